@@ -1,0 +1,66 @@
+using Maillage.Platform.Audit;
+using Maillage.Platform;
+using Maillage.Platform.Errors;
+using Maillage.Platform.Persistence;
+using Maillage.Platform.Tenancy;
+using Maillage.Territories;
+using Microsoft.EntityFrameworkCore;
+
+namespace Maillage.Lifecycle;
+
+/// <summary>Registers a CPTS at the pre-project stage with its identity and territory.</summary>
+public sealed class CreateCpts(MaillageDbContext db, ComputeTerritory compute, AssignTerritory assign, AuditTrail audit, CptsSaver saver, TimeProvider clock)
+{
+    /// <param name="since">Date of the pre-project stage; today when null.</param>
+    public async Task<Result<Cpts>> RunAsync(CptsInput input, Actor actor, DateOnly? since = null, CancellationToken ct = default)
+    {
+        var errors = input.CheckIdentity().ToList();
+        var territory = compute.Run(input.Territory ?? []);
+        errors.AddRange(territory.Errors);
+        if (errors.Count > 0)
+        {
+            return Result<Cpts>.Fail(errors);
+        }
+
+        if (!actor.CanCreate(territory.Departements, territory.Regions))
+        {
+            return Error.Forbidden() with { Message = "Vous ne pouvez enregistrer une CPTS que sur un territoire de votre ressort." };
+        }
+
+        var now = clock.GetUtcNow();
+        var cpts = new Cpts { Id = Guid.NewGuid(), Stage = Stage.PreProject, CreatedAt = now };
+        input.ApplyIdentity(cpts);
+        if (await db.Cpts.AnyAsync(c => c.Name == cpts.Name, ct))
+        {
+            return new Error("name_taken", $"Une CPTS s'appelle déjà « {cpts.Name} ».", "name", ErrorKind.Conflict);
+        }
+
+        var today = Today(clock);
+        cpts.Transitions.Add(new StageTransition
+        {
+            Id = Guid.NewGuid(), CptsId = cpts.Id, Stage = Stage.PreProject, Date = since ?? today, RecordedBy = actor.Name, RecordedAt = now,
+        });
+        db.Cpts.Add(cpts);
+        var assigned = await assign.RunAsync(cpts, input.Territory!, input.OverrideReason, actor, ct);
+        if (!assigned.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            return Result<Cpts>.Fail(assigned.Errors);
+        }
+
+        audit.Record(actor, cpts.Id, "cpts.created",
+            $"CPTS « {cpts.Name} » créée : {assigned.Value!.Units.Count} unités, {French.Number(cpts.Population)} habitants, taille {cpts.Tier}.");
+        if (input.OverrideReason is not null && assigned.Value.Units.Count > 0)
+        {
+            audit.Record(actor, cpts.Id, "cpts.territory.override", $"Dérogation de chevauchement : {input.OverrideReason}");
+        }
+
+        return await saver.SaveAsync(cpts, ct) is { } error ? error : Result<Cpts>.Ok(cpts);
+    }
+
+    /// <summary>Today in France (Europe/Paris), the date stages are recorded in.</summary>
+    public static DateOnly Today(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).DateTime);
+
+    public static TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+}

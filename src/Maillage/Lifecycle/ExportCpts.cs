@@ -1,0 +1,25 @@
+using Maillage.Platform;
+using Maillage.Platform.Persistence;
+using Maillage.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Maillage.Lifecycle;
+
+/// <summary>Writes the CPTS an actor can read in the layout <see cref="ImportCpts"/> reads back.</summary>
+public sealed class ExportCpts(MaillageDbContext db)
+{
+    public async Task<int> RunAsync(TextWriter writer, Actor actor, CancellationToken ct = default)
+    {
+        var list = await db.Cpts.Readable(actor).Include(c => c.Transitions).AsNoTracking().ToListAsync(ct);
+        var units = (await db.TerritoryUnits.AsNoTracking().Select(u => new { u.CptsId, u.Code }).ToListAsync(ct))
+            .ToLookup(u => u.CptsId, u => u.Code);
+        var rows = list.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => (IReadOnlyList<string?>)
+        [
+            c.Name, c.Rna, c.Siret, c.ContactEmail, c.ContactPhone,
+            c.Stage == Stage.Dissolved ? c.DissolvedTerritory : string.Join(' ', units[c.Id].Order(StringComparer.Ordinal)),
+            .. CptsCsv.StageColumns.Select(s => c.Transitions.Where(t => t.Stage == s.Stage).OrderBy(t => t.Date).Select(t => French.Date(t.Date)).FirstOrDefault()),
+        ]);
+        await CsvFile.WriteAsync(writer, CptsCsv.Header, rows, ct: ct);
+        return list.Count;
+    }
+}

@@ -1,0 +1,48 @@
+using Maillage.Platform.Audit;
+using Maillage.Platform.Errors;
+using Maillage.Platform.Persistence;
+using Maillage.Platform.Tenancy;
+using Maillage.Territories;
+using Microsoft.EntityFrameworkCore;
+
+namespace Maillage.Lifecycle;
+
+/// <summary>A line of the CPTS list.</summary>
+public sealed record CptsListItem(Guid Id, string Name, Stage Stage, long Population, int Tier, string Departements);
+
+/// <summary>Everything the CPTS page shows.</summary>
+public sealed record CptsDetail(
+    Cpts Cpts,
+    IReadOnlyList<TerritoryUnitView> Units,
+    IReadOnlyList<StageDuration> Timeline,
+    IReadOnlyList<AuditEntry> Audit);
+
+/// <summary>A unit of the territory with its name, population and override, if any.</summary>
+public sealed record TerritoryUnitView(string Code, string Name, int Population, string Departement, string? OverrideReason, string? OverriddenBy);
+
+/// <summary>Reads CPTS within the actor's tenancy.</summary>
+public sealed class ReadCpts(MaillageDbContext db, GeoCatalog geo, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<CptsListItem>> ListAsync(Actor actor, CancellationToken ct = default) =>
+        (await db.Cpts.Readable(actor)
+            .Select(c => new CptsListItem(c.Id, c.Name, c.Stage, c.Population, c.Tier, c.Departements))
+            .ToListAsync(ct))
+        .OrderBy(c => c.Name, StringComparer.Create(Platform.French.Culture, true)).ToList();
+
+    public async Task<Result<CptsDetail>> GetAsync(Guid id, Actor actor, CancellationToken ct = default)
+    {
+        var cpts = await db.Cpts.Readable(actor).Include(c => c.Transitions).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (cpts is null)
+        {
+            return Error.NotFound("CPTS");
+        }
+
+        var units = await db.TerritoryUnits.Where(u => u.CptsId == id).AsNoTracking().ToListAsync(ct);
+        var audit = await db.AuditEntries.Where(a => a.CptsId == id).OrderByDescending(a => a.Id).Take(200).AsNoTracking().ToListAsync(ct);
+        var views = units.Select(u => geo.Find(u.Code) is { } g
+                ? new TerritoryUnitView(u.Code, g.Name, g.Population, g.Departement, u.OverrideReason, u.OverriddenBy)
+                : new TerritoryUnitView(u.Code, u.Code, 0, "", u.OverrideReason, u.OverriddenBy))
+            .OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        return Result<CptsDetail>.Ok(new CptsDetail(cpts, views, cpts.Timeline(CreateCpts.Today(clock)), audit));
+    }
+}

@@ -1,0 +1,53 @@
+using Maillage.Platform;
+using Maillage.Platform.Audit;
+using Maillage.Platform.Errors;
+using Maillage.Platform.Persistence;
+using Maillage.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Maillage.Lifecycle;
+
+/// <summary>Records a dated change of stage (domain-rules §3); dissolving releases the territory.</summary>
+public sealed class RecordStage(MaillageDbContext db, AuditTrail audit, CptsSaver saver, TimeProvider clock)
+{
+    public async Task<Result<Cpts>> RunAsync(Guid id, string? stage, DateOnly? date, int? version, Actor actor, CancellationToken ct = default)
+    {
+        var target = Stages.Parse(stage);
+        if (target is null)
+        {
+            return new Error("unknown_stage",
+                $"Étape « {stage} » inconnue : attendu {string.Join(", ", Stages.Ordered.Append(Stage.Dissolved).Select(s => s.Id()))}.", "stage");
+        }
+
+        var cpts = await db.Cpts.Readable(actor).Include(c => c.Transitions).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (cpts is null)
+        {
+            return Error.NotFound("CPTS");
+        }
+
+        if (!actor.CanShape(cpts))
+        {
+            return Error.Forbidden();
+        }
+
+        saver.ExpectVersion(cpts, version);
+        var today = CreateCpts.Today(clock);
+        var when = date ?? today;
+        var from = cpts.Stage;
+        if (cpts.MoveTo(target.Value, when, today, actor.Name, clock.GetUtcNow()) is { } refused)
+        {
+            return refused;
+        }
+
+        db.Add(cpts.Transitions[^1]);
+        if (target == Stage.Dissolved)
+        {
+            var units = await db.TerritoryUnits.Where(u => u.CptsId == cpts.Id).ToListAsync(ct);
+            cpts.DissolvedTerritory = string.Join(' ', units.Select(u => u.Code).Order(StringComparer.Ordinal));
+            db.TerritoryUnits.RemoveRange(units);
+        }
+
+        audit.Record(actor, cpts.Id, "cpts.stage.recorded", $"Étape : « {from.French()} » → « {target.Value.French()} » au {French.Date(when)}.");
+        return await saver.SaveAsync(cpts, ct) is { } error ? error : Result<Cpts>.Ok(cpts);
+    }
+}

@@ -1,0 +1,95 @@
+using Maillage.Lifecycle;
+using Maillage.Platform.Audit;
+using Maillage.Platform.Identity;
+using Maillage.Territories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Maillage.Platform.Persistence;
+
+/// <summary>The one unit of work of the platform; each module maps its own tables (prefixed by module).</summary>
+public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> options) : IdentityDbContext<MaillageUser>(options)
+{
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Cpts> Cpts => Set<Cpts>();
+
+    public DbSet<StageTransition> StageTransitions => Set<StageTransition>();
+
+    public DbSet<TerritoryUnit> TerritoryUnits => Set<TerritoryUnit>();
+
+    public DbSet<GeoUnitRow> GeoUnits => Set<GeoUnitRow>();
+
+    public DbSet<GeoVintageRow> GeoVintages => Set<GeoVintageRow>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        PlatformModel.Configure(builder);
+        Lifecycle.Storage.LifecycleModel.Configure(builder);
+        Territories.Storage.TerritoriesModel.Configure(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset server-side: store UTC instants as a sortable integer.
+        if (IsSqlite)
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    /// <summary>Increments the version of every modified CPTS, so a concurrent stale save fails.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<Cpts>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}
+
+internal static class PlatformModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<MaillageUser>(e =>
+        {
+            e.ToTable("platform_users");
+            e.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.ScopeRegion).HasMaxLength(3);
+            e.Property(u => u.ScopeDepartement).HasMaxLength(3);
+            e.HasIndex(u => u.CptsId);
+        });
+        b.Entity<IdentityRole>().ToTable("platform_roles");
+        b.Entity<IdentityUserRole<string>>().ToTable("platform_user_roles");
+        b.Entity<IdentityUserClaim<string>>().ToTable("platform_user_claims");
+        b.Entity<IdentityUserLogin<string>>().ToTable("platform_user_logins");
+        b.Entity<IdentityUserToken<string>>().ToTable("platform_user_tokens");
+        b.Entity<IdentityRoleClaim<string>>().ToTable("platform_role_claims");
+        b.Entity<ApiToken>(e =>
+        {
+            e.ToTable("platform_api_tokens");
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasOne<MaillageUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("platform_audit");
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.ActorName).HasMaxLength(256);
+            e.HasIndex(a => new { a.CptsId, a.At });
+        });
+    }
+}
