@@ -40,7 +40,7 @@ fi
 command -v dotnet >/dev/null || { echo "test.sh: dotnet (SDK 10) not found" >&2; exit 2; }
 
 # --- Build --------------------------------------------------------------------------------
-dotnet build Maillage.slnx -c Release
+dotnet build Maillage.slnx -c Release || { echo "test.sh: build failed" >&2; exit 2; }
 
 # --- Throw-away PostgreSQL, stopped on any exit (failure and Ctrl-C included) -------------
 PG_THROWAWAY_DIR=$(mktemp -d /tmp/maillage-pg.XXXXXX)

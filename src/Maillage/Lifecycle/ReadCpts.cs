@@ -29,6 +29,16 @@ public sealed class ReadCpts(MaillageDbContext db, GeoCatalog geo, TimeProvider 
             .ToListAsync(ct))
         .OrderBy(c => c.Name, StringComparer.Create(Platform.French.Culture, true)).ToList();
 
+    /// <summary>
+    /// The CPTS holding communes in a département, for the coverage pages: name, stage, population and tier are
+    /// public facts of the ARS's steering, so every signed-in user sees them (not their contacts or history).
+    /// </summary>
+    public async Task<IReadOnlyList<CptsListItem>> InDepartementAsync(string departement, CancellationToken ct = default) =>
+        (await db.Cpts.Where(c => c.Stage != Stage.Dissolved && c.Departements.Contains("," + departement + ","))
+            .Select(c => new CptsListItem(c.Id, c.Name, c.Stage, c.Population, c.Tier, c.Departements))
+            .ToListAsync(ct))
+        .OrderBy(c => c.Name, StringComparer.Create(Platform.French.Culture, true)).ToList();
+
     public async Task<Result<CptsDetail>> GetAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
         var cpts = await db.Cpts.Readable(actor).Include(c => c.Transitions).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);

@@ -1,0 +1,55 @@
+using Maillage.Platform.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Maillage.Web.Platform;
+
+/// <summary>The one mapping of errors to RFC 9457 problem details for the API.</summary>
+public static class ErrorResponses
+{
+    public static IResult ToProblem(this IReadOnlyList<Error> errors)
+    {
+        var kind = errors.Count == 0 ? ErrorKind.Validation : errors.Max(e => e.Kind);
+        if (kind == ErrorKind.Validation)
+        {
+            return TypedResults.ValidationProblem(
+                errors.GroupBy(e => e.Field ?? "").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: "Données invalides", detail: string.Join(" ", errors.Select(e => e.Message)));
+        }
+
+        var (status, title) = kind switch
+        {
+            ErrorKind.NotFound => (StatusCodes.Status404NotFound, "Introuvable"),
+            ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "Accès refusé"),
+            _ => (StatusCodes.Status409Conflict, "Conflit"),
+        };
+        return TypedResults.Problem(
+            detail: string.Join(" ", errors.Where(e => e.Kind == kind).Select(e => e.Message)),
+            statusCode: status, title: title,
+            extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { e.Code, e.Field, e.Message }).ToArray() });
+    }
+
+    public static IResult ToProblem<T>(this Result<T> result) => result.Errors.ToProblem();
+
+    /// <summary>Bad requests the framework detects (unreadable JSON, wrong types) become 400s that say why; anything else is a bug: 500 without details.</summary>
+    public static async Task HandleExceptionAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var result = error is BadHttpRequestException bad
+            ? TypedResults.Problem(title: "Requête invalide", detail: bad.InnerException?.Message is { } inner ? $"{bad.Message} {inner}" : bad.Message, statusCode: bad.StatusCode)
+            : TypedResults.Problem(title: "Erreur interne", detail: "Une erreur inattendue s'est produite ; elle a été journalisée.", statusCode: StatusCodes.Status500InternalServerError);
+        await result.ExecuteAsync(context);
+    }
+
+    public static async Task RefuseOversizedBodies(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.ContentLength > WebPlatform.MaxRequestBody)
+        {
+            await TypedResults.Problem(title: "Requête trop volumineuse",
+                detail: $"Le corps de la requête dépasse {WebPlatform.MaxRequestBody / 1024} Kio.", statusCode: StatusCodes.Status413PayloadTooLarge)
+                .ExecuteAsync(context);
+            return;
+        }
+
+        await next();
+    }
+}

@@ -1,0 +1,144 @@
+using Maillage.Platform.Identity;
+using Maillage.Platform.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Maillage.Web.Platform;
+
+/// <summary>Wires the host: database, identity, authentication, authorisation, pages, API and errors.</summary>
+public static class WebPlatform
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Largest request body the API accepts (1 MiB): territories and forms are far smaller.</summary>
+    public const long MaxRequestBody = 1024 * 1024;
+
+    public static void AddMaillagePlatform(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        if (config["Maillage:Urls"] is { Length: > 0 } urls)
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+        else if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBody);
+        builder.Services.AddMaillageDomain(DatabaseSetting.Parse(config["Maillage:Database"]));
+        builder.Services.AddIdentity<MaillageUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<MaillageDbContext>()
+            .AddClaimsPrincipalFactory<ActorClaimsFactory>()
+            .AddErrorDescriber<FrenchIdentityErrors>()
+            .AddDefaultTokenProviders();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/connexion";
+            o.LogoutPath = "/deconnexion";
+            o.AccessDeniedPath = "/acces-refuse";
+            o.Cookie.Name = "maillage";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.HttpOnly = true;
+            o.SlidingExpiration = true;
+            o.ForwardDefaultSelector = ctx => ctx.Request.Headers.Authorization.ToString()
+                .StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? BearerTokenHandler.SchemeName : null;
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+        });
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions.Remove("traceId"));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
+        });
+    }
+
+    public static void UseMaillagePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleExceptionAsync });
+        app.UseStatusCodePages();
+        app.Use(ErrorResponses.RefuseOversizedBodies);
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("fr-FR"),
+            SupportedCultures = [Maillage.Platform.French.Culture],
+            SupportedUICultures = [Maillage.Platform.French.Culture],
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().RequireAuthorization();
+    }
+
+    public static void MapMaillagePages(this WebApplication app) => app.MapRazorPages();
+
+    public static void MapHealth(this WebApplication app) =>
+        app.MapGet("/health", (Maillage.Territories.GeoCatalog geo) => TypedResults.Ok(new { status = "ok", geography = geo.Vintage }))
+            .AllowAnonymous().WithName("Health").WithSummary("Liveness of the platform").WithTags("Platform");
+
+    /// <summary>Prints how to reach the platform, prepares the database, checks authorisation, then serves.</summary>
+    public static async Task PrepareAndRunAsync(this WebApplication app)
+    {
+        var urls = app.Configuration["Maillage:Urls"] is { Length: > 0 } u ? u : app.Configuration["urls"] ?? DefaultUrl;
+        var demo = app.Configuration.GetValue("Maillage:Demo", true);
+        Console.WriteLine($"Maillage : {urls.Split(';')[0]}");
+        if (demo)
+        {
+            Console.WriteLine($"Démo : connectez-vous avec {Demo.SeedDemo.Accounts[0].Email} / {Demo.SeedDemo.Password} (autres comptes : voir README)");
+        }
+
+        await app.PrepareDatabaseAsync(demo);
+        AuthorizationGuard.Verify(app);
+        await app.RunAsync();
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool demo)
+    {
+        using var scope = app.Services.CreateScope();
+        var report = await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().RunAsync(demo);
+        var setting = app.Services.GetRequiredService<DatabaseSetting>();
+        Console.WriteLine($"Base : {setting.Describe()} ; géographie {(report.GeographyUnitsLoaded > 0 ? $"chargée ({report.GeographyUnitsLoaded} unités)" : "à jour")}"
+            + (report.DemoSeeded ? " ; démo créée." : "."));
+        if (report.DemoSeeded)
+        {
+            foreach (var (email, role, scopeLabel) in Demo.SeedDemo.Accounts)
+            {
+                Console.WriteLine($"  {email,-36} {role.French()} — {scopeLabel}");
+            }
+        }
+    }
+
+    private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/fhir") || ctx.Request.Path.StartsWithSegments("/openapi"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

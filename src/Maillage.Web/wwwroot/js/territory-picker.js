@@ -1,0 +1,80 @@
+// Territory picker: search communes and EPCI through the API, keep the chosen codes as hidden inputs,
+// and show the population and size tier computed by the server (the rule set lives there).
+(() => {
+  const fmt = new Intl.NumberFormat("fr-FR");
+  for (const box of document.querySelectorAll("[data-territory-picker]")) {
+    const chosen = box.querySelector("[data-chosen]");
+    const summary = box.querySelector("[data-summary-text]");
+    const codes = () => [...chosen.querySelectorAll("li")].map(li => li.dataset.code);
+
+    const debounce = (fn, ms) => { let t; return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); }; };
+    const getJson = async url => { const r = await fetch(url, { headers: { Accept: "application/json" } }); if (!r.ok) throw new Error(r.status); return r.json(); };
+
+    async function refresh() {
+      const list = codes();
+      if (list.length === 0) { summary.textContent = "Territoire vide : ajoutez au moins une commune."; return; }
+      const t = await getJson("/api/geo/territory?codes=" + encodeURIComponent(list.join(",")));
+      const errors = t.errors.length ? " — " + t.errors.map(e => e.message).join(" ") : "";
+      summary.textContent = `${t.units.length} unité(s), ${fmt.format(t.population)} habitants, taille ${t.tier}${errors}`;
+    }
+
+    function add(code, name, population, silent) {
+      if (codes().includes(code)) return false;
+      const li = document.createElement("li");
+      li.dataset.code = code;
+      const label = document.createElement("span");
+      label.textContent = `${name} (${code}) — ${fmt.format(population)} hab.`;
+      const input = Object.assign(document.createElement("input"), { type: "hidden", name: "Form.Territory", value: code });
+      const remove = Object.assign(document.createElement("button"), { type: "button", className: "small secondary", textContent: "Retirer" });
+      remove.dataset.remove = "";
+      remove.setAttribute("aria-label", "Retirer " + name);
+      li.append(label, input, remove);
+      chosen.append(li);
+      if (!silent) refresh();
+      return true;
+    }
+
+    chosen.addEventListener("click", e => {
+      if (e.target.matches("[data-remove]")) { e.target.closest("li").remove(); refresh(); }
+    });
+    box.querySelector("[data-clear]").addEventListener("click", () => { chosen.replaceChildren(); refresh(); });
+
+    function wireSearch(input, results, url, render) {
+      input.addEventListener("keydown", e => { if (e.key === "Enter") e.preventDefault(); });
+      input.addEventListener("input", debounce(async () => {
+        const q = input.value.trim();
+        results.replaceChildren();
+        if (q.length < 2) return;
+        for (const item of await getJson(url + encodeURIComponent(q))) results.append(render(item));
+      }, 200));
+    }
+
+    const button = (text, label, onClick) => {
+      const b = Object.assign(document.createElement("button"), { type: "button", className: "small", textContent: text });
+      b.setAttribute("aria-label", label);
+      b.addEventListener("click", onClick);
+      return b;
+    };
+
+    wireSearch(box.querySelector("[data-commune-search]"), box.querySelector("[data-commune-results]"), "/api/geo/communes?q=", c => {
+      const li = document.createElement("li");
+      const via = c.via ? ` (ancienne commune ${c.via})` : "";
+      const span = Object.assign(document.createElement("span"), { textContent: `${c.name} (${c.code}) — ${c.departementName} — ${fmt.format(c.population)} hab.${via}` });
+      li.append(span, button("Ajouter", `Ajouter ${c.name} (${c.code})`, () => add(c.code, c.name, c.population)));
+      return li;
+    });
+
+    wireSearch(box.querySelector("[data-epci-search]"), box.querySelector("[data-epci-results]"), "/api/geo/epci?q=", e => {
+      const li = document.createElement("li");
+      li.append(Object.assign(document.createElement("span"), { textContent: `${e.name} — ${e.memberCount} communes, ${fmt.format(e.population)} hab.` }),
+        button("Ajouter l'EPCI", `Ajouter les ${e.memberCount} communes de ${e.name}`, async () => {
+          const detail = await getJson("/api/geo/epci/" + encodeURIComponent(e.code));
+          for (const m of detail.members) add(m.code, m.name, m.population, true);
+          refresh();
+        }));
+      return li;
+    });
+
+    if (codes().length) refresh();
+  }
+})();
