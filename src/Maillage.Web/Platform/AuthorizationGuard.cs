@@ -12,13 +12,4 @@ public static class AuthorizationGuard
         [.. sources.SelectMany(s => s.Endpoints)
             .Where(e => e.Metadata.GetMetadata<IAuthorizeData>() is null && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .Select(e => e.DisplayName ?? e.ToString() ?? "?")];
-
-    public static void Verify(WebApplication app)
-    {
-        var missing = Unprotected(app.Services.GetServices<EndpointDataSource>());
-        if (missing.Count > 0)
-        {
-            throw new InvalidOperationException("Endpoints without an authorisation policy: " + string.Join(", ", missing));
-        }
-    }
 }

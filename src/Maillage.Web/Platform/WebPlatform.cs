@@ -2,6 +2,7 @@ using Maillage.Platform.Identity;
 using Maillage.Platform.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -67,6 +68,9 @@ public static class WebPlatform
             ctx.ProblemDetails.Extensions.Remove("traceId"));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
+        builder.Services.AddHostedService<StartupChecks>();
+        builder.Services.AddDataProtection().SetApplicationName("Maillage")
+            .PersistKeysToFileSystem(new DirectoryInfo(config["Maillage:Keys"] ?? Path.Combine("data", "keys")));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
@@ -98,36 +102,17 @@ public static class WebPlatform
         app.MapGet("/health", (Maillage.Territories.GeoCatalog geo) => TypedResults.Ok(new { status = "ok", geography = geo.Vintage }))
             .AllowAnonymous().WithName("Health").WithSummary("Liveness of the platform").WithTags("Platform");
 
-    /// <summary>Prints how to reach the platform, prepares the database, checks authorisation, then serves.</summary>
+    /// <summary>Prints how to reach the platform and log in, then serves (the database is prepared by <see cref="StartupChecks"/>).</summary>
     public static async Task PrepareAndRunAsync(this WebApplication app)
     {
         var urls = app.Configuration["Maillage:Urls"] is { Length: > 0 } u ? u : app.Configuration["urls"] ?? DefaultUrl;
-        var demo = app.Configuration.GetValue("Maillage:Demo", true);
         Console.WriteLine($"Maillage : {urls.Split(';')[0]}");
-        if (demo)
+        if (app.Configuration.GetValue("Maillage:Demo", true))
         {
             Console.WriteLine($"Démo : connectez-vous avec {Demo.SeedDemo.Accounts[0].Email} / {Demo.SeedDemo.Password} (autres comptes : voir README)");
         }
 
-        await app.PrepareDatabaseAsync(demo);
-        AuthorizationGuard.Verify(app);
         await app.RunAsync();
-    }
-
-    public static async Task PrepareDatabaseAsync(this WebApplication app, bool demo)
-    {
-        using var scope = app.Services.CreateScope();
-        var report = await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().RunAsync(demo);
-        var setting = app.Services.GetRequiredService<DatabaseSetting>();
-        Console.WriteLine($"Base : {setting.Describe()} ; géographie {(report.GeographyUnitsLoaded > 0 ? $"chargée ({report.GeographyUnitsLoaded} unités)" : "à jour")}"
-            + (report.DemoSeeded ? " ; démo créée." : "."));
-        if (report.DemoSeeded)
-        {
-            foreach (var (email, role, scopeLabel) in Demo.SeedDemo.Accounts)
-            {
-                Console.WriteLine($"  {email,-36} {role.French()} — {scopeLabel}");
-            }
-        }
     }
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

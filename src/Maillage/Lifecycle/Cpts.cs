@@ -1,3 +1,4 @@
+using Maillage.Platform;
 using Maillage.Platform.Errors;
 
 namespace Maillage.Lifecycle;
@@ -75,12 +76,12 @@ public sealed class Cpts
         var last = Transitions.Count == 0 ? (DateOnly?)null : Transitions.Max(t => t.Date);
         if (last is { } previous && date < previous)
         {
-            return new Error("date_before_previous", $"La date du {date:dd/MM/yyyy} précède celle de l'étape précédente ({previous:dd/MM/yyyy}).", "date");
+            return new Error("date_before_previous", $"La date du {French.Date(date)} précède celle de l'étape précédente ({French.Date(previous)}).", "date");
         }
 
         if (date > today)
         {
-            return new Error("date_in_future", $"La date du {date:dd/MM/yyyy} est dans le futur.", "date");
+            return new Error("date_in_future", $"La date du {French.Date(date)} est dans le futur.", "date");
         }
 
         Transitions.Add(new StageTransition { Id = Guid.NewGuid(), CptsId = Id, Stage = target, Date = date, RecordedBy = recordedBy, RecordedAt = recordedAt });

@@ -12,8 +12,9 @@ public static class CptsAccess
     public static IQueryable<Cpts> Readable(this IQueryable<Cpts> query, Actor actor) => actor.Role switch
     {
         Role.Admin => query,
-        Role.Officer when actor.ScopeDepartement is { } dep => query.Where(c => c.Departements.Contains("," + dep + ",")),
-        Role.Officer when actor.ScopeRegion is { } reg => query.Where(c => c.Regions.Contains("," + reg + ",")),
+        Role.Officer => query.Where(c =>
+            (actor.ScopeDepartement != null && c.Departements.Contains("," + actor.ScopeDepartement + ","))
+            || (actor.ScopeRegion != null && c.Regions.Contains("," + actor.ScopeRegion + ","))),
         Role.Coordinator or Role.Member when actor.CptsId is { } id => query.Where(c => c.Id == id),
         _ => query.Where(c => false),
     };

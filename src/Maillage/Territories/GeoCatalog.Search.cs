@@ -28,7 +28,9 @@ public sealed partial class GeoCatalog
             var upper = q.ToUpperInvariant();
             var byCode = units.TryGetValue(upper, out var unit) ? [new CommuneHit(unit, null)] : new List<CommuneHit>();
             var byPostal = units.Values.Where(u => u.IsTerritoryUnit && u.PostalCodes.Contains(upper) && u.Code != upper)
-                .OrderByDescending(u => u.Population).Select(u => new CommuneHit(u, null));
+                // An arrondissement serves fewer postal codes than its city: it is the better answer.
+                .OrderBy(u => u.Type == GeoUnitType.Arrondissement ? 0 : 1).ThenByDescending(u => u.Population)
+                .Select(u => new CommuneHit(u, null));
             var hits = byCode.Concat(byPostal).Take(limit).ToList();
             if (hits.Count > 0 || q.All(char.IsAsciiDigit))
             {
