@@ -1,4 +1,7 @@
 using Maillage.Platform.Identity;
+using Maillage.Platform.PersonalData;
+using Microsoft.Extensions.Compliance.Classification;
+using Microsoft.Extensions.Compliance.Redaction;
 using Maillage.Platform.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -69,6 +72,9 @@ public static class WebPlatform
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupChecks>();
+        // Personal data never reaches a log sink: classified values are erased.
+        builder.Logging.EnableRedaction();
+        builder.Services.AddRedaction(r => r.SetRedactor<ErasingRedactor>(new DataClassificationSet(MaillageTaxonomy.PersonalData)));
         builder.Services.AddDataProtection().SetApplicationName("Maillage")
             .PersistKeysToFileSystem(new DirectoryInfo(config["Maillage:Keys"] ?? Path.Combine("data", "keys")));
         builder.Services.ConfigureHttpJsonOptions(o =>

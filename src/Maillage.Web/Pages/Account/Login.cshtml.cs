@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Maillage.Web.Pages.Account;
 
 /// <summary>Log in with e-mail and password; five failures lock the account for 15 minutes.</summary>
-public sealed class LoginModel(SignInManager<MaillageUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<MaillageUser> signIn, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -28,9 +28,11 @@ public sealed class LoginModel(SignInManager<MaillageUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Email ?? "", Password ?? "", isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            Web.Platform.SecurityLog.SignedIn(logger, Email ?? "");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
+        Web.Platform.SecurityLog.SignInFailed(logger, Email ?? "", result.IsLockedOut);
         Error = result.IsLockedOut
             ? "Compte verrouillé après plusieurs échecs : réessayez dans 15 minutes."
             : "Adresse e-mail ou mot de passe incorrect.";
