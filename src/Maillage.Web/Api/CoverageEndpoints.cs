@@ -15,10 +15,13 @@ public static class CoverageEndpoints
     {
         var coverage = app.MapGroup("/api/coverage").RequireAuthorization().WithTags("Coverage");
         coverage.MapGet("/", Get).WithName("Coverage")
-            .WithSummary("CPTS by stage and population covered (formal stage, signed ACI) per région or département, with zones blanches");
-        coverage.MapGet("/export", Export).WithName("CoverageExport").WithSummary("The same table as CSV (format=csv) or Excel (format=xlsx)");
+            .WithSummary("CPTS by stage and population covered (formal stage, signed ACI) per région or département, with zones blanches")
+            .Produces<ReportDto>().ProducesValidationProblem();
+        coverage.MapGet("/export", Export).WithName("CoverageExport").WithSummary("The same table as CSV (format=csv) or Excel (format=xlsx)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
         coverage.MapGet("/departements/{code}/uncovered", Uncovered).WithName("UncoveredCommunes")
-            .WithSummary("Communes of a département not covered by a CPTS at a formal stage, most populated first");
+            .WithSummary("Communes of a département not covered by a CPTS at a formal stage, most populated first")
+            .Produces<IReadOnlyList<Maillage.Territories.Coverage.UncoveredCommune>>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static RowDto ToDto(CoverageRow r) => new(r.Code, r.Name, r.Population, r.CoveredPopulation, r.AciPopulation,

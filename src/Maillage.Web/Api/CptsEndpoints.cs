@@ -22,13 +22,23 @@ public static class CptsEndpoints
     {
         var cpts = app.MapGroup("/api/cpts").RequireAuthorization().WithTags("CPTS");
         cpts.MapGet("/", List).WithName("ListCpts").WithSummary("The CPTS the caller may read");
-        cpts.MapPost("/", Create).WithName("CreateCpts").WithSummary("Registers a CPTS (pre-project) with its territory");
-        cpts.MapGet("/{id:guid}", Get).WithName("GetCpts").WithSummary("A CPTS with its territory, stages and lettre d'intention");
+        cpts.MapPost("/", Create).WithName("CreateCpts").WithSummary("Registers a CPTS (pre-project) with its territory")
+            .Produces<CptsDtos.Detail>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        cpts.MapGet("/{id:guid}", Get).WithName("GetCpts").WithSummary("A CPTS with its territory, stages and lettre d'intention")
+            .Produces<CptsDtos.Detail>().ProducesProblem(StatusCodes.Status404NotFound);
         cpts.MapPut("/{id:guid}", Update).WithName("UpdateCpts")
-            .WithSummary("Edits identity and/or territory; `version` is required and a stale one gets 409");
-        cpts.MapPost("/{id:guid}/stage", Stage).WithName("RecordStage").WithSummary("Records the next stage (or dissolution) with its date");
-        cpts.MapPut("/{id:guid}/letter", Letter).WithName("UpdateLetterOfIntent").WithSummary("Saves the lettre d'intention");
-        cpts.MapGet("/{id:guid}/audit", Audit).WithName("CptsAudit").WithSummary("Who changed what and when on this CPTS");
+            .WithSummary("Edits identity and/or territory; `version` is required and a stale one gets 409")
+            .Produces<CptsDtos.Detail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cpts.MapPost("/{id:guid}/stage", Stage).WithName("RecordStage").WithSummary("Records the next stage (or dissolution) with its date")
+            .Produces<CptsDtos.Detail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cpts.MapPut("/{id:guid}/letter", Letter).WithName("UpdateLetterOfIntent").WithSummary("Saves the lettre d'intention")
+            .Produces<CptsDtos.Detail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cpts.MapGet("/{id:guid}/audit", Audit).WithName("CptsAudit").WithSummary("Who changed what and when on this CPTS")
+            .Produces<List<CptsDtos.AuditLine>>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<List<CptsDtos.Summary>>> List(HttpContext http, ReadCpts read, CancellationToken ct) =>

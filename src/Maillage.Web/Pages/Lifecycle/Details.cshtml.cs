@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Maillage.Web.Pages.Lifecycle;
 
 /// <summary>A CPTS: identity, population and tier, stages with their durations, territory and audit trail.</summary>
-public sealed class DetailsModel(ReadCpts read, RecordStage record, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ReadCpts read, RecordStage record, TimeProvider clock, Maillage.Territories.GeoCatalog geo) : PageModel
 {
+    public Maillage.Territories.GeoCatalog Geo => geo;
+
     public CptsDetail? Detail { get; private set; }
 
     public IReadOnlyList<Error> Errors { get; private set; } = [];
