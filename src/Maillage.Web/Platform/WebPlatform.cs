@@ -33,13 +33,7 @@ public static class WebPlatform
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBody);
         builder.Services.AddMaillageDomain(DatabaseSetting.Parse(config["Maillage:Database"]));
-        builder.Services.AddIdentity<MaillageUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.User.RequireUniqueEmail = true;
-            })
+        builder.Services.AddIdentity<MaillageUser, IdentityRole>(AccountRules.Apply)
             .AddEntityFrameworkStores<MaillageDbContext>()
             .AddClaimsPrincipalFactory<ActorClaimsFactory>()
             .AddErrorDescriber<FrenchIdentityErrors>()

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Maillage.Web.Platform;
+namespace Maillage.Platform.Identity;
 
 /// <summary>Identity's messages in French, for the pages and the CLI.</summary>
 public sealed class FrenchIdentityErrors : IdentityErrorDescriber

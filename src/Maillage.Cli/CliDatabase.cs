@@ -1,0 +1,85 @@
+using Maillage.Platform.Identity;
+using Maillage.Platform.Persistence;
+using Maillage.Territories;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Maillage.Cli;
+
+/// <summary>
+/// The domain services on the configured database, with its schema ensured: every verb that touches the
+/// database opens one, so a fresh database works for any verb.
+/// </summary>
+internal sealed class CliDatabase : IAsyncDisposable
+{
+    /// <summary>Loaded once per process: in-process tests run many commands.</summary>
+    private static readonly Lazy<GeoCatalog> SharedGeo = new(GeoCatalog.LoadEmbedded);
+    private static readonly Lazy<SizeTiers> SharedTiers = new(SizeTiers.LoadEmbedded);
+
+    private readonly ServiceProvider services;
+
+    private CliDatabase(ServiceProvider services, DatabaseSetting setting, StartupReport startup)
+    {
+        this.services = services;
+        Setting = setting;
+        Startup = startup;
+    }
+
+    public static GeoCatalog Geo => SharedGeo.Value;
+
+    public static SizeTiers Tiers => SharedTiers.Value;
+
+    public DatabaseSetting Setting { get; }
+
+    /// <summary>What the schema check did: geography units loaded and, for <c>demo seed</c>, whether it seeded.</summary>
+    public StartupReport Startup { get; }
+
+    /// <summary>Reads <c>Maillage__Database</c>; a malformed value is a usage error.</summary>
+    public static DatabaseSetting ParseSetting(string? setting)
+    {
+        try
+        {
+            return DatabaseSetting.Parse(setting);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new CliUsageException(e.Message, e);
+        }
+    }
+
+    /// <summary>Builds the services, applies the migrations and loads the geography (and seeds the demo when asked).</summary>
+    public static async Task<CliDatabase> OpenAsync(CliContext context, bool seedDemo, CancellationToken ct)
+    {
+        var setting = ParseSetting(context.DatabaseSetting);
+        var services = Build(setting);
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var startup = await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().RunAsync(seedDemo, ct);
+            return new CliDatabase(services, setting, startup);
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+    }
+
+    public AsyncServiceScope CreateScope() => services.CreateAsyncScope();
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
+
+    private static ServiceProvider Build(DatabaseSetting setting)
+    {
+        var collection = new ServiceCollection();
+
+        // No logging provider: EF Core and Identity stay silent; errors reach the user as exceptions.
+        collection.AddLogging();
+        collection.AddMaillageDomain(setting);
+        collection.AddSingleton(_ => Geo);
+        collection.AddSingleton(_ => Tiers);
+        collection.AddIdentityCore<MaillageUser>(AccountRules.Apply)
+            .AddEntityFrameworkStores<MaillageDbContext>()
+            .AddErrorDescriber<FrenchIdentityErrors>();
+        return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}
