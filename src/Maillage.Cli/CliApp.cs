@@ -31,6 +31,7 @@ public static class CliApp
         new CptsExport(),
         new CoverageCommand(),
         new DemoSeed(),
+        new UsersAdd(),
         new UsersAddAdmin(),
         new TokensCreate(),
     ];

@@ -20,6 +20,7 @@ public static class MaillageServices
         services.AddSingleton(_ => SizeTiers.LoadEmbedded());
         services.AddScoped<AuditTrail>();
         services.AddScoped<ApiTokens>();
+        services.AddScoped<CreateAccount>();
         services.AddTerritories();
         services.AddLifecycle();
         services.AddScoped<Demo.SeedDemo>();

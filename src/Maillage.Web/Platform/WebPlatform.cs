@@ -65,6 +65,8 @@ public static class WebPlatform
             ctx.ProblemDetails.Extensions.Remove("traceId"));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
+        // French pages: write accented letters as they are, not as numeric entities.
+        builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHostedService<StartupChecks>();
         // Personal data never reaches a log sink: classified values are erased.
         builder.Logging.EnableRedaction();
