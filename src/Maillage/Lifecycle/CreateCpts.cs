@@ -49,7 +49,7 @@ public sealed class CreateCpts(MaillageDbContext db, ComputeTerritory compute, A
         }
 
         audit.Record(actor, cpts.Id, "cpts.created",
-            $"CPTS « {cpts.Name} » créée : {assigned.Value!.Units.Count} unités, {French.Number(cpts.Population)} habitants, taille {cpts.Tier}.");
+            $"CPTS « {cpts.Name} » créée : {French.Count(assigned.Value!.Units.Count, "unité", "unités")}, {French.Number(cpts.Population)} habitants, taille {cpts.Tier}.");
         if (input.OverrideReason is not null && assigned.Value.Units.Count > 0)
         {
             audit.Record(actor, cpts.Id, "cpts.territory.override", $"Dérogation de chevauchement : {input.OverrideReason}");

@@ -78,8 +78,13 @@ public sealed partial class GeoCatalog
         var all = Rows(texts["communes.tsv"]).Select(ParseUnit).ToList();
         var members = all.Where(u => u.Epci is not null).GroupBy(u => u.Epci!)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => u.Code)]);
-        var epcis = Rows(texts["epci.tsv"])
-            .Select(r => new GeoEpci(r[0], r[1], r[2], ParseInt(r[3]), members.GetValueOrDefault(r[0], []))).ToList();
+        // An EPCI's population is the sum of its members' legal populations, so that it matches what a user adds up.
+        var populationOf = all.Where(u => u.Type == GeoUnitType.Commune).ToDictionary(u => u.Code, u => u.Population);
+        var epcis = Rows(texts["epci.tsv"]).Select(r =>
+        {
+            var list = members.GetValueOrDefault(r[0], []);
+            return new GeoEpci(r[0], r[1], r[2], list.Sum(m => populationOf[m]), list);
+        }).ToList();
         var departements = Rows(texts["departements.tsv"]).Select(r => new GeoDepartement(r[0], r[1], r[2], ParseZone(r[3]))).ToList();
         var regions = Rows(texts["regions.tsv"]).Select(r => new GeoRegion(r[0], r[1], ParseZone(r[2]))).ToList();
         var map = MapOutline.Parse(texts["map-departements.tsv"]);

@@ -32,5 +32,5 @@ public sealed class FrenchTests
 
     [Fact]
     public void Percent_uses_a_decimal_comma_and_a_space_before_the_sign() =>
-        Assert.Equal("48,5 %", French.Percent(0.485)); // Dec 2022: 48.5% of the population covered by a signed ACI
+        Assert.Equal("48,5\u202F%", French.Percent(0.485)); // Dec 2022: 48.5% of the population covered by a signed ACI
 }

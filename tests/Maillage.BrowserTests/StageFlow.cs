@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Maillage.BrowserTests;
+
+[Collection(BrowserFlows.Name)]
+public sealed class StageFlow(BrowserHost host)
+{
+    [Fact]
+    public Task Validating_the_letter_of_intent_updates_the_badge_the_timeline_and_the_audit_trail() => host.RunAsync(async page =>
+    {
+        await BrowserHost.LogInAsync(page, Flows.Officer);
+        await Flows.CreateCptsAsync(page, "CPTS d'Avrillé", ("Avrillé", "Avrillé", "49015"));
+        await Expect(page.Locator("#stage")).ToHaveTextAsync("En projet");
+
+        await page.GetByLabel("Nouvelle étape").SelectOptionAsync(new SelectOptionValue { Label = "Lettre d'intention validée" });
+        await page.GetByLabel("Date", new() { Exact = true }).FillAsync(Flows.TodayInParis());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'étape" }).ClickAsync();
+
+        await Expect(page.Locator("#stage")).ToHaveTextAsync("Lettre d'intention validée");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Étape enregistrée : Lettre d'intention validée.");
+        var timeline = page.Locator("ol.timeline > li");
+        await Expect(timeline).ToHaveCountAsync(2);
+        await Expect(timeline.Nth(0)).ToContainTextAsync("En projet");
+        await Expect(timeline.Nth(1)).ToContainTextAsync("Lettre d'intention validée");
+        await Expect(timeline.Nth(1)).ToContainTextAsync("(en cours)");
+        var audit = page.GetByRole(AriaRole.Table, new() { Name = "Journal des modifications" });
+        await Expect(audit.GetByRole(AriaRole.Row).Filter(new() { HasText = "« En projet » → « Lettre d'intention validée »" }))
+            .ToContainTextAsync(Flows.Officer);
+        await BrowserHost.ShotAsync(page, "cpts-detail");
+        // The next choice offered is the following stage, never the one just recorded.
+        await Expect(page.GetByLabel("Nouvelle étape").Locator("option").First).ToHaveTextAsync("Projet de santé validé");
+    });
+}
