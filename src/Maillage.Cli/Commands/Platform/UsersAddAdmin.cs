@@ -1,5 +1,4 @@
 using Maillage.Platform.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage.Cli.Commands.Platform;
@@ -23,32 +22,22 @@ internal sealed class UsersAddAdmin : Command
 
     public override async Task<int> RunAsync(CliContext context, CliArgs args, CancellationToken ct)
     {
-        var email = args.Required("--email").Trim();
-        var password = args.Required("--password");
+        var input = new AccountInput(args.Required("--email"), args.Required("--password"), "admin");
         await using var database = await CliDatabase.OpenAsync(context, seedDemo: false, ct);
         await using var scope = database.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<MaillageUser>>();
-        var user = new MaillageUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            Role = Role.Admin,
-            DisplayName = Role.Admin.French(),
-        };
-        var result = await users.CreateAsync(user, password);
+        var result = await scope.ServiceProvider.GetRequiredService<CreateAccount>().RunAsync(input, ct);
         if (!result.Succeeded)
         {
-            return context.Fail("Compte refusé : " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            return context.Fail("Compte refusé : " + string.Join(" ", result.Errors.Select(e => e.Message)));
         }
 
         if (context.Json)
         {
-            await context.WriteJsonAsync(new Report(user.Id, email, "admin"), ct);
+            await context.WriteJsonAsync(new Report(result.Value!.Id, result.Value.Email!, "admin"), ct);
         }
         else
         {
-            await context.Out.WriteLineAsync($"Compte administrateur créé : {email}.");
+            await context.Out.WriteLineAsync($"Compte administrateur créé : {result.Value!.Email}.");
         }
 
         return CliApp.Success;
