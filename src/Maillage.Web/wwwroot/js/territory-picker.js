@@ -39,13 +39,17 @@
     });
     box.querySelector("[data-clear]").addEventListener("click", () => { chosen.replaceChildren(); refresh(); });
 
-    function wireSearch(input, results, url, render) {
+    // Results are announced through a polite live region, so screen-reader users know the list changed.
+    function wireSearch(input, results, status, url, render) {
       input.addEventListener("keydown", e => { if (e.key === "Enter") e.preventDefault(); });
       input.addEventListener("input", debounce(async () => {
         const q = input.value.trim();
         results.replaceChildren();
+        status.textContent = "";
         if (q.length < 2) return;
-        for (const item of await getJson(url + encodeURIComponent(q))) results.append(render(item));
+        const items = await getJson(url + encodeURIComponent(q));
+        for (const item of items) results.append(render(item));
+        status.textContent = items.length === 0 ? "Aucun résultat." : `${items.length} résultat(s).`;
       }, 200));
     }
 
@@ -56,7 +60,7 @@
       return b;
     };
 
-    wireSearch(box.querySelector("[data-commune-search]"), box.querySelector("[data-commune-results]"), "/api/geo/communes?q=", c => {
+    wireSearch(box.querySelector("[data-commune-search]"), box.querySelector("[data-commune-results]"), box.querySelector("[data-commune-status]"), "/api/geo/communes?q=", c => {
       const li = document.createElement("li");
       const via = c.via ? ` (ancienne commune ${c.via})` : "";
       const span = Object.assign(document.createElement("span"), { textContent: `${c.name} (${c.code}) — ${c.departementName} — ${fmt.format(c.population)} hab.${via}` });
@@ -64,7 +68,7 @@
       return li;
     });
 
-    wireSearch(box.querySelector("[data-epci-search]"), box.querySelector("[data-epci-results]"), "/api/geo/epci?q=", e => {
+    wireSearch(box.querySelector("[data-epci-search]"), box.querySelector("[data-epci-results]"), box.querySelector("[data-epci-status]"), "/api/geo/epci?q=", e => {
       const li = document.createElement("li");
       li.append(Object.assign(document.createElement("span"), { textContent: `${e.name} — ${e.memberCount} communes, ${fmt.format(e.population)} hab.` }),
         button("Ajouter l'EPCI", `Ajouter les ${e.memberCount} communes de ${e.name}`, async () => {
