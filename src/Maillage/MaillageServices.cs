@@ -44,6 +44,7 @@ public static class MaillageServices
         services.AddScoped<RecordStage>();
         services.AddScoped<UpdateLetter>();
         services.AddScoped<ReadCpts>();
+        services.AddScoped<ComputeStageDelays>();
         services.AddScoped<ImportCpts>();
         services.AddScoped<ExportCpts>();
     }

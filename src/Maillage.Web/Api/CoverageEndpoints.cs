@@ -9,6 +9,8 @@ public static class CoverageEndpoints
     public sealed record RowDto(string Code, string Name, long Population, long CoveredPopulation, long AciPopulation, double CoveredShare, double AciShare,
         int PreProject, int LetterValidated, int HealthProjectValidated, int AciSigned, int CptsCount, int UncoveredCommunes, long UncoveredPopulation);
 
+    public sealed record StageDelayDto(string From, string To, int Count, int? MedianDays, int? LongestDays);
+
     public sealed record ReportDto(string Level, string Vintage, IReadOnlyList<RowDto> Rows, RowDto Total);
 
     public static void MapCoverageApi(this WebApplication app)
@@ -19,6 +21,9 @@ public static class CoverageEndpoints
             .Produces<ReportDto>().ProducesValidationProblem();
         coverage.MapGet("/export", Export).WithName("CoverageExport").WithSummary("The same table as CSV (format=csv) or Excel (format=xlsx)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+        coverage.MapGet("/stage-delays", StageDelays).WithName("StageDelays")
+            .WithSummary("Median and longest days between consecutive stages, nationally or for one région (region=52)")
+            .Produces<List<StageDelayDto>>();
         coverage.MapGet("/departements/{code}/uncovered", Uncovered).WithName("UncoveredCommunes")
             .WithSummary("Communes of a département not covered by a CPTS at a formal stage, most populated first")
             .Produces<IReadOnlyList<Maillage.Territories.Coverage.UncoveredCommune>>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -67,6 +72,10 @@ public static class CoverageEndpoints
                 return new[] { new Maillage.Platform.Errors.Error("invalid_format", $"Format « {format} » inconnu : csv ou xlsx.", "format") }.ToProblem();
         }
     }
+
+    private static async Task<IResult> StageDelays(string? region, Maillage.Lifecycle.ComputeStageDelays compute, CancellationToken ct) =>
+        TypedResults.Ok((await compute.RunAsync(string.IsNullOrWhiteSpace(region) ? null : region.Trim(), ct))
+            .Select(d => new StageDelayDto(Maillage.Lifecycle.Stages.Id(d.From), Maillage.Lifecycle.Stages.Id(d.To), d.Count, d.MedianDays, d.LongestDays)).ToList());
 
     private static async Task<IResult> Uncovered(string code, ComputeCoverage compute, CancellationToken ct)
     {

@@ -54,6 +54,24 @@ public sealed class Cpts
 
     public static string AsCodeList(IEnumerable<string> codes) => "," + string.Join(',', codes) + (codes.Any() ? "," : "");
 
+    /// <summary>A new CPTS at the pre-project stage since the given date.</summary>
+    public static Cpts Register(DateOnly since, string recordedBy, DateTimeOffset recordedAt)
+    {
+        var cpts = new Cpts { Id = Guid.NewGuid(), Stage = Stage.PreProject, CreatedAt = recordedAt };
+        cpts.Transitions.Add(new StageTransition
+        {
+            Id = Guid.NewGuid(), CptsId = cpts.Id, Stage = Stage.PreProject, Date = since, RecordedBy = recordedBy, RecordedAt = recordedAt,
+        });
+        return cpts;
+    }
+
+    /// <summary>Keeps the snapshot of the territory: population, tier and the rule set it comes from, départements and régions.</summary>
+    public void SetPerimeter(long population, int tier, string ruleSet, IEnumerable<string> departements, IEnumerable<string> regions)
+    {
+        (Population, Tier, TierRuleSet) = (population, tier, ruleSet);
+        (Departements, Regions) = (AsCodeList(departements), AsCodeList(regions));
+    }
+
     /// <summary>Moves to the next stage, or dissolves (domain-rules §3).</summary>
     /// <remarks>
     /// Rule: a stage can only move forward one step at a time, or to dissolution from any stage;

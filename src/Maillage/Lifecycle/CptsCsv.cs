@@ -12,6 +12,9 @@ public static class CptsCsv
     public const string Phone = "telephone";
     public const string Communes = "communes";
 
+    /// <summary>The reason of an ARS override when the CPTS shares communes with another one; empty otherwise.</summary>
+    public const string Override = "derogation";
+
     /// <summary>One date column per stage, in order; an empty cell means the stage was not reached.</summary>
     public static IReadOnlyList<(Stage Stage, string Column)> StageColumns { get; } =
     [
@@ -22,7 +25,7 @@ public static class CptsCsv
         (Stage.Dissolved, "date_dissolution"),
     ];
 
-    public static IReadOnlyList<string> Header { get; } = [Name, Rna, Siret, Email, Phone, Communes, .. StageColumns.Select(c => c.Column)];
+    public static IReadOnlyList<string> Header { get; } = [Name, Rna, Siret, Email, Phone, Communes, Override, .. StageColumns.Select(c => c.Column)];
 
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "yyyy-MM-dd"];
 

@@ -27,19 +27,13 @@ public sealed class CreateCpts(MaillageDbContext db, ComputeTerritory compute, A
             return Error.Forbidden() with { Message = "Vous ne pouvez enregistrer une CPTS que sur un territoire de votre ressort." };
         }
 
-        var now = clock.GetUtcNow();
-        var cpts = new Cpts { Id = Guid.NewGuid(), Stage = Stage.PreProject, CreatedAt = now };
+        var cpts = Cpts.Register(since ?? Today(clock), actor.Name, clock.GetUtcNow());
         input.ApplyIdentity(cpts);
         if (await db.Cpts.AnyAsync(c => c.Name == cpts.Name, ct))
         {
             return new Error("name_taken", $"Une CPTS s'appelle déjà « {cpts.Name} ».", "name", ErrorKind.Conflict);
         }
 
-        var today = Today(clock);
-        cpts.Transitions.Add(new StageTransition
-        {
-            Id = Guid.NewGuid(), CptsId = cpts.Id, Stage = Stage.PreProject, Date = since ?? today, RecordedBy = actor.Name, RecordedAt = now,
-        });
         db.Cpts.Add(cpts);
         var assigned = await assign.RunAsync(cpts, input.Territory!, input.OverrideReason, actor, ct);
         if (!assigned.Succeeded)

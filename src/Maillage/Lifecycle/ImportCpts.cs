@@ -16,7 +16,7 @@ public sealed record ImportReport(int Created, IReadOnlyList<LineError> Rejected
 /// Loads CPTS from a CSV (<see cref="CptsCsv"/>) in one transaction: a bad line is reported with its number and
 /// reason and the whole file is refused, unless <c>skipInvalid</c> keeps the valid lines.
 /// </summary>
-public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordStage stages)
+public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordStage stages, Territories.ComputeTerritory compute, CptsSaver saver, Platform.Audit.AuditTrail audit, TimeProvider clock)
 {
     public async Task<ImportReport> RunAsync(TextReader reader, bool skipInvalid, Actor actor, IProgress<int>? progress = null, CancellationToken ct = default)
     {
@@ -95,8 +95,14 @@ public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordSt
         }
 
         var codes = (Field(CptsCsv.Communes) ?? "").Split([' ', ',', '|'], StringSplitOptions.RemoveEmptyEntries);
-        var input = new CptsInput(Field(CptsCsv.Name), Field(CptsCsv.Rna), Field(CptsCsv.Siret), Field(CptsCsv.Email), Field(CptsCsv.Phone), codes);
+        var input = new CptsInput(Field(CptsCsv.Name), Field(CptsCsv.Rna), Field(CptsCsv.Siret), Field(CptsCsv.Email), Field(CptsCsv.Phone), codes,
+            Field(CptsCsv.Override));
         DateOnly? since = dates.Count > 0 ? dates.Min(d => d.Date) : null;
+        if (dates.Any(d => d.Stage == Stage.Dissolved))
+        {
+            return await ImportDissolvedAsync(input, dates, since, actor, ct);
+        }
+
         var result = await create.RunAsync(input, actor, since, ct);
         if (!result.Succeeded)
         {
@@ -114,5 +120,41 @@ public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordSt
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// A dissolved CPTS keeps its last territory as history but holds no commune, so it never blocks the CPTS
+    /// that took its communes over.
+    /// </summary>
+    private async Task<IReadOnlyList<Error>> ImportDissolvedAsync(CptsInput input, List<(Stage Stage, DateOnly Date)> dates, DateOnly? since, Actor actor, CancellationToken ct)
+    {
+        var territory = compute.Run(input.Territory ?? []);
+        var errors = input.CheckIdentity().Concat(territory.Errors).ToList();
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        if (!actor.CanCreate(territory.Departements, territory.Regions))
+        {
+            return [Error.Forbidden()];
+        }
+
+        var now = clock.GetUtcNow();
+        var cpts = Cpts.Register(since!.Value, actor.Name, now);
+        input.ApplyIdentity(cpts);
+        foreach (var (stage, date) in dates.Where(d => d.Stage != Stage.PreProject).OrderBy(d => d.Stage))
+        {
+            if (cpts.MoveTo(stage, date, CreateCpts.Today(clock), actor.Name, now) is { } refused)
+            {
+                return [refused];
+            }
+        }
+
+        cpts.SetPerimeter(territory.Population, territory.Tier, territory.RuleSet, territory.Departements, territory.Regions);
+        cpts.DissolvedTerritory = string.Join(' ', territory.Units.Select(u => u.Code));
+        db.Cpts.Add(cpts);
+        audit.Record(actor, cpts.Id, "cpts.created", $"CPTS « {cpts.Name} » importée, dissoute ({territory.Units.Count} unités de territoire gardées en historique).");
+        return await saver.SaveAsync(cpts, ct) is { } error ? [error] : [];
     }
 }

@@ -31,7 +31,8 @@ public sealed class AssignTerritory(MaillageDbContext db, ComputeTerritory compu
                 $"{c.UnitName} ({c.Code}) appartient déjà à la CPTS « {c.OtherName} ».", "territory", ErrorKind.Conflict)));
         }
 
-        if (conflicts.Count > 0 && !actor.CanOverride(cpts))
+        // A CPTS being registered has no territory yet: the officer must steer the territory asked for.
+        if (conflicts.Count > 0 && !actor.CanOverride(cpts) && !(actor.IsOfficer && actor.Steers(summary.Departements, summary.Regions)))
         {
             return Error.Forbidden() with { Message = "Seul un référent ARS du territoire peut enregistrer une dérogation de chevauchement." };
         }
@@ -56,11 +57,7 @@ public sealed class AssignTerritory(MaillageDbContext db, ComputeTerritory compu
             }
         }
 
-        cpts.Population = summary.Population;
-        cpts.Tier = summary.Tier;
-        cpts.TierRuleSet = summary.RuleSet;
-        cpts.Departements = Cpts.AsCodeList(summary.Departements);
-        cpts.Regions = Cpts.AsCodeList(summary.Regions);
+        cpts.SetPerimeter(summary.Population, summary.Tier, summary.RuleSet, summary.Departements, summary.Regions);
         return Result<TerritorySummary>.Ok(summary);
     }
 

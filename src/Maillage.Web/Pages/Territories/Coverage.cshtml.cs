@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Maillage.Web.Pages.Territories;
 
 /// <summary>Coverage by région or département, with a map of France coloured by the share of the population covered.</summary>
-public sealed class CoverageModel(ComputeCoverage compute, GeoCatalog geo) : PageModel
+public sealed class CoverageModel(ComputeCoverage compute, Maillage.Lifecycle.ComputeStageDelays delays, GeoCatalog geo) : PageModel
 {
     /// <summary>Five classes of covered share, light to dark (sequential blues, readable by colour-blind people).</summary>
     public static IReadOnlyList<(int From, int To, string Color)> Classes { get; } =
@@ -27,6 +27,8 @@ public sealed class CoverageModel(ComputeCoverage compute, GeoCatalog geo) : Pag
 
     public IReadOnlyDictionary<string, CoverageRow> Departements { get; private set; } = new Dictionary<string, CoverageRow>();
 
+    public IReadOnlyList<Maillage.Lifecycle.StageDelay> Delays { get; private set; } = [];
+
     public MapOutline Map => geo.Map;
 
     public string ViewBox => geo.Map.ViewBox.Split(' ') is [var x, var y, var w, var h] ? $"{x} {y} {w} {int.Parse(h, System.Globalization.CultureInfo.InvariantCulture) + 75}" : geo.Map.ViewBox;
@@ -46,6 +48,7 @@ public sealed class CoverageModel(ComputeCoverage compute, GeoCatalog geo) : Pag
         var departements = await compute.RunAsync(CoverageLevel.Departement, ct);
         Departements = departements.Rows.ToDictionary(r => r.Code);
         Table = Level == CoverageLevel.Departement ? departements : await compute.RunAsync(CoverageLevel.Region, ct);
+        Delays = await delays.RunAsync(null, ct);
         return Page();
     }
 }

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using Maillage.Platform.Identity;
+using Maillage.Territories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Maillage.IntegrationTests.Infrastructure;
+
+/// <summary>A signed-up user of the test host and the bearer token it calls the API with.</summary>
+public sealed record TestUser(string Id, string Email, string? Password, string Token, Role Role);
+
+/// <summary>
+/// Class fixture: one database and one host per test class and provider. Tests of the class share them and
+/// each owns its data (its own CPTS, users and communes, handed out by <see cref="Communes"/>).
+/// </summary>
+public abstract class MaillageApp(DatabaseKind kind) : IAsyncLifetime
+{
+    private static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false };
+
+    private TestDatabase? database;
+    private MaillageAppFactory? factory;
+    private string? unavailable;
+    private HttpClient? admin;
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> shared = new(StringComparer.Ordinal);
+
+    public DatabaseKind Kind { get; } = kind;
+
+    public TestDatabase Database => database ?? throw Unavailable();
+
+    public MaillageAppFactory Factory => factory ?? throw Unavailable();
+
+    /// <summary>The reference geography the host uses.</summary>
+    public GeoCatalog Geo => Factory.Services.GetRequiredService<GeoCatalog>();
+
+    public CommunePool Communes { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Kind == DatabaseKind.Postgres && Postgres.AdminConnectionString is null)
+        {
+            if (Postgres.IsCi)
+            {
+                throw new InvalidOperationException("CI=true: " + Postgres.MissingMessage);
+            }
+
+            unavailable = Postgres.MissingMessage;
+            return;
+        }
+
+        database = await TestDatabase.CreateAsync(Kind, TestContext.Current.CancellationToken);
+        factory = new MaillageAppFactory(database);
+        factory.StartServer();   // runs the start-up check: migrations and geography
+        Communes = new CommunePool(Geo);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        admin?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Skips the test when its database engine is not available here (never under CI: the fixture failed).</summary>
+    public void SkipWhenUnavailable() => Assert.SkipWhen(unavailable is not null, unavailable ?? "");
+
+    /// <summary>A client with no credentials that does not follow redirects.</summary>
+    public HttpClient Anonymous() => Factory.CreateClient(NoRedirects);
+
+    /// <summary>Creates a user with this role and scope and returns a client calling the API with its bearer token.</summary>
+    public async Task<HttpClient> ClientForAsync(Role role, Guid? cptsId = null, string? region = null, string? departement = null) =>
+        ClientFor(await CreateUserAsync(role, cptsId, region, departement));
+
+    public HttpClient ClientFor(TestUser user)
+    {
+        var client = Factory.CreateClient(NoRedirects);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
+        return client;
+    }
+
+    /// <summary>An administrator's client, created once per fixture.</summary>
+    public async Task<HttpClient> AdminAsync() => admin ??= await ClientForAsync(Role.Admin);
+
+    /// <summary>
+    /// Creates a user through Identity, as the CLI does, and an API token for it. Without a password (the default)
+    /// no hash is computed, which keeps the tests fast; pass one to log in through the pages.
+    /// </summary>
+    public async Task<TestUser> CreateUserAsync(Role role, Guid? cptsId = null, string? region = null, string? departement = null,
+        string? password = null)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MaillageUser>>();
+        var email = $"{role.ToString().ToLowerInvariant()}.{Guid.NewGuid().ToString("N")[..10]}@tests.maillage.example";
+        var user = new MaillageUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = role.French(),
+            Role = role, CptsId = cptsId, ScopeRegion = region, ScopeDepartement = departement,
+        };
+        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        var token = await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(user.Id, "tests", ct);
+        return new TestUser(user.Id, email, password, token, role);
+    }
+
+    /// <summary>Data several tests of one class share (built once by the first that asks, e.g. the tenancy world).</summary>
+    public async Task<T> SharedAsync<T>(string key, Func<Task<T>> create)
+        where T : class =>
+        (T)await shared.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await create())).Value;
+
+    private InvalidOperationException Unavailable() => new InvalidOperationException(unavailable ?? "The fixture is not initialised.");
+}
+
+/// <summary>The host on a fresh SQLite file.</summary>
+public sealed class SqliteApp() : MaillageApp(DatabaseKind.Sqlite);
+
+/// <summary>The host on a fresh PostgreSQL database.</summary>
+public sealed class PostgresApp() : MaillageApp(DatabaseKind.Postgres);
+
+/// <summary>Base of the test classes: skips when the engine is missing and gives short access to the fixture.</summary>
+public abstract class IntegrationTest
+{
+    protected IntegrationTest(MaillageApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.SkipWhenUnavailable();
+        App = app;
+    }
+
+    protected MaillageApp App { get; }
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Maillage.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real web host (in-memory server) on a test database, without the demo; the database is migrated and the
+/// geography loaded by the host's own start-up check when the host starts.
+/// </summary>
+public sealed class MaillageAppFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Maillage:Database", Database.Setting);
+        builder.UseSetting("Maillage:Demo", "false");
+        builder.UseSetting("Maillage:Keys", Path.Combine(Database.Folder, "keys"));
+        builder.UseEnvironment("Production");
+    }
+}

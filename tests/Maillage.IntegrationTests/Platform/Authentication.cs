@@ -1,0 +1,79 @@
+using System.Net;
+using Maillage.IntegrationTests.Infrastructure;
+
+namespace Maillage.IntegrationTests.Platform;
+
+/// <summary>Who gets in without credentials: the health check only; the API answers 401, the pages send to the login page.</summary>
+public abstract class Authentication(MaillageApp app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task Health_answers_anonymous_callers_with_the_geography_vintage()
+    {
+        using var client = App.Anonymous();
+        var health = await client.GetJsonAsync("/health");
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.Equal("COG 2026", health.GetProperty("geography").GetString());
+    }
+
+    [Fact]
+    public async Task Every_api_route_answers_401_without_credentials_never_a_redirect()
+    {
+        using var client = App.Anonymous();
+        var routes = Routes.Of(App.Factory.Services).Where(r => r.IsApi && !r.AllowsAnonymous).ToList();
+        Assert.Contains(routes, r => r.Pattern == "/api/cpts/" || r.Pattern == "/api/cpts");
+        foreach (var route in routes)
+        {
+            foreach (var method in route.Methods)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), route.Url);
+                if (method is "POST" or "PUT" or "PATCH")
+                {
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+
+                using var response = await client.SendAsync(request, Ct);
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {route.Url}: {(int)response.StatusCode}, expected 401");
+                Assert.Null(response.Headers.Location);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_bearer_token_gets_401()
+    {
+        using var client = App.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "mlg_not-a-real-token");
+        using var response = await client.GetAsync("/api/cpts", Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_page_without_a_session_cookie_redirects_to_the_login_page()
+    {
+        using var client = App.Anonymous();
+        var pages = Routes.Of(App.Factory.Services).Where(r => !r.IsApi && !r.AllowsAnonymous && r.Methods.Contains("GET")).ToList();
+        Assert.Contains(pages, p => p.Pattern == "/");
+        foreach (var page in pages)
+        {
+            using var response = await client.GetAsync(page.Url, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"GET {page.Url}: {(int)response.StatusCode}, expected 302");
+            var location = response.Headers.Location!;
+            var absolute = location.IsAbsoluteUri ? location : new Uri(client.BaseAddress!, location);
+            Assert.Equal("/connexion", absolute.AbsolutePath);
+            Assert.Contains("ReturnUrl=", absolute.Query, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_login_page_itself_is_open()
+    {
+        using var client = App.Anonymous();
+        using var response = await client.GetAsync("/connexion", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Se connecter", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+}
+
+public sealed class Authentication_on_sqlite(SqliteApp app) : Authentication(app), IClassFixture<SqliteApp>;
+
+public sealed class Authentication_on_postgres(PostgresApp app) : Authentication(app), IClassFixture<PostgresApp>;
