@@ -155,6 +155,34 @@ public abstract class CommandLine(MaillageApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Export_then_import_keeps_a_dissolved_cpts_whose_communes_were_taken_over_and_a_shared_commune()
+    {
+        var admin = await App.AdminAsync();
+        var codes = App.Communes.Take("14", 3);
+        // Named so that the CPTS that took the communes over is exported (and imported) before the dissolved one.
+        var dissolved = await admin.CreateCptsAsync(Http.Unique("CPTS Zone dissoute"), codes.Take(1));
+        await admin.RecordStageAsync(dissolved.Id(), "dissolved");
+        await admin.CreateCptsAsync(Http.Unique("CPTS Aval repreneuse"), codes.Take(2));
+        var reason = "Commune partagée, décision ARS du 3 avril";
+        await (await admin.PostJsonAsync("/api/cpts", new { name = Http.Unique("CPTS Bessin partagé"), territory = codes.Skip(1), overrideReason = reason }))
+            .ExpectAsync(HttpStatusCode.Created);
+        var exported = Path.Combine(App.Database.Folder, $"export-{Guid.NewGuid():N}.csv");
+        var export = await MaillageCommand.RunAsync(App.Database.Setting, "cpts", "export", exported, "--json");
+        Assert.True(export.ExitCode == 0, export.ToString());
+
+        await using var fresh = await TestDatabase.CreateAsync(App.Kind, Ct);
+        var import = await MaillageCommand.RunAsync(fresh.Setting, "cpts", "import", exported, "--json");
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Equal(export.Json.GetProperty("exported").GetInt32(), import.Json.GetProperty("created").GetInt32());
+
+        var again = Path.Combine(App.Database.Folder, $"export-{Guid.NewGuid():N}.csv");
+        Assert.Equal(0, (await MaillageCommand.RunAsync(fresh.Setting, "cpts", "export", again, "--json")).ExitCode);
+        var original = await File.ReadAllTextAsync(exported, Ct);
+        Assert.Equal(original, await File.ReadAllTextAsync(again, Ct));
+        Assert.Contains($";{reason};", original, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_admin_and_a_token_made_by_the_command_line_open_the_api_of_the_host()
     {
         var email = $"cli.{Guid.NewGuid().ToString("N")[..8]}@tests.maillage.example";

@@ -82,7 +82,6 @@ public abstract class CptsRegistration(MaillageApp app) : IntegrationTest(app)
     [Fact]
     public async Task An_officer_of_the_territory_may_share_a_commune_by_giving_a_reason()
     {
-        // Through an edit: registering with an override is refused to officers today (reported as a bug in AssignTerritory).
         var admin = await App.AdminAsync();
         var codes = App.Communes.Take("85", 3);
         var first = await admin.CreateCptsAsync(Http.Unique("CPTS Bocage"), codes.Take(2));
@@ -102,6 +101,25 @@ public abstract class CptsRegistration(MaillageApp app) : IntegrationTest(app)
         Assert.Equal(App.Communes.PopulationOf(codes.Skip(1)), shared.GetProperty("population").GetInt64());
         var audit = await officer.GetJsonAsync($"/api/cpts/{second.Id()}/audit");
         Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "cpts.territory.override");
+    }
+
+    [Fact]
+    public async Task An_officer_of_the_territory_may_register_a_cpts_sharing_a_commune_by_giving_a_reason()
+    {
+        var admin = await App.AdminAsync();
+        var codes = App.Communes.Take("72", 2);
+        var holder = await admin.CreateCptsAsync(Http.Unique("CPTS Perche sarthois"), codes.Take(1));
+        var officer = await App.ClientForAsync(Role.Officer, region: "52");
+        var outsider = await App.ClientForAsync(Role.Officer, region: "53");
+        var body = new { name = Http.Unique("CPTS Vallée de l'Huisne"), territory = codes, overrideReason = "Commune à cheval sur deux bassins, avis ARS" };
+
+        await (await outsider.PostJsonAsync("/api/cpts", body)).ExpectAsync(HttpStatusCode.Forbidden);
+        var shared = await (await officer.PostJsonAsync("/api/cpts", body)).ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal(body.overrideReason, shared.GetProperty("territory").EnumerateArray()
+            .Single(u => u.GetProperty("code").GetString() == codes[0]).GetProperty("overrideReason").GetString());
+        var kept = await admin.GetJsonAsync($"/api/cpts/{holder.Id()}");
+        Assert.Equal(codes[0], Assert.Single(kept.GetProperty("territory").EnumerateArray()).GetProperty("code").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using Maillage.IntegrationTests.Infrastructure;
 
@@ -113,6 +114,30 @@ public abstract class Stages(MaillageApp app) : IntegrationTest(app)
         Assert.Contains("Lettre d'intention validée", audit[0].GetProperty("details").GetString(), StringComparison.Ordinal);
         var stages = (await client.GetJsonAsync($"/api/cpts/{cpts.Id()}")).GetProperty("stages").EnumerateArray();
         Assert.All(stages, s => Assert.Equal(officer.Email, s.GetProperty("recordedBy").GetString()));
+    }
+
+    [Fact]
+    public async Task Delays_between_stages_give_the_median_and_the_longest_wait_per_step()
+    {
+        var codes = App.Communes.Take("2A", 3);
+        var names = new[] { Http.Unique("CPTS Ajaccio"), Http.Unique("CPTS Gravona"), Http.Unique("CPTS Prunelli") };
+        var file = Path.Combine(App.Database.Folder, $"delays-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "nom;communes;date_en_projet;date_lettre_intention;date_projet_sante\n"
+            + $"{names[0]};{codes[0]};01/01/2020;01/03/2020;01/03/2021\n"   // 60 days, then 365 days
+            + $"{names[1]};{codes[1]};01/01/2021;11/01/2021;\n"             // 10 days
+            + $"{names[2]};{codes[2]};01/06/2022;;\n", Ct);
+        var import = await MaillageCommand.RunAsync(App.Database.Setting, "cpts", "import", file, "--json");
+        Assert.True(import.ExitCode == 0, import.ToString());
+
+        var delays = (await (await App.AdminAsync()).GetJsonAsync("/api/coverage/stage-delays?region=94")).EnumerateArray().ToList();
+
+        Assert.Equal(["pre-project", "letter-validated", "health-project-validated"], delays.Select(d => d.GetProperty("from").GetString()));
+        Assert.Equal(2, delays[0].GetProperty("count").GetInt32());
+        Assert.Equal(35, delays[0].GetProperty("medianDays").GetInt32());
+        Assert.Equal(60, delays[0].GetProperty("longestDays").GetInt32());
+        Assert.Equal(365, delays[1].GetProperty("medianDays").GetInt32());
+        Assert.Equal(0, delays[2].GetProperty("count").GetInt32());
+        Assert.Equal(JsonValueKind.Null, delays[2].GetProperty("medianDays").ValueKind);
     }
 }
 
