@@ -76,7 +76,7 @@ public sealed class ComputeTerritory(GeoCatalog geo, SizeTiers tiers)
                 : null;
         }
 
-        var former = geo.All.FirstOrDefault(u => u.Code == code);
+        var former = geo.FindFormer(code);
         if (former?.Parent is not null && geo.Find(former.Parent) is { } current)
         {
             return new Error("not_a_current_commune",

@@ -27,7 +27,7 @@ public sealed partial class GeoCatalog
         {
             var upper = q.ToUpperInvariant();
             var byCode = units.TryGetValue(upper, out var unit) ? [new CommuneHit(unit, null)] : new List<CommuneHit>();
-            var byPostal = units.Values.Where(u => u.IsTerritoryUnit && u.PostalCodes.Contains(upper) && u.Code != upper)
+            var byPostal = unitsByPostalCode.GetValueOrDefault(upper, []).Where(u => u.Code != upper)
                 // An arrondissement serves fewer postal codes than its city: it is the better answer.
                 .OrderBy(u => u.Type == GeoUnitType.Arrondissement ? 0 : 1).ThenByDescending(u => u.Population)
                 .Select(u => new CommuneHit(u, null));
@@ -44,9 +44,10 @@ public sealed partial class GeoCatalog
             return [];
         }
 
+        var wordStart = " " + key;
         return searchEntries
             .Select(e => (e, rank: e.Key.StartsWith(key, StringComparison.Ordinal) ? 0
-                : e.Key.Contains(" " + key, StringComparison.Ordinal) ? 1
+                : e.Key.Contains(wordStart, StringComparison.Ordinal) ? 1
                 : e.Key.Contains(key, StringComparison.Ordinal) ? 2 : -1))
             .Where(x => x.rank >= 0)
             .OrderBy(x => x.rank).ThenBy(x => x.e.Via is null ? 0 : 1).ThenByDescending(x => x.e.Unit.Population)

@@ -14,6 +14,8 @@ public sealed partial class GeoCatalog
 {
     private readonly Dictionary<string, GeoUnit> units;
     private readonly Dictionary<string, List<GeoUnit>> arrondissementsByCity;
+    private readonly Dictionary<string, GeoUnit> formerByCode;
+    private readonly Dictionary<string, List<GeoUnit>> unitsByPostalCode;
     private readonly List<SearchEntry> searchEntries;
 
     private GeoCatalog(IReadOnlyList<GeoUnit> all, IReadOnlyList<GeoEpci> epcis, IReadOnlyList<GeoDepartement> departements,
@@ -23,6 +25,10 @@ public sealed partial class GeoCatalog
         units = all.Where(u => u.Type is GeoUnitType.Commune or GeoUnitType.Arrondissement).ToDictionary(u => u.Code);
         arrondissementsByCity = all.Where(u => u.Type == GeoUnitType.Arrondissement)
             .GroupBy(u => u.Parent!).ToDictionary(g => g.Key, g => g.ToList());
+        formerByCode = all.Where(u => u.Type is GeoUnitType.Delegated or GeoUnitType.Associated)
+            .GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First());
+        unitsByPostalCode = units.Values.Where(u => u.IsTerritoryUnit)
+            .SelectMany(u => u.PostalCodes.Select(p => (p, u))).GroupBy(x => x.p).ToDictionary(g => g.Key, g => g.Select(x => x.u).ToList());
         Epcis = epcis.ToDictionary(e => e.Code);
         Departements = departements.ToDictionary(d => d.Code);
         Regions = regions.ToDictionary(r => r.Code);
@@ -53,6 +59,9 @@ public sealed partial class GeoCatalog
     public IReadOnlyDictionary<string, GeoUnit> Units => units;
 
     public GeoUnit? Find(string code) => units.GetValueOrDefault(code);
+
+    /// <summary>A commune déléguée or associée by its code (it may share the code of its current commune).</summary>
+    public GeoUnit? FindFormer(string code) => formerByCode.GetValueOrDefault(code);
 
     /// <summary>The arrondissements municipaux of Paris, Lyon or Marseille; empty for any other commune.</summary>
     public IReadOnlyList<GeoUnit> ArrondissementsOf(string cityCode) =>

@@ -22,8 +22,8 @@ public sealed class LoadGeography(MaillageDbContext db, GeoCatalog geo, TimeProv
 
         var rows = geo.Units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var existing = (await db.GeoUnits.Select(g => g.Code).ToListAsync(ct)).ToHashSet();
-        var fresh = rows.Where(u => !existing.Contains(u.Code)).ToList();
+        var existing = await db.GeoUnits.ToDictionaryAsync(g => g.Code, ct);
+        var fresh = rows.Where(u => !existing.ContainsKey(u.Code)).ToList();
         if (db.IsSqlite)
         {
             await InsertSqliteAsync(fresh, ct);
@@ -33,13 +33,12 @@ public sealed class LoadGeography(MaillageDbContext db, GeoCatalog geo, TimeProv
             await CopyPostgresAsync(fresh, ct);
         }
 
-        // A new vintage may rename units or change populations: update those that already existed.
-        foreach (var u in rows.Where(u => existing.Contains(u.Code)))
+        // A new vintage renames some units and changes populations: change tracking writes only those rows.
+        foreach (var u in rows.Where(u => existing.ContainsKey(u.Code)))
         {
-            await db.GeoUnits.Where(g => g.Code == u.Code).ExecuteUpdateAsync(s => s
-                .SetProperty(g => g.Name, u.Name).SetProperty(g => g.Population, u.Population)
-                .SetProperty(g => g.Epci, u.Epci).SetProperty(g => g.Departement, u.Departement)
-                .SetProperty(g => g.Region, u.Region), ct);
+            var row = existing[u.Code];
+            (row.Name, row.Population, row.Epci) = (u.Name, u.Population, u.Epci);
+            (row.Departement, row.Region, row.Parent) = (u.Departement, u.Region, u.Parent);
         }
 
         db.GeoVintages.Add(new GeoVintageRow { Vintage = geo.Vintage, Source = geo.Source, Units = rows.Count, LoadedAt = clock.GetUtcNow() });

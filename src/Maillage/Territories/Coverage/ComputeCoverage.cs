@@ -76,7 +76,7 @@ public sealed class ComputeCoverage(MaillageDbContext db, GeoCatalog geo)
             return Error.NotFound("Département");
         }
 
-        var (best, holders) = await CoverUnitsAsync(ct);
+        var (best, holders) = await CoverUnitsAsync(ct, departement);
         return Result<IReadOnlyList<UncoveredCommune>>.Ok([.. CoverageUnits()
             .Where(u => u.Departement == departement && !(best.TryGetValue(u.Code, out var s) && s.IsFormal()))
             .OrderByDescending(u => u.Population).ThenBy(u => u.Code, StringComparer.Ordinal)
@@ -126,10 +126,16 @@ public sealed class ComputeCoverage(MaillageDbContext db, GeoCatalog geo)
             Count(Stage.HealthProjectValidated), Count(Stage.AciSigned), uncovered, uncoveredPopulation);
     }
 
-    private async Task<(Dictionary<string, Stage> Best, Dictionary<string, List<(Guid Id, string Name, Stage Stage)>> Holders)> CoverUnitsAsync(CancellationToken ct)
+    private async Task<(Dictionary<string, Stage> Best, Dictionary<string, List<(Guid Id, string Name, Stage Stage)>> Holders)> CoverUnitsAsync(CancellationToken ct, string? departement = null)
     {
+        var cpts = db.Cpts.Where(c => c.Stage != Stage.Dissolved);
+        if (departement is not null)
+        {
+            cpts = cpts.Where(c => c.Departements.Contains("," + departement + ","));
+        }
+
         var held = await db.TerritoryUnits
-            .Join(db.Cpts.Where(c => c.Stage != Stage.Dissolved), u => u.CptsId, c => c.Id, (u, c) => new { u.Code, c.Id, c.Name, c.Stage })
+            .Join(cpts, u => u.CptsId, c => c.Id, (u, c) => new { u.Code, c.Id, c.Name, c.Stage })
             .AsNoTracking().ToListAsync(ct);
         var best = new Dictionary<string, Stage>(StringComparer.Ordinal);
         var holders = new Dictionary<string, List<(Guid Id, string Name, Stage Stage)>>(StringComparer.Ordinal);

@@ -1,0 +1,8 @@
+using BenchmarkDotNet.Running;
+using Maillage.Benchmarks;
+
+// dotnet run -c Release --project bench/Maillage.Benchmarks -- --filter '*'
+// The GitHub-flavoured markdown reports are copied to bench/results/ (see bench/README.md).
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());
+BenchConfig.CopyReports(summaries);
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
