@@ -55,7 +55,8 @@ public sealed class BrowserHost : IAsyncLifetime
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
-        Assertions.SetDefaultExpectTimeout(15_000);
+        // Generous: CI shares two cores between the host, Chromium and the test runner.
+        Assertions.SetDefaultExpectTimeout(30_000);
     }
 
     public async ValueTask DisposeAsync()
@@ -93,7 +94,7 @@ public sealed class BrowserHost : IAsyncLifetime
         {
             BaseURL = BaseAddress.ToString(), Locale = "fr-FR", TimezoneId = "Europe/Paris", ViewportSize = new() { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         try
         {

@@ -31,4 +31,26 @@ public sealed class StageFlow(BrowserHost host)
         // The next choice offered is the following stage, never the one just recorded.
         await Expect(page.GetByLabel("Nouvelle étape").Locator("option").First).ToHaveTextAsync("Projet de santé validé");
     });
+
+    [Fact]
+    public Task Dissolving_needs_an_explicit_confirmation_and_then_releases_the_territory() => host.RunAsync(async page =>
+    {
+        await BrowserHost.LogInAsync(page, Flows.Officer);
+        await Flows.CreateCptsAsync(page, "CPTS de Trélazé à dissoudre", ("Sainte-Gemmes-sur-Loire", "Sainte-Gemmes-sur-Loire", "49278"));
+        var stage = page.GetByLabel("Nouvelle étape");
+        await stage.SelectOptionAsync(new SelectOptionValue { Label = "Dissoute" });
+        await page.GetByLabel("Date", new() { Exact = true }).FillAsync(Flows.TodayInParis());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'étape" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Je confirme la dissolution");
+        await Expect(page.Locator("#stage")).ToHaveTextAsync("En projet");
+
+        await stage.SelectOptionAsync(new SelectOptionValue { Label = "Dissoute" });
+        await page.GetByLabel("Je confirme la dissolution").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'étape" }).ClickAsync();
+
+        await Expect(page.Locator("#stage")).ToHaveTextAsync("Dissoute");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Communes du territoire" }).GetByRole(AriaRole.Cell, new() { Name = "49278", Exact = true }))
+            .ToHaveCountAsync(0);
+    });
 }

@@ -23,9 +23,12 @@ public sealed class DetailsModel(ReadCpts read, RecordStage record, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostStageAsync(Guid id, string? stage, DateOnly? date, int? version, CancellationToken ct)
+    public async Task<IActionResult> OnPostStageAsync(Guid id, string? stage, DateOnly? date, int? version, bool confirmDissolution, CancellationToken ct)
     {
-        var result = await record.RunAsync(id, stage, date, version, HttpContext.GetActor(), ct);
+        // Dissolution cannot be undone: the page asks for an explicit confirmation (the API caller names the stage explicitly).
+        var result = Stages.Parse(stage) == Stage.Dissolved && !confirmDissolution
+            ? Result<Cpts>.Fail(new Error("confirm_dissolution", "Cochez « Je confirme la dissolution » pour dissoudre la CPTS.", "stage", ErrorKind.Conflict))
+            : await record.RunAsync(id, stage, date, version, HttpContext.GetActor(), ct);
         if (result.Succeeded)
         {
             TempData["Message"] = $"Étape enregistrée : {result.Value!.Stage.French()}.";
