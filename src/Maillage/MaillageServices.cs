@@ -23,6 +23,7 @@ public static class MaillageServices
         services.AddScoped<CreateAccount>();
         services.AddTerritories();
         services.AddLifecycle();
+        services.AddSingleton(_ => Community.Nomenclatures.LoadEmbedded());
         services.AddScoped<Demo.SeedDemo>();
         services.AddScoped<DatabaseStartup>();
         return services;

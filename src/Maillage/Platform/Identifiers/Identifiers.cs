@@ -59,11 +59,47 @@ public static partial class Identifiers
             : new Error("invalid_siret_key", $"Le SIRET « {value} » est invalide : sa clé de contrôle (Luhn) ne correspond pas.", field);
     }
 
+    /// <summary>RPPS: 11 digits whose last one is the Luhn key of the first ten (domain-rules §6).</summary>
+    public static Error? CheckRpps(string? value, string field = "rpps")
+    {
+        if (value is null || !ElevenDigits().IsMatch(value))
+        {
+            return new Error("invalid_rpps", $"Le RPPS « {value} » est invalide : il doit compter 11 chiffres.", field);
+        }
+
+        return HasValidLuhnKey(value)
+            ? null
+            : new Error("invalid_rpps_key", $"Le RPPS « {value} » est invalide : sa clé de contrôle (Luhn) ne correspond pas.", field);
+    }
+
+    /// <summary>
+    /// FINESS: 9 characters, département first (2A/2B for Corsica), Luhn key (domain-rules §6). For Corsica the
+    /// key is computed with the département read as 20.
+    /// </summary>
+    public static Error? CheckFiness(string? value, string field = "finess")
+    {
+        if (value is null || !FinessPattern().IsMatch(value))
+        {
+            return new Error("invalid_finess", $"Le FINESS « {value} » est invalide : 9 caractères, le département en tête (ex. 350000139 ou 2A0000013).", field);
+        }
+
+        var digits = value.StartsWith("2A", StringComparison.Ordinal) || value.StartsWith("2B", StringComparison.Ordinal) ? "20" + value[2..] : value;
+        return HasValidLuhnKey(digits)
+            ? null
+            : new Error("invalid_finess_key", $"Le FINESS « {value} » est invalide : sa clé de contrôle (Luhn) ne correspond pas.", field);
+    }
+
     /// <summary>INSEE commune code shape: 5 characters, digits, or 2A/2B for Corsica.</summary>
     public static bool LooksLikeInseeCode(string value) => InseeCodePattern().IsMatch(value);
 
     [GeneratedRegex("^W[0-9]{9}$")]
     private static partial Regex RnaPattern();
+
+    [GeneratedRegex("^[0-9]{11}$")]
+    private static partial Regex ElevenDigits();
+
+    [GeneratedRegex("^([0-9]{2}|2A|2B)[0-9]{7}$")]
+    private static partial Regex FinessPattern();
 
     [GeneratedRegex("^[0-9]{14}$")]
     private static partial Regex FourteenDigits();

@@ -1,3 +1,4 @@
+using Maillage.Community;
 using Maillage.Lifecycle;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Identity;
@@ -26,6 +27,12 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
 
     public DbSet<GeoVintageRow> GeoVintages => Set<GeoVintageRow>();
 
+    public DbSet<Professional> Professionals => Set<Professional>();
+
+    public DbSet<Practice> Practices => Set<Practice>();
+
+    public DbSet<Structure> Structures => Set<Structure>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -34,6 +41,7 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
         PlatformModel.Configure(builder);
         Lifecycle.Storage.LifecycleModel.Configure(builder);
         Territories.Storage.TerritoriesModel.Configure(builder);
+        Community.Storage.CommunityModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -45,10 +53,20 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
         }
     }
 
-    /// <summary>Increments the version of every modified CPTS, so a concurrent stale save fails.</summary>
+    /// <summary>Increments the version of every modified CPTS, professional or structure, so a concurrent stale save fails.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         foreach (var entry in ChangeTracker.Entries<Cpts>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Professional>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Structure>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version++;
         }
