@@ -24,6 +24,7 @@ public static class MaillageServices
         services.AddTerritories();
         services.AddLifecycle();
         services.AddSingleton(_ => Community.Nomenclatures.LoadEmbedded());
+        services.AddScoped<Community.MergeDirectory>();
         services.AddScoped<Demo.SeedDemo>();
         services.AddScoped<DatabaseStartup>();
         return services;
