@@ -10,13 +10,14 @@ public sealed record StructureRecord(
     string? Address = null,
     string? Phone = null,
     string? Email = null,
-    string? ExternalId = null)
+    string? ExternalId = null,
+    string? Origin = null)
 {
     /// <summary>How practices point at this structure: FINESS, else SIRET, else the source's id.</summary>
     public string? Key => Finess ?? Siret ?? ExternalId;
 
     /// <summary>How the record is named in an import report (no personal data: structures are legal persons).</summary>
-    public string Label => $"{Name} ({Finess ?? Siret ?? ExternalId ?? "sans identifiant"})";
+    public string Label => (Origin is null ? "" : Origin + " : ") + $"{Name} ({Finess ?? Siret ?? ExternalId ?? "sans identifiant"})";
 }
 
 /// <summary>A place of practice as a source describes it; <see cref="StructureKey"/> is a FINESS, SIRET or source id.</summary>
@@ -24,6 +25,7 @@ public sealed record PracticeRecord(string CommuneCode, string? StructureKey = n
 
 /// <summary>A professional as a source describes it, before it is checked and merged into the directory.</summary>
 /// <param name="PublishContacts">The professional's consent; null when the source does not say (the current choice is kept).</param>
+/// <param name="Origin">Where the record is in its source ("ligne 12", "Practitioner/abc"), for the import report.</param>
 public sealed record ProfessionalRecord(
     string Rpps,
     string LastName,
@@ -35,10 +37,11 @@ public sealed record ProfessionalRecord(
     string? MssanteAddress = null,
     string? WorkEmail = null,
     string? WorkPhone = null,
-    bool? PublishContacts = null)
+    bool? PublishContacts = null,
+    string? Origin = null)
 {
-    /// <summary>How the record is named in an import report: the RPPS only, never the name.</summary>
-    public string Label => $"RPPS {Rpps}";
+    /// <summary>How the record is named in an import report: where it is and its RPPS, never the name.</summary>
+    public string Label => (Origin is null ? "" : Origin + " : ") + $"RPPS {Rpps}";
 
     // A professional's name and contacts are personal data.
     public override string ToString() => Label;
