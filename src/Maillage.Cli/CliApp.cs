@@ -34,6 +34,7 @@ public static class CliApp
         new UsersAdd(),
         new UsersAddAdmin(),
         new TokensCreate(),
+        new Commands.Community.DirectoryImport(),
     ];
 
     /// <param name="environment">Settings that win over the process environment (tests pass <c>Maillage__Database</c> here).</param>

@@ -10,6 +10,7 @@ app.MapHealth();
 app.MapTerritoriesApi();
 app.MapCptsApi();
 app.MapCoverageApi();
+app.MapCommunityApi();
 app.MapMaillagePages();
 await app.PrepareAndRunAsync();
 

@@ -25,6 +25,7 @@ public static class MaillageServices
         services.AddLifecycle();
         services.AddSingleton(_ => Community.Nomenclatures.LoadEmbedded());
         services.AddScoped<Community.MergeDirectory>();
+        Community.DirectoryServices.AddDirectory(services);
         services.AddScoped<Demo.SeedDemo>();
         services.AddScoped<DatabaseStartup>();
         return services;

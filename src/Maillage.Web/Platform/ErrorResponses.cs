@@ -1,5 +1,7 @@
 using Maillage.Platform.Errors;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Maillage.Web.Platform;
 
@@ -40,14 +42,26 @@ public static class ErrorResponses
         await result.ExecuteAsync(context);
     }
 
+    /// <summary>
+    /// Refuses a body larger than the endpoint allows before it is read: <see cref="WebPlatform.MaxRequestBody"/>, unless the
+    /// endpoint declares its own limit (<c>[RequestSizeLimit]</c>), which then also lifts the server's limit for that request.
+    /// Runs after routing, so the endpoint is known.
+    /// </summary>
     public static async Task RefuseOversizedBodies(HttpContext context, Func<Task> next)
     {
-        if (context.Request.ContentLength > WebPlatform.MaxRequestBody)
+        var declared = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>();
+        var limit = declared is null ? WebPlatform.MaxRequestBody : declared.MaxRequestBodySize;
+        if (context.Request.ContentLength > limit)
         {
             await TypedResults.Problem(title: "Requête trop volumineuse",
-                detail: $"Le corps de la requête dépasse {WebPlatform.MaxRequestBody / 1024} Kio.", statusCode: StatusCodes.Status413PayloadTooLarge)
+                detail: $"Le corps de la requête dépasse {limit / 1024} Kio.", statusCode: StatusCodes.Status413PayloadTooLarge)
                 .ExecuteAsync(context);
             return;
+        }
+
+        if (declared is not null && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
         }
 
         await next();

@@ -84,7 +84,6 @@ public static class WebPlatform
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleExceptionAsync });
         app.UseStatusCodePages();
-        app.Use(ErrorResponses.RefuseOversizedBodies);
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("fr-FR"),
@@ -93,6 +92,7 @@ public static class WebPlatform
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.Use(ErrorResponses.RefuseOversizedBodies);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().RequireAuthorization();

@@ -41,7 +41,7 @@ public sealed class MergeDirectory(MaillageDbContext db, GeoCatalog geo, Nomencl
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var chunk in structures.Chunk(BatchSize))
         {
-            Add(counts, await MergeStructuresAsync(chunk, ct));
+            Add(counts, await MergeStructuresAsync(chunk, rejected, ct));
             progress?.Report(done += chunk.Length);
         }
 
@@ -97,6 +97,11 @@ public sealed class MergeDirectory(MaillageDbContext db, GeoCatalog geo, Nomencl
             return "Nom de la structure manquant.";
         }
 
+        if (TooLong((s.Name, 200, "nom"), (s.Address, 300, "adresse"), (s.Phone, 30, "téléphone"), (s.Email, 254, "e-mail"), (s.ExternalId, 100, "identifiant source")) is { } longer)
+        {
+            return longer;
+        }
+
         if (s.Finess is null && s.Siret is null)
         {
             return "Ni FINESS ni SIRET : la structure ne peut pas être identifiée.";
@@ -127,6 +132,14 @@ public sealed class MergeDirectory(MaillageDbContext db, GeoCatalog geo, Nomencl
             return "Nom ou prénom manquant.";
         }
 
+        var longer = TooLong((p.LastName, 100, "nom"), (p.FirstName, 100, "prénom"), (p.MssanteAddress, 254, "adresse MSSanté"), (p.WorkEmail, 254, "e-mail"),
+                (p.WorkPhone, 30, "téléphone"))
+            ?? TooLong([.. p.Practices.SelectMany(x => new (string?, int, string)[] { (x.Address, 300, "adresse"), (x.ExternalId, 100, "identifiant source") })]);
+        if (longer is not null)
+        {
+            return longer;
+        }
+
         if (!nomenclatures.Professions.ContainsKey(p.ProfessionCode))
         {
             return $"Code profession « {p.ProfessionCode} » inconnu de la nomenclature TRE_G15.";
@@ -147,7 +160,11 @@ public sealed class MergeDirectory(MaillageDbContext db, GeoCatalog geo, Nomencl
             : null;
     }
 
-    private async Task<(int, int, int)> MergeStructuresAsync(StructureRecord[] chunk, CancellationToken ct)
+    /// <summary>The first value longer than what the directory keeps, as a French reason; values are never quoted (personal data).</summary>
+    private static string? TooLong(params (string? Value, int Max, string Label)[] fields) =>
+        fields.FirstOrDefault(f => f.Value?.Trim().Length > f.Max) is { Label: { } label, Max: var max } ? $"{char.ToUpperInvariant(label[0])}{label[1..]} trop long (plus de {max} caractères)." : null;
+
+    private async Task<(int, int, int)> MergeStructuresAsync(StructureRecord[] chunk, List<RejectedRecord> rejected, CancellationToken ct)
     {
         var finess = chunk.Select(s => s.Finess).OfType<string>().ToList();
         var sirets = chunk.Select(s => s.Siret).OfType<string>().ToList();
@@ -156,6 +173,13 @@ public sealed class MergeDirectory(MaillageDbContext db, GeoCatalog geo, Nomencl
         foreach (var r in chunk)
         {
             var s = existing.FirstOrDefault(e => (r.Finess is not null && e.Finess == r.Finess) || (r.Finess is null && r.Siret is not null && e.Siret == r.Siret));
+            // One SIRET, one structure: a record that would give another structure's SIRET is refused, not merged.
+            if (r.Siret is not null && existing.FirstOrDefault(e => e.Siret == r.Siret && e != s) is { } holder)
+            {
+                rejected.Add(new RejectedRecord(r.Label, $"Le SIRET {r.Siret} est déjà celui de la structure « {holder.Name} » ({holder.Finess ?? "sans FINESS"})."));
+                continue;
+            }
+
             if (s is null)
             {
                 s = new Structure { Id = Guid.NewGuid() };
@@ -254,9 +278,8 @@ public sealed class MergeDirectory(MaillageDbContext db, GeoCatalog geo, Nomencl
     {
         var wanted = r.Practices
             .Select(x => (x.CommuneCode, StructureId: x.StructureKey is { } k && structures.TryGetValue(k, out var sid) ? sid : (Guid?)null, Address: x.Address?.Trim(), x.ExternalId))
-            .Distinct().OrderBy(x => x.CommuneCode, StringComparer.Ordinal).ThenBy(x => x.ExternalId, StringComparer.Ordinal).ToList();
-        var current = p.Practices.Select(x => (x.CommuneCode, x.StructureId, x.Address, x.ExternalId))
-            .OrderBy(x => x.CommuneCode, StringComparer.Ordinal).ThenBy(x => x.ExternalId, StringComparer.Ordinal).ToList();
+            .Distinct().OrderBy(x => x, PracticeOrder.Instance).ToList();
+        var current = p.Practices.Select(x => (x.CommuneCode, x.StructureId, x.Address, x.ExternalId)).OrderBy(x => x, PracticeOrder.Instance).ToList();
         if (wanted.SequenceEqual(current))
         {
             return false;
@@ -275,5 +298,20 @@ public sealed class MergeDirectory(MaillageDbContext db, GeoCatalog geo, Nomencl
         }
 
         return true;
+    }
+
+    /// <summary>A total order on practices, so that the same places listed in another order are no change.</summary>
+    private sealed class PracticeOrder : IComparer<(string CommuneCode, Guid? StructureId, string? Address, string? ExternalId)>
+    {
+        public static PracticeOrder Instance { get; } = new();
+
+        public int Compare((string CommuneCode, Guid? StructureId, string? Address, string? ExternalId) x,
+            (string CommuneCode, Guid? StructureId, string? Address, string? ExternalId) y)
+        {
+            var c = string.CompareOrdinal(x.CommuneCode, y.CommuneCode);
+            c = c != 0 ? c : Nullable.Compare(x.StructureId, y.StructureId);
+            c = c != 0 ? c : string.CompareOrdinal(x.Address, y.Address);
+            return c != 0 ? c : string.CompareOrdinal(x.ExternalId, y.ExternalId);
+        }
     }
 }
