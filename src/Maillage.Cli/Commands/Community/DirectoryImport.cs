@@ -87,11 +87,6 @@ internal sealed class DirectoryImport : Command
         return CliApp.Success;
     }
 
-    /// <summary>Reports synchronously (unlike <see cref="Progress{T}"/>, which posts to the thread pool).</summary>
-    private sealed class ActionProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
-    }
 
     private sealed record Report(int Created, int Updated, int Unchanged, int OutsideTerritory, IReadOnlyList<Rejection> Rejected);
 

@@ -94,11 +94,6 @@ internal sealed class CptsImport : Command
             });
     }
 
-    /// <summary>Reports synchronously (unlike <see cref="Progress{T}"/>, which posts to the thread pool).</summary>
-    private sealed class ActionProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
-    }
 
     private sealed record Report(int Created, IReadOnlyList<Rejection> Rejected, bool Committed);
 
