@@ -11,6 +11,7 @@ app.MapTerritoriesApi();
 app.MapCptsApi();
 app.MapCoverageApi();
 app.MapCommunityApi();
+app.MapMembershipApi();
 app.MapMaillagePages();
 await app.PrepareAndRunAsync();
 

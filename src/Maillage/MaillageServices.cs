@@ -26,6 +26,7 @@ public static class MaillageServices
         services.AddSingleton(_ => Community.Nomenclatures.LoadEmbedded());
         services.AddScoped<Community.MergeDirectory>();
         Community.DirectoryServices.AddDirectory(services);
+        Community.MembershipServices.AddMembership(services);
         services.AddScoped<Demo.SeedDemo>();
         services.AddScoped<DatabaseStartup>();
         return services;

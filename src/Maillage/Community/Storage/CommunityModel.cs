@@ -54,5 +54,38 @@ public static class CommunityModel
             e.HasIndex(s => s.CommuneCode);
             e.HasOne<GeoUnitRow>().WithMany().HasForeignKey(s => s.CommuneCode).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<Member>(e =>
+        {
+            e.ToTable("community_members", t => t.HasCheckConstraint("CK_community_members_person_or_structure",
+                "(\"ProfessionalId\" IS NULL) <> (\"StructureId\" IS NULL)"));
+            e.Property(m => m.College).HasMaxLength(100);
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.Ignore(m => m.Current);
+            e.Ignore(m => m.Status);
+            e.Ignore(m => m.IsMember);
+            e.HasIndex(m => new { m.CptsId, m.ProfessionalId }).IsUnique();
+            e.HasIndex(m => new { m.CptsId, m.StructureId }).IsUnique();
+            e.HasOne<Lifecycle.Cpts>().WithMany().HasForeignKey(m => m.CptsId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Professional>().WithMany().HasForeignKey(m => m.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Structure>().WithMany().HasForeignKey(m => m.StructureId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(m => m.Periods).WithOne().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(m => m.Dues).WithOne().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<MembershipPeriod>(e =>
+        {
+            e.ToTable("community_membership_periods");
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.By).HasMaxLength(256);
+            e.Property(p => p.Reason).HasMaxLength(500);
+            e.HasIndex(p => new { p.MemberId, p.From });
+        });
+        b.Entity<Dues>(e =>
+        {
+            e.ToTable("community_dues");
+            e.Property(d => d.Amount).HasPrecision(10, 2);
+            e.Property(d => d.ReceiptNumber).HasMaxLength(32);
+            e.HasIndex(d => new { d.MemberId, d.Year }).IsUnique();
+            e.HasIndex(d => new { d.CptsId, d.ReceiptNumber }).IsUnique();
+        });
     }
 }

@@ -33,6 +33,12 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
 
     public DbSet<Structure> Structures => Set<Structure>();
 
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<MembershipPeriod> MembershipPeriods => Set<MembershipPeriod>();
+
+    public DbSet<Dues> Dues => Set<Dues>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -53,7 +59,7 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
         }
     }
 
-    /// <summary>Increments the version of every modified CPTS, professional or structure, so a concurrent stale save fails.</summary>
+    /// <summary>Increments the version of every modified CPTS, professional, structure or member, so a concurrent stale save fails.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         foreach (var entry in ChangeTracker.Entries<Cpts>().Where(e => e.State == EntityState.Modified))
@@ -67,6 +73,11 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
         }
 
         foreach (var entry in ChangeTracker.Entries<Structure>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Member>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version++;
         }
