@@ -48,12 +48,12 @@ public sealed class ComputeMembershipRates(MaillageDbContext db, ReadDirectory d
         var byProfession = Rates(territoryByProfession, memberProfessions.Select(p => (p.ProfessionCode, memberPeople[p.Id])), nomenclatures.ProfessionLabel);
 
         var territoryByKind = (await db.Structures.Where(s => communes.Contains(s.CommuneCode)).GroupBy(s => s.Kind)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(g => g.Key.ToString(), g => g.Count);
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(g => g.Key.Id(), g => g.Count);
         var structureIds = memberStructures.Keys.ToList();
         var memberKinds = await db.Structures.Where(s => structureIds.Contains(s.Id) && communes.Contains(s.CommuneCode))
             .Select(s => new { s.Id, s.Kind }).ToListAsync(ct);
-        var byKind = Rates(territoryByKind, memberKinds.Select(s => (s.Kind.ToString(), memberStructures[s.Id])),
-            code => Enum.Parse<StructureKind>(code).French());
+        var kindLabels = Enum.GetValues<StructureKind>().ToDictionary(k => k.Id(), k => k.French());
+        var byKind = Rates(territoryByKind, memberKinds.Select(s => (s.Kind.Id(), memberStructures[s.Id])), code => kindLabels[code]);
 
         return Result<MembershipRates>.Ok(new MembershipRates(cpts.Id, cpts.Name, members.Count, members.Count(m => m.Status == MembershipStatus.Active),
             byProfession, byKind));

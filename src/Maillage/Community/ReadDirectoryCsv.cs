@@ -427,4 +427,7 @@ public static class StructureKinds
     }
 
     public static string French(this StructureKind kind) => Labels.GetValueOrDefault(kind, kind.ToString());
+
+    /// <summary>The stable id the API uses for a kind: <c>msp</c>, <c>centre-sante</c>…</summary>
+    public static string Id(this StructureKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 }

@@ -123,7 +123,7 @@ public abstract class Membership(MaillageApp app) : IntegrationTest(app)
             doctors.GetProperty("activeMembers").GetInt32(), doctors.GetProperty("memberRate").GetDouble(), doctors.GetProperty("activeRate").GetDouble()));
         var nurses = Rate(rates.GetProperty("byProfession"), "60");
         Assert.Equal((1, 0), (nurses.GetProperty("territory").GetInt32(), nurses.GetProperty("members").GetInt32()));
-        var msp = Rate(rates.GetProperty("byStructureKind"), "Msp");
+        var msp = Rate(rates.GetProperty("byStructureKind"), "msp");
         Assert.Equal((1, 1.0), (msp.GetProperty("members").GetInt32(), msp.GetProperty("memberRate").GetDouble()));
         Assert.Equal((2, 1), (rates.GetProperty("members").GetInt32(), rates.GetProperty("activeMembers").GetInt32()));
         Assert.DoesNotContain("Durand", rates.GetRawText(), StringComparison.Ordinal);
