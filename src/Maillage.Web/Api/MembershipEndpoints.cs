@@ -3,7 +3,10 @@ using Maillage.Web.Platform;
 
 namespace Maillage.Web.Api;
 
-/// <summary>The members of a CPTS (<c>/api/cpts/{id}/members</c>) and its membership rates (<c>/api/cpts/{id}/membership/rates</c>).</summary>
+/// <summary>
+/// The members of a CPTS (<c>/api/cpts/{id}/members</c>), its membership rates (<c>/api/cpts/{id}/membership/rates</c>, exported by
+/// <c>/membership/rates/export</c>) and their monthly history (<c>/api/cpts/{id}/membership/history</c>).
+/// </summary>
 public static class MembershipEndpoints
 {
     public sealed record AddMemberRequest(string? Rpps, Guid? ProfessionalId, Guid? StructureId, string? College, string? Status, DateOnly? Since);
@@ -44,6 +47,14 @@ public static class MembershipEndpoints
         cpts.MapGet("/membership/rates", Rates).WithName("MembershipRates")
             .WithSummary("Members and active members by profession and by kind of structure, against the territory's directory; every reader of the CPTS")
             .Produces<MembershipRates>().ProducesProblem(StatusCodes.Status404NotFound);
+        cpts.MapGet("/membership/history", History).WithName("MembershipHistory")
+            .WithSummary("Members and active members at the end of each of the last 24 months, and their rate over the professionals and structures "
+                + "of the territory in today's directory (no directory history); every reader of the CPTS")
+            .Produces<IReadOnlyList<MembershipMonth>>().ProducesProblem(StatusCodes.Status404NotFound);
+        cpts.MapGet("/membership/rates/export", Export).WithName("MembershipRatesExport")
+            .WithSummary("The rates by profession and kind of structure and the monthly history as CSV (format=csv) or Excel (format=xlsx); "
+                + "every reader of the CPTS")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static MemberDto ToDto(MemberRow m) => new(m.Id, m.ProfessionalId is null ? "structure" : "professional", m.ProfessionalId, m.Rpps,
@@ -93,6 +104,48 @@ public static class MembershipEndpoints
     {
         var result = await compute.RunAsync(id, http.GetActor(), ct);
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.ToProblem();
+    }
+
+    private static async Task<IResult> History(Guid id, HttpContext http, ComputeMembershipHistory compute, CancellationToken ct)
+    {
+        var result = await compute.RunAsync(id, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.ToProblem();
+    }
+
+    private static async Task<IResult> Export(Guid id, string? format, HttpContext http, ComputeMembershipRates rates, ComputeMembershipHistory history,
+        CancellationToken ct)
+    {
+        var kind = format?.Trim().ToLowerInvariant();
+        if (kind is not ("csv" or "xlsx" or null or ""))
+        {
+            return new[] { new Maillage.Platform.Errors.Error("invalid_format", $"Format « {format} » inconnu : csv ou xlsx.", "format") }.ToProblem();
+        }
+
+        var actor = http.GetActor();
+        var computed = await rates.RunAsync(id, actor, ct);
+        if (!computed.Succeeded)
+        {
+            return computed.ToProblem();
+        }
+
+        var months = await history.RunAsync(id, actor, ct);
+        if (!months.Succeeded)
+        {
+            return months.ToProblem();
+        }
+
+        var stream = new MemoryStream();
+        const string name = "taux-adhesion";
+        if (kind == "xlsx")
+        {
+            MembershipExport.WriteExcel(computed.Value!, months.Value!, stream);
+            stream.Position = 0;
+            return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+        }
+
+        await MembershipExport.WriteCsvAsync(computed.Value!, months.Value!, stream, ct);
+        stream.Position = 0;
+        return TypedResults.File(stream, "text/csv; charset=utf-8", name + ".csv");
     }
 
     /// <summary>The member as the list shows it, re-read after a change (the manager who made it may read the list).</summary>

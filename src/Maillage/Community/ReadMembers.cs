@@ -78,6 +78,7 @@ public static class MembershipServices
         services.AddScoped<ChangeMemberStatus>();
         services.AddScoped<RecordDues>();
         services.AddScoped<ComputeMembershipRates>();
+        services.AddScoped<ComputeMembershipHistory>();
         return services;
     }
 }

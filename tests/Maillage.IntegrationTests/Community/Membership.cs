@@ -130,6 +130,77 @@ public abstract class Membership(MaillageApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task History_counts_members_and_active_members_at_the_end_of_each_of_the_last_24_months()
+    {
+        var world = await WorldAsync();
+        var month = new DateOnly(Http.Today.Year, Http.Today.Month, 1);
+        var doctor = (await (await AddAsync(world.Coordinator, world, new { rpps = world.Doctors[0], since = month.AddMonths(-5) }))
+            .ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await StatusAsync(world.Coordinator, world, doctor, new { status = "active", from = month.AddMonths(-3) }, HttpStatusCode.OK);
+        var nurse = (await (await AddAsync(world.Coordinator, world, new { rpps = world.Nurse, since = month.AddMonths(-2) }))
+            .ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await StatusAsync(world.Coordinator, world, nurse, new { status = "former", from = month.AddMonths(-1), reason = "Départ" }, HttpStatusCode.OK);
+        await (await AddAsync(world.Coordinator, world, new { rpps = world.Doctors[1], status = "prospect", since = month.AddMonths(-4) }))
+            .ExpectAsync(HttpStatusCode.Created);
+
+        var history = await world.Officer.GetJsonAsync($"/api/cpts/{world.Cpts}/membership/history");
+
+        var months = history.EnumerateArray().ToList();
+        Assert.Equal(24, months.Count);
+        Assert.Equal(month.AddMonths(-23), DateOnly.Parse(months[0].GetProperty("month").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(month, DateOnly.Parse(months[^1].GetProperty("month").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        var counts = months.TakeLast(7).Select(m => (m.GetProperty("members").GetInt32(), m.GetProperty("active").GetInt32())).ToList();
+        Assert.Equal([(0, 0), (1, 0), (1, 0), (1, 1), (2, 1), (1, 1), (1, 1)], counts);
+        Assert.All(months.Take(17), m => Assert.Equal(0, m.GetProperty("members").GetInt32()));
+
+        // 1 member over the 3 professionals and the MSP of the territory in today's directory.
+        Assert.Equal(0.25, months[^1].GetProperty("rate").GetDouble());
+        await world.Member.GetJsonAsync($"/api/cpts/{world.Cpts}/membership/history");
+        await world.ForeignCoordinator.GetJsonAsync($"/api/cpts/{world.Cpts}/membership/history", HttpStatusCode.NotFound);
+
+        var page = await PageAsync(world.Officer, $"/cpts/{world.Cpts}/adherents", HttpStatusCode.OK);
+        Assert.Contains("id=\"history-chart\" role=\"img\"", page, StringComparison.Ordinal);
+        Assert.Contains($"{month.AddMonths(-2).ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)} : 2 adhérents, 1 actifs", page, StringComparison.Ordinal);
+        Assert.Contains("membership/rates/export?format=xlsx", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rates_export_as_csv_and_excel_with_the_profession_line()
+    {
+        var world = await WorldAsync();
+        await MemberIdAsync(world, world.Doctors[0]);
+        var export = $"/api/cpts/{world.Cpts}/membership/rates/export";
+
+        using (var csv = await world.Officer.GetAsync(export + "?format=csv", Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+            var text = await csv.Content.ReadAsStringAsync(Ct);
+            Assert.Contains("Groupe;Code;Libellé;Territoire;Adhérents", text, StringComparison.Ordinal);
+            var line = Assert.Single(text.Split('\n'), l => l.StartsWith("Profession;10;", StringComparison.Ordinal));
+            Assert.EndsWith(";2;1;0;50;0", line.TrimEnd('\r'), StringComparison.Ordinal);
+            Assert.Contains("Mois;Adhérents;Adhérents actifs", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Durand", text, StringComparison.Ordinal);
+        }
+
+        using (var xlsx = await world.Member.GetAsync(export + "?format=xlsx", Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+            var bytes = await xlsx.Content.ReadAsByteArrayAsync(Ct);
+            Assert.Equal((byte)'P', bytes[0]);
+            Assert.Equal((byte)'K', bytes[1]);
+        }
+
+        using (var bad = await world.Officer.GetAsync(export + "?format=pdf", Ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        await world.ForeignCoordinator.GetJsonAsync(export + "?format=csv", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_member_list_stays_in_the_cpts_and_officers_see_only_the_rates()
     {
         var world = await WorldAsync();

@@ -8,11 +8,14 @@ namespace Maillage.Web.Pages.Community;
 
 /// <summary>
 /// The adhérents of a CPTS: membership rates by profession for every reader (officers included), the member list with statuses and
-/// dues for the CPTS's coordinator and members, and for the coordinator (or an admin) a form to add a member by RPPS.
+/// dues for the CPTS's coordinator and members, a chart of the last 24 months and the exports, and for the coordinator (or an admin) a form to add a member by RPPS.
 /// </summary>
-public sealed class MembersModel(ReadMembers read, ComputeMembershipRates rates, AddMember add) : PageModel
+public sealed class MembersModel(ReadMembers read, ComputeMembershipRates rates, ComputeMembershipHistory history, AddMember add) : PageModel
 {
     public MembershipRates? Rates { get; private set; }
+
+    /// <summary>Members and active members at the end of each of the last 24 months, oldest first.</summary>
+    public IReadOnlyList<MembershipMonth> History { get; private set; } = [];
 
     /// <summary>Null when the reader may see only the rates (an officer).</summary>
     public MemberList? List { get; private set; }
@@ -59,6 +62,7 @@ public sealed class MembersModel(ReadMembers read, ComputeMembershipRates rates,
         }
 
         Rates = computed.Value;
+        History = (await history.RunAsync(id, actor, ct)).Value ?? [];
         List = (await read.RunAsync(id, actor, ct)).Value;
         return true;
     }
