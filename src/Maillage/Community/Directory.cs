@@ -30,7 +30,7 @@ public enum StructureKind
 /// A health professional of the national directory, keyed by RPPS. The directory is shared by the platform
 /// (it mirrors the public Annuaire Santé); a CPTS sees the professionals who practise in its territory.
 /// </summary>
-public sealed class Professional
+public sealed class Professional : Maillage.Platform.Persistence.IVersioned
 {
     public Guid Id { get; set; }
 
@@ -93,7 +93,7 @@ public sealed class Practice
 }
 
 /// <summary>A structure of the territory: MSP, centre de santé, pharmacy, hospital, EHPAD, local authority…</summary>
-public sealed class Structure
+public sealed class Structure : Maillage.Platform.Persistence.IVersioned
 {
     public Guid Id { get; set; }
 

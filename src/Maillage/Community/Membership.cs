@@ -25,7 +25,7 @@ public enum MembershipStatus
 /// An adhérent of a CPTS (domain-rules §5): a professional as a person, or a structure as a legal person, never both;
 /// its status history and yearly dues.
 /// </summary>
-public sealed class Member
+public sealed class Member : Maillage.Platform.Persistence.IVersioned
 {
     public Guid Id { get; set; }
 

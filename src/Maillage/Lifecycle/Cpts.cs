@@ -4,7 +4,7 @@ using Maillage.Platform.Errors;
 namespace Maillage.Lifecycle;
 
 /// <summary>A CPTS: its association identity, the snapshot of its territory, its stage and history.</summary>
-public sealed class Cpts
+public sealed class Cpts : Maillage.Platform.Persistence.IVersioned
 {
     public Guid Id { get; set; }
 

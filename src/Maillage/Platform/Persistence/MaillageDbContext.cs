@@ -62,22 +62,7 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
     /// <summary>Increments the version of every modified CPTS, professional, structure or member, so a concurrent stale save fails.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries<Cpts>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
-        foreach (var entry in ChangeTracker.Entries<Professional>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
-        foreach (var entry in ChangeTracker.Entries<Structure>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
-        foreach (var entry in ChangeTracker.Entries<Member>().Where(e => e.State == EntityState.Modified))
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version++;
         }
