@@ -15,6 +15,7 @@ public sealed class ActorClaimsFactory(UserManager<MaillageUser> users, IOptions
     public const string CptsClaim = "maillage:cpts";
     public const string RegionClaim = "maillage:region";
     public const string DepartementClaim = "maillage:departement";
+    public const string MemberClaim = "maillage:member";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(MaillageUser user)
     {
@@ -33,6 +34,11 @@ public sealed class ActorClaimsFactory(UserManager<MaillageUser> users, IOptions
         if (user.ScopeDepartement is { } dep)
         {
             identity.AddClaim(new Claim(DepartementClaim, dep));
+        }
+
+        if (user.MemberId is { } member)
+        {
+            identity.AddClaim(new Claim(MemberClaim, member.ToString()));
         }
 
         return identity;
@@ -55,8 +61,10 @@ public static class ActorAccessor
         }
 
         var cpts = user.FindFirstValue(ActorClaimsFactory.CptsClaim);
+        var member = user.FindFirstValue(ActorClaimsFactory.MemberClaim);
         return new Actor(id, user.FindFirstValue(ClaimTypes.Name) ?? id, parsed,
             cpts is null ? null : Guid.Parse(cpts, CultureInfo.InvariantCulture),
-            user.FindFirstValue(ActorClaimsFactory.RegionClaim), user.FindFirstValue(ActorClaimsFactory.DepartementClaim));
+            user.FindFirstValue(ActorClaimsFactory.RegionClaim), user.FindFirstValue(ActorClaimsFactory.DepartementClaim),
+            member is null ? null : Guid.Parse(member, CultureInfo.InvariantCulture));
     }
 }

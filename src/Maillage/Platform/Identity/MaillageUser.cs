@@ -18,6 +18,10 @@ public sealed class MaillageUser : IdentityUser
     /// <summary>For officers: the département they steer (INSEE code), or null when scoped to a région.</summary>
     public string? ScopeDepartement { get; set; }
 
+    /// <summary>For members (and coordinators who are adhérents too): the adhérent of their CPTS this account speaks for — it declares
+    /// its own time, proposes actions, and holds the rights of its current mandates (bureau, trésorier).</summary>
+    public Guid? MemberId { get; set; }
+
     // Personal data: never print names or e-mails through a generated ToString.
     public override string ToString() => $"user {Id}";
 }

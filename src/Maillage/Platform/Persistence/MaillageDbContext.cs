@@ -1,4 +1,7 @@
 using Maillage.Community;
+using Maillage.Community.Association;
+using Maillage.Community.Campaigns;
+using Maillage.Community.Indemnities;
 using Maillage.Lifecycle;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Identity;
@@ -39,6 +42,48 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
 
     public DbSet<Dues> Dues => Set<Dues>();
 
+    public DbSet<College> Colleges => Set<College>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignMessage> CampaignMessages => Set<CampaignMessage>();
+
+    public DbSet<Unsubscription> Unsubscriptions => Set<Unsubscription>();
+
+    public DbSet<Body> Bodies => Set<Body>();
+
+    public DbSet<Mandate> Mandates => Set<Mandate>();
+
+    public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
+
+    public DbSet<WorkingGroupParticipant> WorkingGroupParticipants => Set<WorkingGroupParticipant>();
+
+    public DbSet<Referent> Referents => Set<Referent>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<ProposalStep> ProposalSteps => Set<ProposalStep>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+
+    public DbSet<Motion> Motions => Set<Motion>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<Scale> Scales => Set<Scale>();
+
+    public DbSet<ScaleRate> ScaleRates => Set<ScaleRate>();
+
+    public DbSet<TimeDeclaration> TimeDeclarations => Set<TimeDeclaration>();
+
+    public DbSet<PaymentBatch> PaymentBatches => Set<PaymentBatch>();
+
+    public DbSet<ProfessionNote> ProfessionNotes => Set<ProfessionNote>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -48,6 +93,7 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
         Lifecycle.Storage.LifecycleModel.Configure(builder);
         Territories.Storage.TerritoriesModel.Configure(builder);
         Community.Storage.CommunityModel.Configure(builder);
+        Community.Storage.AssociationModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -83,6 +129,7 @@ internal static class PlatformModel
             e.Property(u => u.ScopeRegion).HasMaxLength(3);
             e.Property(u => u.ScopeDepartement).HasMaxLength(3);
             e.HasIndex(u => u.CptsId);
+            e.HasIndex(u => u.MemberId);
         });
         b.Entity<IdentityRole>().ToTable("platform_roles");
         b.Entity<IdentityUserRole<string>>().ToTable("platform_user_roles");

@@ -3,13 +3,13 @@ using Maillage.Platform.Identity;
 namespace Maillage.Platform.Tenancy;
 
 /// <summary>Who is acting, resolved once per request or command: the only source of identity for use cases.</summary>
-public sealed record Actor(string UserId, string Name, Role Role, Guid? CptsId, string? ScopeRegion, string? ScopeDepartement)
+public sealed record Actor(string UserId, string Name, Role Role, Guid? CptsId, string? ScopeRegion, string? ScopeDepartement, Guid? MemberId = null)
 {
     /// <summary>The platform itself (CLI, seeding): acts as an administrator.</summary>
     public static Actor System { get; } = new("system", "système", Role.Admin, null, null, null);
 
     public static Actor From(MaillageUser user) =>
-        new(user.Id, user.Email ?? user.UserName ?? user.Id, user.Role, user.CptsId, user.ScopeRegion, user.ScopeDepartement);
+        new(user.Id, user.Email ?? user.UserName ?? user.Id, user.Role, user.CptsId, user.ScopeRegion, user.ScopeDepartement, user.MemberId);
 
     public bool IsOfficer => Role == Role.Officer;
 
