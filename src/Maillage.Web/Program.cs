@@ -12,6 +12,10 @@ app.MapCptsApi();
 app.MapCoverageApi();
 app.MapCommunityApi();
 app.MapMembershipApi();
+app.MapCampaignsApi();
+app.MapAssociationApi();
+app.MapMeetingsApi();
+app.MapIndemnitiesApi();
 app.MapMaillagePages();
 await app.PrepareAndRunAsync();
 

@@ -27,6 +27,10 @@ public static class MaillageServices
         services.AddScoped<Community.MergeDirectory>();
         Community.DirectoryServices.AddDirectory(services);
         Community.MembershipServices.AddMembership(services);
+        Community.Campaigns.CampaignServices.AddCampaigns(services);
+        Community.Association.AssociationServices.AddAssociation(services);
+        Community.Association.MeetingServices.AddMeetings(services);
+        Community.Indemnities.IndemnityServices.AddIndemnities(services);
         services.AddScoped<Demo.SeedDemo>();
         services.AddScoped<DatabaseStartup>();
         return services;

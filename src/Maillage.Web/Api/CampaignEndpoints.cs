@@ -1,0 +1,10 @@
+namespace Maillage.Web.Api;
+
+/// <summary>API routes of this part of the Community module (filled in as it is built).</summary>
+public static class CampaignEndpoints
+{
+    public static void MapCampaignsApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+    }
+}
