@@ -78,8 +78,9 @@ public abstract class MaillageApp(DatabaseKind kind) : IAsyncLifetime
     public HttpClient Anonymous() => Factory.CreateClient(NoRedirects);
 
     /// <summary>Creates a user with this role and scope and returns a client calling the API with its bearer token.</summary>
-    public async Task<HttpClient> ClientForAsync(Role role, Guid? cptsId = null, string? region = null, string? departement = null) =>
-        ClientFor(await CreateUserAsync(role, cptsId, region, departement));
+    public async Task<HttpClient> ClientForAsync(Role role, Guid? cptsId = null, string? region = null, string? departement = null,
+        Guid? memberId = null) =>
+        ClientFor(await CreateUserAsync(role, cptsId, region, departement, memberId: memberId));
 
     public HttpClient ClientFor(TestUser user)
     {
@@ -96,7 +97,7 @@ public abstract class MaillageApp(DatabaseKind kind) : IAsyncLifetime
     /// no hash is computed, which keeps the tests fast; pass one to log in through the pages.
     /// </summary>
     public async Task<TestUser> CreateUserAsync(Role role, Guid? cptsId = null, string? region = null, string? departement = null,
-        string? password = null)
+        string? password = null, Guid? memberId = null)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var scope = Factory.Services.CreateAsyncScope();
@@ -105,7 +106,7 @@ public abstract class MaillageApp(DatabaseKind kind) : IAsyncLifetime
         var user = new MaillageUser
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = role.French(),
-            Role = role, CptsId = cptsId, ScopeRegion = region, ScopeDepartement = departement,
+            Role = role, CptsId = cptsId, ScopeRegion = region, ScopeDepartement = departement, MemberId = memberId,
         };
         var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
