@@ -32,6 +32,7 @@ public static class MaillageServices
         Community.Association.MeetingServices.AddMeetings(services);
         Community.Indemnities.IndemnityServices.AddIndemnities(services);
         services.AddScoped<Demo.SeedDemo>();
+        services.AddScoped<Demo.SeedCommunityDemo>();
         services.AddScoped<DatabaseStartup>();
         return services;
     }

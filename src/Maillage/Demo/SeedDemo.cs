@@ -24,7 +24,8 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
         ("ars.paysdelaloire@maillage.demo", Role.Officer, "ARS Pays de la Loire (région 52)"),
         ("cpam.paris@maillage.demo", Role.Officer, "CPAM de Paris (département 75)"),
         ("coordination@cpts-redon.demo", Role.Coordinator, "CPTS du Pays de Redon"),
-        ("membre@cpts-redon.demo", Role.Member, "CPTS du Pays de Redon"),
+        ("membre@cpts-redon.demo", Role.Member, "CPTS du Pays de Redon — adhérente (infirmière)"),
+        ("tresorier@cpts-redon.demo", Role.Member, "CPTS du Pays de Redon — trésorière du bureau"),
         ("coordination@cpts-paris14.demo", Role.Coordinator, "CPTS Paris 14"),
     ];
 
@@ -88,11 +89,19 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
             Calendar = "Assemblée constitutive en juin, projet de santé en décembre.",
             Obstacles = "Disponibilité des professionnels, temps de coordination.",
         }, null, Actor.System, ct);
-        await AddAccountsAsync(ids, ct);
+        var redon = ids["CPTS du Pays de Redon"];
+        var community = services.GetRequiredService<SeedCommunityDemo>();
+        await community.RunAsync(redon, ct);
+        var linked = new Dictionary<string, Guid>
+        {
+            ["membre@cpts-redon.demo"] = await community.MemberIdAsync(redon, SeedCommunityDemo.MemberRpps, ct),
+            ["tresorier@cpts-redon.demo"] = await community.MemberIdAsync(redon, SeedCommunityDemo.TreasurerRpps, ct),
+        };
+        await AddAccountsAsync(ids, linked, ct);
         return true;
     }
 
-    private async Task AddAccountsAsync(Dictionary<string, Guid> ids, CancellationToken ct)
+    private async Task AddAccountsAsync(Dictionary<string, Guid> ids, Dictionary<string, Guid> linked, CancellationToken ct)
     {
         using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MaillageUser>>();
@@ -105,6 +114,7 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
                     : email.Contains("paris14", StringComparison.Ordinal) ? ids["CPTS Paris 14"] : null,
                 ScopeRegion = email.StartsWith("ars.paysdelaloire", StringComparison.Ordinal) ? "52" : null,
                 ScopeDepartement = email.StartsWith("cpam.paris", StringComparison.Ordinal) ? "75" : null,
+                MemberId = linked.TryGetValue(email, out var member) ? member : null,
             };
             var result = await users.CreateAsync(user, Password);
             if (!result.Succeeded)

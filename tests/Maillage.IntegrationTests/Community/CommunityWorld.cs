@@ -32,8 +32,9 @@ public sealed record CommunityWorld(Guid Cpts, string CptsName, IReadOnlyList<st
 
     public WorldMember this[int index] => Members[index];
 
-    /// <summary>Builds a fresh world; <paramref name="professionals"/> members (up to 8) with e-mail <c>&lt;rpps&gt;@pro.example</c>.</summary>
-    public static async Task<CommunityWorld> CreateAsync(MaillageApp app, int professionals = 8)
+    /// <summary>Builds a fresh world; <paramref name="professionals"/> members (up to 8) with e-mail <c>&lt;rpps&gt;@pro.example</c>, their
+    /// accounts linked to them unless <paramref name="linkAccounts"/> is false.</summary>
+    public static async Task<CommunityWorld> CreateAsync(MaillageApp app, int professionals = 8, bool linkAccounts = true)
     {
         ArgumentNullException.ThrowIfNull(app);
         var admin = await app.AdminAsync();
@@ -62,7 +63,7 @@ public sealed record CommunityWorld(Guid Cpts, string CptsName, IReadOnlyList<st
         foreach (var p in people)
         {
             var id = await AddMemberAsync(coordinator, cpts, p.Rpps);
-            members.Add(new WorldMember(id, p.Rpps, p.Profession, await app.ClientForAsync(Role.Member, cpts, memberId: id)));
+            members.Add(new WorldMember(id, p.Rpps, p.Profession, await app.ClientForAsync(Role.Member, cpts, memberId: linkAccounts ? id : null)));
         }
 
         var foreignId = await AddMemberAsync(foreignCoordinator, foreign, foreignRpps);

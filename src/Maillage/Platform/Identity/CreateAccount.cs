@@ -8,11 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Maillage.Platform.Identity;
 
 /// <summary>An account to open: its role decides which scope it needs.</summary>
-public sealed record AccountInput(string? Email, string? Password, string? Role, string? Region = null, string? Departement = null, string? Cpts = null);
+public sealed record AccountInput(string? Email, string? Password, string? Role, string? Region = null, string? Departement = null, string? Cpts = null,
+    string? MemberRpps = null);
 
 /// <summary>
 /// Opens an account with its role and scope: an officer is scoped to exactly one région or département,
-/// a coordinator or member to one existing CPTS (by id or exact name), an administrator to nothing.
+/// a coordinator or member to one existing CPTS (by id or exact name), an administrator to nothing. A member or coordinator account may
+/// speak for an adhérent of its CPTS (by the RPPS of the professional), one account per adhérent: it then declares its own time,
+/// proposes actions and holds the rights of its mandates.
 /// </summary>
 public sealed class CreateAccount(UserManager<MaillageUser> users, MaillageDbContext db, GeoCatalog geo)
 {
@@ -40,6 +43,11 @@ public sealed class CreateAccount(UserManager<MaillageUser> users, MaillageDbCon
                 ? new Error("admin_scope", "Un administrateur n'a pas de périmètre : retirez région, département ou CPTS.", "role")
                 : null,
         };
+        if (scopeError is null && !string.IsNullOrWhiteSpace(input.MemberRpps))
+        {
+            scopeError = await LinkMemberAsync(user, input.MemberRpps.Trim(), ct);
+        }
+
         if (scopeError is not null)
         {
             return scopeError;
@@ -78,6 +86,31 @@ public sealed class CreateAccount(UserManager<MaillageUser> users, MaillageDbCon
         }
 
         (user.ScopeRegion, user.ScopeDepartement) = (region, dep);
+        return null;
+    }
+
+    private async Task<Error?> LinkMemberAsync(MaillageUser user, string rpps, CancellationToken ct)
+    {
+        if (user.CptsId is not { } cpts)
+        {
+            return new Error("member_scope", "Seul un compte de membre ou de coordonnateur d'une CPTS peut être lié à un adhérent.", "memberRpps");
+        }
+
+        var member = await (from m in db.Members
+                            join p in db.Professionals on m.ProfessionalId equals p.Id
+                            where m.CptsId == cpts && p.Rpps == rpps
+                            select (Guid?)m.Id).FirstOrDefaultAsync(ct);
+        if (member is null)
+        {
+            return new Error("unknown_member", $"Aucun adhérent de cette CPTS n'a le RPPS {rpps}.", "memberRpps");
+        }
+
+        if (await db.Users.AnyAsync(u => u.MemberId == member, ct))
+        {
+            return new Error("member_linked", $"L'adhérent au RPPS {rpps} a déjà un compte.", "memberRpps", ErrorKind.Conflict);
+        }
+
+        user.MemberId = member;
         return null;
     }
 
