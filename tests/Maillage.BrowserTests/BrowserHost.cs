@@ -165,6 +165,7 @@ public sealed class BrowserHost : IAsyncLifetime
             builder.UseSetting("Maillage:Database", "sqlite:" + Path.Combine(dir, "browser.db"));
             builder.UseSetting("Maillage:Demo", "true");
             builder.UseSetting("Maillage:Keys", Path.Combine(dir, "keys"));
+            builder.UseSetting("Maillage:Mail", "pickup:" + Path.Combine(dir, "outbox"));
             builder.UseSetting("Maillage:Urls", url);
             builder.UseEnvironment("Production");
         }

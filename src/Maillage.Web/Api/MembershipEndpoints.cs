@@ -4,7 +4,7 @@ using Maillage.Web.Platform;
 namespace Maillage.Web.Api;
 
 /// <summary>
-/// The members of a CPTS (<c>/api/cpts/{id}/members</c>), its membership rates (<c>/api/cpts/{id}/membership/rates</c>, exported by
+/// The members of a CPTS (<c>/api/cpts/{id}/members</c>), its colleges (<c>/api/cpts/{id}/colleges</c>), its membership rates (<c>/api/cpts/{id}/membership/rates</c>, exported by
 /// <c>/membership/rates/export</c>) and their monthly history (<c>/api/cpts/{id}/membership/history</c>).
 /// </summary>
 public static class MembershipEndpoints
@@ -25,6 +25,14 @@ public static class MembershipEndpoints
 
     public sealed record MemberListDto(Guid CptsId, string CptsName, bool CanManage, IReadOnlyList<MemberDto> Members);
 
+    public sealed record MemberCollegeRequest(string? College, int? Version);
+
+    public sealed record CollegeRequest(string? Name, string? Description, int? Position);
+
+    public sealed record CollegeDto(Guid Id, string Name, string? Description, int Position, int Members);
+
+    public sealed record CollegeListDto(Guid CptsId, bool CanManage, IReadOnlyList<CollegeDto> Colleges);
+
     public static void MapMembershipApi(this WebApplication app)
     {
         var cpts = app.MapGroup("/api/cpts/{id:guid}").RequireAuthorization().WithTags("Membership");
@@ -44,6 +52,15 @@ public static class MembershipEndpoints
             .WithSummary("Records the dues of a year (amount in euros) and their payment (paidOn), which issues a receipt CPTS-<year>-<seq>; coordinator or admin")
             .Produces<DuesDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cpts.MapGet("/members/{memberId:guid}", One).WithName("GetMember")
+            .WithSummary("One member with status history and dues; the coordinator, an admin and the CPTS's members")
+            .Produces<MemberDto>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        cpts.MapPut("/members/{memberId:guid}/college", ChangeCollege).WithName("ChangeMemberCollege")
+            .WithSummary("Moves a member to a college of the CPTS's list (blank: none; free text while the CPTS has no college), with the member's "
+                + "version; coordinator or admin")
+            .Produces<MemberDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        MapColleges(cpts);
         cpts.MapGet("/membership/rates", Rates).WithName("MembershipRates")
             .WithSummary("Members and active members by profession and by kind of structure, against the territory's directory; every reader of the CPTS")
             .Produces<MembershipRates>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -55,6 +72,25 @@ public static class MembershipEndpoints
             .WithSummary("The rates by profession and kind of structure and the monthly history as CSV (format=csv) or Excel (format=xlsx); "
                 + "every reader of the CPTS")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static void MapColleges(RouteGroupBuilder cpts)
+    {
+        cpts.MapGet("/colleges", Colleges).WithName("ListColleges")
+            .WithSummary("The colleges of the CPTS in display order with how many members (any status) sit in each; the coordinator, an admin and the CPTS's members")
+            .Produces<CollegeListDto>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        cpts.MapPost("/colleges", AddCollege).WithName("AddCollege")
+            .WithSummary("Adds a college (name unique in the CPTS, case ignored; description; position); coordinator or admin")
+            .Produces<CollegeDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cpts.MapPut("/colleges/{collegeId:guid}", UpdateCollege).WithName("UpdateCollege")
+            .WithSummary("Renames a college (its members follow, in the same transaction) or changes its description or position; coordinator or admin")
+            .Produces<CollegeDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cpts.MapDelete("/colleges/{collegeId:guid}", RemoveCollege).WithName("RemoveCollege")
+            .WithSummary("Removes a college nobody sits in (409 saying how many members still do); coordinator or admin")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     public static MemberDto ToDto(MemberRow m) => new(m.Id, m.ProfessionalId is null ? "structure" : "professional", m.ProfessionalId, m.Rpps,
@@ -99,6 +135,60 @@ public static class MembershipEndpoints
         var result = await record.RunAsync(id, memberId, new DuesInput(body.Year, body.Amount, body.PaidOn), http.GetActor(), ct);
         return result.Succeeded ? TypedResults.Ok(ToDto(result.Value!)) : result.ToProblem();
     }
+
+    private static async Task<IResult> One(Guid id, Guid memberId, HttpContext http, ReadMember read, CancellationToken ct)
+    {
+        var result = await read.RunAsync(id, memberId, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Ok(ToDto(result.Value!.Member)) : result.ToProblem();
+    }
+
+    private static async Task<IResult> ChangeCollege(Guid id, Guid memberId, MemberCollegeRequest body, HttpContext http, ChangeMemberCollege change,
+        ReadMember read, CancellationToken ct)
+    {
+        var actor = http.GetActor();
+        var result = await change.RunAsync(id, memberId, new MemberCollegeInput(body.College, body.Version), actor, ct);
+        return result.Succeeded ? TypedResults.Ok(ToDto((await read.RunAsync(id, memberId, actor, ct)).Value!.Member)) : result.ToProblem();
+    }
+
+    private static async Task<IResult> Colleges(Guid id, HttpContext http, ReadColleges read, CancellationToken ct)
+    {
+        var result = await read.RunAsync(id, http.GetActor(), ct);
+        return result.Succeeded
+            ? TypedResults.Ok(new CollegeListDto(id, result.Value!.CanManage, [.. result.Value.Colleges.Select(ToDto)]))
+            : result.ToProblem();
+    }
+
+    private static async Task<IResult> AddCollege(Guid id, CollegeRequest body, HttpContext http, AddCollege add, ReadColleges read, CancellationToken ct)
+    {
+        var actor = http.GetActor();
+        var result = await add.RunAsync(id, new CollegeInput(body.Name, body.Description, body.Position), actor, ct);
+        if (!result.Succeeded)
+        {
+            return result.ToProblem();
+        }
+
+        var college = await CollegeAsync(read, id, result.Value!.Id, actor, ct);
+        return TypedResults.Created($"/api/cpts/{id}/colleges/{college.Id}", college);
+    }
+
+    private static async Task<IResult> UpdateCollege(Guid id, Guid collegeId, CollegeRequest body, HttpContext http, UpdateCollege update, ReadColleges read,
+        CancellationToken ct)
+    {
+        var actor = http.GetActor();
+        var result = await update.RunAsync(id, collegeId, new CollegeInput(body.Name, body.Description, body.Position), actor, ct);
+        return result.Succeeded ? TypedResults.Ok(await CollegeAsync(read, id, collegeId, actor, ct)) : result.ToProblem();
+    }
+
+    private static async Task<IResult> RemoveCollege(Guid id, Guid collegeId, HttpContext http, RemoveCollege remove, CancellationToken ct)
+    {
+        var result = await remove.RunAsync(id, collegeId, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.NoContent() : result.ToProblem();
+    }
+
+    private static CollegeDto ToDto(CollegeRow c) => new(c.Id, c.Name, c.Description, c.Position, c.Members);
+
+    private static async Task<CollegeDto> CollegeAsync(ReadColleges read, Guid cptsId, Guid collegeId, Maillage.Platform.Tenancy.Actor actor, CancellationToken ct) =>
+        ToDto((await read.RunAsync(cptsId, actor, ct)).Value!.Colleges.Single(c => c.Id == collegeId));
 
     private static async Task<IResult> Rates(Guid id, HttpContext http, ComputeMembershipRates compute, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Maillage.Community.Campaigns;
 using Maillage.Platform.Identity;
 using Maillage.Platform.PersonalData;
 using Microsoft.Extensions.Compliance.Classification;
@@ -33,6 +34,7 @@ public static class WebPlatform
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBody);
         builder.Services.AddMaillageDomain(DatabaseSetting.Parse(config["Maillage:Database"]));
+        builder.Services.AddMail(MailSetting.Parse(config["Maillage:Mail"], config["Maillage:MailFrom"], builder.Environment.ContentRootPath));
         builder.Services.AddIdentity<MaillageUser, IdentityRole>(AccountRules.Apply)
             .AddEntityFrameworkStores<MaillageDbContext>()
             .AddClaimsPrincipalFactory<ActorClaimsFactory>()

@@ -13,11 +13,12 @@ public sealed record AddMemberInput(Guid? ProfessionalId = null, string? Rpps = 
 
 /// <summary>
 /// Makes a professional or a structure of the territory an adhérent of the CPTS (domain-rules §5): the coordinator or an admin;
-/// the professional must practise, the structure lie, in the CPTS's territory; once per CPTS.
+/// the professional must practise, the structure lie, in the CPTS's territory; once per CPTS; the college, once the CPTS has a list of
+/// colleges, must be one of them (<see cref="CollegeRules"/>).
 /// </summary>
 public sealed class AddMember(MaillageDbContext db, ReadDirectory directory, AuditTrail audit, TimeProvider clock)
 {
-    public const int MaxCollege = 100;
+    public const int MaxCollege = CollegeRules.MaxName;
 
     public async Task<Result<Member>> RunAsync(Guid cptsId, AddMemberInput input, Actor actor, CancellationToken ct = default)
     {
@@ -37,6 +38,8 @@ public sealed class AddMember(MaillageDbContext db, ReadDirectory directory, Aud
 
         var today = Lifecycle.CreateCpts.Today(clock);
         var errors = Check(input, today, out var status);
+        var college = await CollegeRules.ResolveAsync(db, cpts.Id, input.College, ct);
+        errors.AddRange(college.Errors);
         if (errors.Count > 0)
         {
             return Result<Member>.Fail(errors);
@@ -58,7 +61,7 @@ public sealed class AddMember(MaillageDbContext db, ReadDirectory directory, Aud
         var member = new Member
         {
             Id = Guid.NewGuid(), CptsId = cpts.Id, ProfessionalId = professionalId, StructureId = structure,
-            College = string.IsNullOrWhiteSpace(input.College) ? null : input.College.Trim(), CreatedAt = clock.GetUtcNow(),
+            College = college.Value, CreatedAt = clock.GetUtcNow(),
         };
         var since = input.Since ?? today;
         member.ChangeStatus(status, since, today, actor.Name, null, member.CreatedAt);
@@ -108,11 +111,6 @@ public sealed class AddMember(MaillageDbContext db, ReadDirectory directory, Aud
         if (input.Since is { } since && since > today)
         {
             errors.Add(new Error("date_in_future", $"La date du {French.Date(since)} est dans le futur.", "since"));
-        }
-
-        if (input.College?.Trim().Length > MaxCollege)
-        {
-            errors.Add(new Error("college_too_long", $"Le collège tient en {MaxCollege} caractères.", "college"));
         }
 
         return errors;

@@ -11,11 +11,15 @@ public sealed class MaillageAppFactory(TestDatabase database) : WebApplicationFa
 {
     public TestDatabase Database { get; } = database;
 
+    /// <summary>The pickup directory the host writes its e-mail to (one <c>.eml</c> file per message).</summary>
+    public string Outbox => Path.Combine(Database.Folder, "outbox");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Maillage:Database", Database.Setting);
         builder.UseSetting("Maillage:Demo", "false");
         builder.UseSetting("Maillage:Keys", Path.Combine(Database.Folder, "keys"));
+        builder.UseSetting("Maillage:Mail", "pickup:" + Outbox);
         builder.UseEnvironment("Production");
     }
 }

@@ -18,12 +18,12 @@ public abstract class AuthorizationGuard(MaillageApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public void Only_the_health_check_and_the_account_pages_are_anonymous()
+    public void Only_the_health_check_the_account_pages_and_the_unsubscribe_link_are_anonymous()
     {
         var anonymous = Routes.Of(App.Factory.Services).Where(r => r.AllowsAnonymous).Select(r => r.Pattern).ToList();
         Assert.Contains("/health", anonymous);
         Assert.All(anonymous, pattern => Assert.True(
-            pattern == "/health" || pattern is "/connexion" or "/deconnexion" or "/acces-refuse",
+            pattern == "/health" || pattern is "/connexion" or "/deconnexion" or "/acces-refuse" or "/desinscription",
             $"{pattern} is open to anonymous callers"));
     }
 

@@ -9,10 +9,11 @@ namespace Maillage.Web.Pages.Community;
 
 /// <summary>
 /// The directory of a CPTS: search and filters, a page of professionals, counts by profession, structures, exports, and
-/// for its coordinator (or an admin) the import of a directory file with its report.
+/// for its coordinator (or an admin) the import of a directory file with its report, and on each professional of the page either its
+/// membership status or a button that makes it a member.
 /// </summary>
 [RequestSizeLimit(CommunityEndpoints.MaxUpload)]
-public sealed class DirectoryModel(ReadDirectory read, ImportDirectory import, Nomenclatures nomenclatures) : PageModel
+public sealed class DirectoryModel(ReadDirectory read, ImportDirectory import, Nomenclatures nomenclatures, ReadMembers members, AddMember add) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -41,6 +42,15 @@ public sealed class DirectoryModel(ReadDirectory read, ImportDirectory import, N
     public IReadOnlyList<Error> Errors { get; private set; } = [];
 
     public DirectoryMergeReport? Report { get; private set; }
+
+    /// <summary>Whether the reader manages the CPTS's members (and so sees the membership column).</summary>
+    public bool CanMakeMembers { get; private set; }
+
+    /// <summary>The membership of the professionals of the page, for those who have an adhérent record (managers only).</summary>
+    public IReadOnlyDictionary<Guid, ProfessionalMembership> Memberships { get; private set; } = new Dictionary<Guid, ProfessionalMembership>();
+
+    /// <summary>The professional just made a member.</summary>
+    public Guid? MadeMember { get; private set; }
 
     public string? ImportedFile { get; private set; }
 
@@ -81,6 +91,30 @@ public sealed class DirectoryModel(ReadDirectory read, ImportDirectory import, N
 
         (Q, Profession, Commune, Structure, PageNumber) = (null, null, null, null, null);
         return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Makes a professional of the territory a member from today (status member), then shows the same page of the directory.</summary>
+    public async Task<IActionResult> OnPostMakeMemberAsync(Guid id, Guid professionalId, CancellationToken ct)
+    {
+        var result = await add.RunAsync(id, new AddMemberInput(ProfessionalId: professionalId, Status: "member"), HttpContext.GetActor(), ct);
+        if (result.Succeeded)
+        {
+            MadeMember = professionalId;
+        }
+        else
+        {
+            Errors = result.Errors;
+            Response.StatusCode = PageErrors.StatusOf(result.Kind);
+        }
+
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Where a form of the table posts: this page with its filters and page number, and the handler.</summary>
+    public string HandlerLink(string handler)
+    {
+        var url = Link($"/cpts/{Listing!.CptsId}/annuaire", Listing.Page);
+        return url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + Uri.EscapeDataString(handler);
     }
 
     /// <summary>The URL of this page or an export with the current filters and another page or format.</summary>
@@ -126,6 +160,11 @@ public sealed class DirectoryModel(ReadDirectory read, ImportDirectory import, N
         if (listing.Succeeded)
         {
             Listing = listing.Value;
+            CanMakeMembers = actor.CanManageMembers(scope.Value.Cpts);
+            if (CanMakeMembers)
+            {
+                Memberships = await members.OfProfessionalsAsync(id, [.. Listing!.Items.Select(e => e.Id)], ct);
+            }
         }
         else
         {

@@ -8,9 +8,11 @@ namespace Maillage.Web.Pages.Community;
 
 /// <summary>
 /// The adhérents of a CPTS: membership rates by profession for every reader (officers included), the member list with statuses and
-/// dues for the CPTS's coordinator and members, a chart of the last 24 months and the exports, and for the coordinator (or an admin) a form to add a member by RPPS.
+/// dues and the colleges for the CPTS's coordinator and members, a chart of the last 24 months and the exports, and for the coordinator
+/// (or an admin) the forms to add a member by RPPS and to add, rename or remove colleges.
 /// </summary>
-public sealed class MembersModel(ReadMembers read, ComputeMembershipRates rates, ComputeMembershipHistory history, AddMember add) : PageModel
+public sealed class MembersModel(ReadMembers read, ComputeMembershipRates rates, ComputeMembershipHistory history, AddMember add, ReadColleges colleges,
+    AddCollege addCollege, UpdateCollege updateCollege, RemoveCollege removeCollege) : PageModel
 {
     public MembershipRates? Rates { get; private set; }
 
@@ -20,35 +22,55 @@ public sealed class MembersModel(ReadMembers read, ComputeMembershipRates rates,
     /// <summary>Null when the reader may see only the rates (an officer).</summary>
     public MemberList? List { get; private set; }
 
+    /// <summary>Null when the reader may see only the rates (an officer).</summary>
+    public CollegeList? Colleges { get; private set; }
+
     public IReadOnlyList<Error> Errors { get; private set; } = [];
 
     public string? Added { get; private set; }
+
+    /// <summary>What a college form did, in French.</summary>
+    public string? Notice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAddAsync(Guid id, string? rpps, string? college, string? status, DateOnly? since, CancellationToken ct)
     {
         var result = await add.RunAsync(id, new AddMemberInput(Rpps: rpps, College: college, Status: status, Since: since), HttpContext.GetActor(), ct);
-        if (!result.Succeeded && result.Kind == ErrorKind.NotFound)
-        {
-            return NotFound();
-        }
+        return await AfterAsync(id, result, () => Added = rpps, ct);
+    }
 
+    public async Task<IActionResult> OnPostAddCollegeAsync(Guid id, string? name, string? description, CancellationToken ct)
+    {
+        var result = await addCollege.RunAsync(id, new CollegeInput(name, description), HttpContext.GetActor(), ct);
+        return await AfterAsync(id, result, () => Notice = $"Le collège « {result.Value!.Name} » est ajouté.", ct);
+    }
+
+    public async Task<IActionResult> OnPostUpdateCollegeAsync(Guid id, Guid collegeId, string? name, string? description, CancellationToken ct)
+    {
+        var result = await updateCollege.RunAsync(id, collegeId, new CollegeInput(name, description), HttpContext.GetActor(), ct);
+        return await AfterAsync(id, result, () => Notice = $"Le collège « {result.Value!.Name} » est enregistré ; ses adhérents le suivent.", ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveCollegeAsync(Guid id, Guid collegeId, CancellationToken ct)
+    {
+        var result = await removeCollege.RunAsync(id, collegeId, HttpContext.GetActor(), ct);
+        return await AfterAsync(id, result, () => Notice = $"Le collège « {result.Value!.Name} » est supprimé.", ct);
+    }
+
+    private async Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, Action succeeded, CancellationToken ct)
+    {
         if (result.Succeeded)
         {
-            Added = rpps;
+            succeeded();
         }
         else
         {
             Errors = result.Errors;
-            Response.StatusCode = result.Kind switch
-            {
-                ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-                ErrorKind.Conflict => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status422UnprocessableEntity,
-            };
+            Response.StatusCode = PageErrors.StatusOf(result.Kind);
         }
 
+        // A CPTS outside the actor's tenancy is not found, whatever the form.
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -64,6 +86,7 @@ public sealed class MembersModel(ReadMembers read, ComputeMembershipRates rates,
         Rates = computed.Value;
         History = (await history.RunAsync(id, actor, ct)).Value ?? [];
         List = (await read.RunAsync(id, actor, ct)).Value;
+        Colleges = (await colleges.RunAsync(id, actor, ct)).Value;
         return true;
     }
 }
