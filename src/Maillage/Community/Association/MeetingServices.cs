@@ -7,6 +7,24 @@ public static class MeetingServices
 {
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {
+        services.AddScoped<MeetingChanges>();
+        services.AddScoped<ReadMeetings>();
+        services.AddScoped<ReadMeeting>();
+        services.AddScoped<MeetingInvitation>();
+        services.AddScoped<CreateMeeting>();
+        services.AddScoped<EditMeeting>();
+        services.AddScoped<AddAgendaItem>();
+        services.AddScoped<EditAgendaItem>();
+        services.AddScoped<RemoveAgendaItem>();
+        services.AddScoped<ReorderAgenda>();
+        services.AddScoped<ConveneMeeting>();
+        services.AddScoped<CancelMeeting>();
+        services.AddScoped<RecordAttendance>();
+        services.AddScoped<AddMotion>();
+        services.AddScoped<RemoveMotion>();
+        services.AddScoped<RecordVote>();
+        services.AddScoped<SaveMinutes>();
+        services.AddScoped<ApproveMinutes>();
         return services;
     }
 }
