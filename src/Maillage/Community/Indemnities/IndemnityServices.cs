@@ -7,6 +7,17 @@ public static class IndemnityServices
 {
     public static IServiceCollection AddIndemnities(this IServiceCollection services)
     {
+        services.AddSingleton(_ => Smic.LoadEmbedded());
+        services.AddScoped<ReadIndemnities>();
+        services.AddScoped<CreateScale>();
+        services.AddScoped<DeleteScale>();
+        services.AddScoped<DeclareTime>();
+        services.AddScoped<ValidateDeclaration>();
+        services.AddScoped<RejectDeclaration>();
+        services.AddScoped<CreatePaymentBatch>();
+        services.AddScoped<MarkBatchPaid>();
+        services.AddScoped<CancelPaymentBatch>();
+        services.AddScoped<SaveProfessionNote>();
         return services;
     }
 }
