@@ -62,6 +62,11 @@ public static class MeetingEndpoints
         Change(cpts.MapPost("/{meetingId:guid}/agenda/order", Reorder), "ReorderAgenda", "Puts the agenda in a new order {order: [item ids], version}");
         Change(cpts.MapPost("/{meetingId:guid}/convene", Convene), "ConveneMeeting",
             "Convenes the meeting {version}: refused unless it respects the body's notice (jours francs) from today");
+        cpts.MapPost("/{meetingId:guid}/convocation", SendConvocationAsync).WithName("SendConvocation")
+            .WithSummary("E-mails the convocation (or the cancellation) to every voter with an address, the iCalendar invitation attached; "
+                + "returns {sent, withoutAddress, failed}")
+            .Produces<ConvocationReport>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         Change(cpts.MapPost("/{meetingId:guid}/cancel", Cancel), "CancelMeeting", "Cancels a meeting not yet held {version}");
         Change(cpts.MapPost("/{meetingId:guid}/attendance", Attendance), "RecordAttendance",
             "Records attendance {entries: [{memberId, presence: present|represented|excused|absent, proxyHolderId}], version}");
@@ -134,6 +139,12 @@ public static class MeetingEndpoints
         return result.Succeeded
             ? TypedResults.File(Encoding.UTF8.GetBytes(result.Value!), IcalendarInvitation.ContentType, "reunion.ics")
             : result.ToProblem();
+    }
+
+    private static async Task<IResult> SendConvocationAsync(Guid id, Guid meetingId, HttpContext http, SendConvocation send, CancellationToken ct)
+    {
+        var result = await send.RunAsync(id, meetingId, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value!) : result.ToProblem();
     }
 
     private static Task<IResult> Edit(Guid id, Guid meetingId, MeetingInput body, HttpContext http, EditMeeting edit, ReadMeeting read,

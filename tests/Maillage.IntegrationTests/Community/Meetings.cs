@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Maillage.IntegrationTests.Infrastructure;
+using MimeKit;
 
 namespace Maillage.IntegrationTests.Community;
 
@@ -76,6 +77,41 @@ public abstract class Meetings(MaillageApp app) : IntegrationTest(app)
         var audit = await world.Coordinator.GetJsonAsync($"/api/cpts/{world.Cpts}/audit");
         Assert.Contains("meeting.convened", audit.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain("Durand", audit.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_convocation_is_mailed_to_every_voter_with_the_invitation_attached_and_so_is_a_cancellation()
+    {
+        var world = await CommunityWorld.CreateAsync(App);
+        var draft = await CreateAsync(world, "general-assembly", Http.Today.AddDays(20), agenda: "Rapport moral");
+        await PostAsync(world.Coordinator, Url(world, draft, "/convocation"), new { }, HttpStatusCode.Conflict);
+        var ag = await PostAsync(world.Coordinator, Url(world, draft, "/convene"), new { version = Version(draft) }, HttpStatusCode.OK);
+        await PostAsync(world[2].Client, Url(world, ag, "/convocation"), new { }, HttpStatusCode.Forbidden);
+
+        var report = await PostAsync(world.Coordinator, Url(world, ag, "/convocation"), new { }, HttpStatusCode.OK);
+        Assert.Equal((8, 0, 0), (report.GetProperty("sent").GetInt32(), report.GetProperty("withoutAddress").GetInt32(), report.GetProperty("failed").GetInt32()));
+        var title = ag.GetProperty("title").GetString();
+        var mails = Mails($"Convocation : {title} — {world.CptsName}");
+        Assert.Equal(world.Members.Select(m => $"{m.Rpps}@pro.example").ToHashSet(), mails.Select(m => m.To.Mailboxes.Single().Address).ToHashSet());
+        var mail = mails[0];
+        Assert.Contains("1. Rapport moral", mail.TextBody, StringComparison.Ordinal);
+        var calendar = Assert.Single(mail.Attachments.OfType<MimePart>(), a => a.ContentType.MimeType == "text/calendar");
+        Assert.Equal("REQUEST", calendar.ContentType.Parameters["method"]);
+        using (var content = new MemoryStream())
+        {
+            await calendar.Content!.DecodeToAsync(content, Token);
+            var invitation = Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(content.ToArray()))!;
+            Assert.Equal($"{ag.GetProperty("id").GetGuid()}@maillage", Assert.Single(invitation.Events).Uid);
+        }
+
+        ag = await PostAsync(world.Coordinator, Url(world, ag, "/cancel"), new { version = Version(ag) }, HttpStatusCode.OK);
+        await PostAsync(world.Coordinator, Url(world, ag, "/convocation"), new { }, HttpStatusCode.OK);
+        var cancelled = Mails($"Annulation : {title} — {world.CptsName}");
+        Assert.Equal(8, cancelled.Count);
+        Assert.Equal("CANCEL", cancelled[0].Attachments.OfType<MimePart>().Single().ContentType.Parameters["method"]);
+        var audit = await world.Coordinator.GetJsonAsync($"/api/cpts/{world.Cpts}/audit");
+        Assert.Contains("meeting.convocation_sent", audit.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("@pro.example", audit.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -298,6 +334,9 @@ public abstract class Meetings(MaillageApp app) : IntegrationTest(app)
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private List<MimeMessage> Mails(string subject) =>
+        [.. Directory.GetFiles(App.Factory.Outbox, "*.eml").Select(f => MimeMessage.Load(f)).Where(m => m.Subject == subject)];
 
     /// <summary>A local time in France as a date-time field sends it.</summary>
     public static string Local(DateOnly day, int hour) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + $"T{hour:00}:00";

@@ -1,4 +1,5 @@
 using Maillage.Community.Association;
+using Maillage.Platform;
 using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
@@ -66,10 +67,25 @@ public sealed class MeetingModel(ReadMeeting read) : PageModel
 
     public Task<IActionResult> OnPostConveneAsync(Guid id, Guid meetingId, [FromServices] ConveneMeeting convene, CancellationToken ct) =>
         AfterAsync(id, meetingId, convene.RunAsync(id, meetingId, Version, Actor, ct),
-            "Réunion convoquée : téléchargez l'invitation (.ics) pour l'envoyer aux votants.", ct);
+            "Réunion convoquée : envoyez la convocation par e-mail aux votants, ou téléchargez l'invitation (.ics).", ct);
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, Guid meetingId, [FromServices] CancelMeeting cancel, CancellationToken ct) =>
         AfterAsync(id, meetingId, cancel.RunAsync(id, meetingId, Version, Actor, ct), "Réunion annulée : l'invitation (.ics) est désormais une annulation.", ct);
+
+    public async Task<IActionResult> OnPostSendConvocationAsync(Guid id, Guid meetingId, [FromServices] SendConvocation send, CancellationToken ct)
+    {
+        var result = await send.RunAsync(id, meetingId, Actor, ct);
+        if (result.Succeeded)
+        {
+            var r = result.Value!;
+            TempData["Message"] = $"Convocation envoyée par e-mail à {French.Count(r.Sent, "votant", "votants")}"
+                + (r.WithoutAddress > 0 ? $" ; {French.Count(r.WithoutAddress, "votant", "votants")} sans adresse e-mail, à convoquer autrement" : "")
+                + (r.Failed > 0 ? $" ; {French.Count(r.Failed, "envoi refusé", "envois refusés")} par le serveur" : "") + ".";
+            return Redirect($"/cpts/{id}/reunions/{meetingId}");
+        }
+
+        return await RefusedAsync(id, meetingId, result.Errors, result.Kind, ct);
+    }
 
     /// <summary>The voters whose presence was chosen; the proxy holder only counts for a represented voter.</summary>
     public Task<IActionResult> OnPostAttendanceAsync(Guid id, Guid meetingId, List<AttendanceLine> lines, [FromServices] RecordAttendance record,
@@ -110,14 +126,19 @@ public sealed class MeetingModel(ReadMeeting read) : PageModel
             return Redirect($"/cpts/{id}/reunions/{meetingId}");
         }
 
-        if (result.Kind == ErrorKind.NotFound)
+        return await RefusedAsync(id, meetingId, result.Errors, result.Kind, ct);
+    }
+
+    private async Task<IActionResult> RefusedAsync(Guid id, Guid meetingId, IReadOnlyList<Error> errors, ErrorKind kind, CancellationToken ct)
+    {
+        if (kind == ErrorKind.NotFound)
         {
             return NotFound();
         }
 
-        Errors = result.Errors;
+        Errors = errors;
         var page = await LoadAsync(id, meetingId, ct);
-        Response.StatusCode = PageErrors.StatusOf(result.Kind);
+        Response.StatusCode = PageErrors.StatusOf(kind);
         return page;
     }
 

@@ -18,6 +18,7 @@ public static class MeetingServices
         services.AddScoped<RemoveAgendaItem>();
         services.AddScoped<ReorderAgenda>();
         services.AddScoped<ConveneMeeting>();
+        services.AddScoped<SendConvocation>();
         services.AddScoped<CancelMeeting>();
         services.AddScoped<RecordAttendance>();
         services.AddScoped<AddMotion>();
