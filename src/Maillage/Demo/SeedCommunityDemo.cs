@@ -107,7 +107,79 @@ public sealed class SeedCommunityDemo(MaillageDbContext db, MergeDirectory merge
         };
         scale.Rates.AddRange(Enum.GetValues<Activity>().Select(a => new ScaleRate { Id = Guid.NewGuid(), ScaleId = scale.Id, Activity = a, HourlyRate = 60m }));
         db.Scales.Add(scale);
+        await AddAssemblyAsync(cptsId, members, assembly: await DecisionRegister.BodyAsync(db, cptsId, BodyKind.GeneralAssembly, ct), now, ct);
+        AddDeclarations(cptsId, members, scale, now);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Last year's annual AG, held and closed with two adopted motions in the register, and next month's AG in preparation.</summary>
+    private async Task AddAssemblyAsync(Guid cptsId, List<Member> members, Body assembly, DateTimeOffset now, CancellationToken ct)
+    {
+        var held = new DateTimeOffset(now.UtcDateTime.Date.AddMonths(-7).AddHours(17), TimeSpan.Zero);
+        var ag = new Meeting
+        {
+            Id = Guid.NewGuid(), CptsId = cptsId, BodyId = assembly.Id, Title = "Assemblée générale annuelle", StartsAt = held, EndsAt = held.AddHours(2),
+            Location = "Salle du Parc, Redon", Status = MeetingStatus.Closed, ConvenedAt = held.AddDays(-21), ConvenedBy = Actor.System.Name,
+            Minutes = "Le président ouvre la séance à 19 h. Rapport moral et rapport financier présentés puis approuvés. Le budget prévisionnel est adopté. "
+                + "La séance est levée à 20 h 45.",
+            MinutesApprovedAt = held.AddDays(30),
+        };
+        string[] agenda = ["Rapport moral", "Rapport financier et approbation des comptes", "Budget prévisionnel", "Questions diverses"];
+        ag.Agenda.AddRange(agenda.Select((t, i) => new AgendaItem { Id = Guid.NewGuid(), MeetingId = ag.Id, Position = i + 1, Title = t }));
+        var voters = members.Take(14).ToList();
+        ag.Attendances.AddRange(voters.Select((m, i) => new Attendance
+        {
+            Id = Guid.NewGuid(), MeetingId = ag.Id, MemberId = m.Id,
+            Presence = i < 10 ? Presence.Present : i < 12 ? Presence.Represented : Presence.Excused, ProxyHolderId = i is 10 or 11 ? voters[i - 10].Id : null,
+        }));
+        (string Text, int For, int Against, int Abstentions)[] votes =
+            [("Les comptes de l'exercice écoulé sont approuvés et quitus est donné au trésorier.", 11, 0, 1), ("Le budget prévisionnel est adopté.", 10, 1, 1)];
+        db.Meetings.Add(ag);
+        foreach (var (vote, i) in votes.Select((v, i) => (v, i)))
+        {
+            var motion = new Motion
+            {
+                Id = Guid.NewGuid(), MeetingId = ag.Id, AgendaItemId = ag.Agenda[i + 1].Id, Position = i + 1, Text = vote.Text, Majority = Majority.Simple,
+                For = vote.For, Against = vote.Against, Abstentions = vote.Abstentions, Result = MotionResult.Adopted, VotedAt = held.AddMinutes(40 + (20 * i)),
+            };
+            ag.Motions.Add(motion);
+            await DecisionRegister.AddAsync(db, cptsId, assembly.Id, DateOnly.FromDateTime(held.UtcDateTime), vote.Text, Actor.System.Name, now, ag.Id, motion.Id, ct: ct);
+        }
+
+        var next = new DateTimeOffset(now.UtcDateTime.Date.AddDays(35).AddHours(17), TimeSpan.Zero);
+        var draft = new Meeting
+        {
+            Id = Guid.NewGuid(), CptsId = cptsId, BodyId = assembly.Id, Title = "Assemblée générale annuelle", StartsAt = next, EndsAt = next.AddHours(2),
+            Location = "Salle du Parc, Redon", Status = MeetingStatus.Draft,
+        };
+        draft.Agenda.AddRange(agenda.Select((t, i) => new AgendaItem { Id = Guid.NewGuid(), MeetingId = draft.Id, Position = i + 1, Title = t }));
+        db.Meetings.Add(draft);
+    }
+
+    /// <summary>Time declared by a few members: some validated at the barème's rate, some awaiting the coordinator.</summary>
+    private void AddDeclarations(Guid cptsId, List<Member> members, Scale scale, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        (int Member, int DaysAgo, Activity Activity, decimal Hours, string What, bool Validated)[] lines =
+        [
+            (7, 40, Activity.Meeting, 2m, "Groupe de travail « soins non programmés »", true),
+            (9, 38, Activity.Action, 3.5m, "Journée de dépistage du diabète au marché de Redon", true),
+            (12, 30, Activity.Training, 2m, "Formation des infirmiers au protocole de sortie d'hospitalisation", true),
+            (7, 12, Activity.Meeting, 1.5m, "Réunion du parcours insuffisance cardiaque", false),
+            (11, 6, Activity.Action, 2.75m, "Permanence de prévention au collège", false),
+        ];
+        foreach (var (member, daysAgo, activity, hours, what, validated) in lines)
+        {
+            var rate = scale.Rates.Single(r => r.Activity == activity).HourlyRate;
+            db.TimeDeclarations.Add(new TimeDeclaration
+            {
+                Id = Guid.NewGuid(), CptsId = cptsId, MemberId = members[member].Id, MissionDate = today.AddDays(-daysAgo), Activity = activity, Hours = hours,
+                Description = what, DeclaredBy = Actor.System.Name, DeclaredAt = now.AddDays(-daysAgo + 1),
+                Status = validated ? DeclarationStatus.Validated : DeclarationStatus.Declared,
+                ReviewedBy = validated ? "coordination@cpts-redon.demo" : null, ReviewedAt = validated ? now.AddDays(-daysAgo + 3) : null,
+                ScaleId = validated ? scale.Id : null, HourlyRate = validated ? rate : null, Amount = validated ? decimal.Round(hours * rate, 2) : null,
+            });
+        }
     }
 
     /// <summary>The adhérent a demo account speaks for, by RPPS.</summary>
