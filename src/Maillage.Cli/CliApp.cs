@@ -35,6 +35,8 @@ public static class CliApp
         new UsersAddAdmin(),
         new TokensCreate(),
         new Commands.Community.DirectoryImport(),
+        new Commands.Funding.AciSimulate(),
+        new Commands.Funding.AciRuleSetsCommand(),
     ];
 
     /// <param name="environment">Settings that win over the process environment (tests pass <c>Maillage__Database</c> here).</param>

@@ -16,6 +16,7 @@ app.MapCampaignsApi();
 app.MapAssociationApi();
 app.MapMeetingsApi();
 app.MapIndemnitiesApi();
+app.MapFundingApi();
 app.MapMaillagePages();
 await app.PrepareAndRunAsync();
 

@@ -31,6 +31,7 @@ public static class MaillageServices
         Community.Association.AssociationServices.AddAssociation(services);
         Community.Association.MeetingServices.AddMeetings(services);
         Community.Indemnities.IndemnityServices.AddIndemnities(services);
+        Funding.FundingServices.AddFunding(services);
         services.AddScoped<Demo.SeedDemo>();
         services.AddScoped<Demo.SeedCommunityDemo>();
         services.AddScoped<DatabaseStartup>();

@@ -5,7 +5,7 @@ namespace Maillage.Web.Platform;
 
 /// <summary>
 /// Runs before the server accepts requests: migrates the database, loads the geography, seeds the demo
-/// when asked, and refuses to start if any endpoint lacks an authorisation decision.
+/// when asked, and refuses to start if any endpoint lacks an authorisation decision or a rule set is faulty.
 /// </summary>
 public sealed class StartupChecks(IServiceProvider services, IConfiguration config, IEnumerable<EndpointDataSource> endpoints) : IHostedService
 {
@@ -17,6 +17,8 @@ public sealed class StartupChecks(IServiceProvider services, IConfiguration conf
             throw new InvalidOperationException("Endpoints without an authorisation policy: " + string.Join(", ", missing));
         }
 
+        // Versioned rule data is checked before anything is served: a faulty file stops the start-up with its name and field.
+        services.GetRequiredService<Maillage.Funding.AciRuleSets>();
         using var scope = services.CreateScope();
         var report = await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().RunAsync(config.GetValue("Maillage:Demo", true), cancellationToken);
         var setting = services.GetRequiredService<DatabaseSetting>();
