@@ -33,7 +33,7 @@ public static class CommunityEndpoints
     {
         var directory = app.MapGroup("/api/cpts/{id:guid}/directory").RequireAuthorization().WithTags("Directory");
         directory.MapGet("/", Search).WithName("SearchDirectory")
-            .WithSummary("Professionals practising in the CPTS's territory, filtered (q, profession, commune, structure) and paged (pageSize ≤ 200); "
+            .WithSummary("Professionals practising in the CPTS's territory, filtered (q, profession, commune, structure, membership: member|active|prospect|former|none for the CPTS's members and managers) and paged (pageSize ≤ 200); "
                 + "work contacts only when the caller may see them")
             .Produces<ListingDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         directory.MapGet("/structures", Structures).WithName("DirectoryStructures")
@@ -65,18 +65,20 @@ public static class CommunityEndpoints
             .DisableAntiforgery();
     }
 
-    public static DirectoryQuery Query(string? q, string? profession, string? commune, Guid? structure, int? page, int? pageSize) =>
-        new(Blank(q), Blank(profession), Blank(commune)?.ToUpperInvariant(), structure, page ?? 1, pageSize ?? DirectoryQuery.DefaultPageSize);
+    public static DirectoryQuery Query(string? q, string? profession, string? commune, Guid? structure, int? page, int? pageSize,
+        string? membership = null) =>
+        new(Blank(q), Blank(profession), Blank(commune)?.ToUpperInvariant(), structure, page ?? 1, pageSize ?? DirectoryQuery.DefaultPageSize,
+            Blank(membership)?.ToLowerInvariant());
 
     public static EntryDto ToDto(DirectoryEntry e) => new(e.Id, e.Rpps, e.LastName, e.FirstName, e.ProfessionCode, e.Profession, e.SpecialtyCode,
         e.Specialty, Kebab(e.PracticeMode.ToString()), e.PracticeMode.French(), e.MssanteAddress, e.WorkEmail, e.WorkPhone, e.PublishContacts,
         [.. e.Places.Select(p => new PlaceDto(p.CommuneCode, p.CommuneName, p.Address, p.Structure?.Id, p.Structure?.Name,
             p.Structure is { } s ? Kebab(s.Kind.ToString()) : null))]);
 
-    private static async Task<IResult> Search(Guid id, string? q, string? profession, string? commune, Guid? structure, int? page, int? pageSize,
+    private static async Task<IResult> Search(Guid id, string? q, string? profession, string? commune, Guid? structure, string? membership, int? page, int? pageSize,
         HttpContext http, ReadDirectory read, CancellationToken ct)
     {
-        var result = await read.SearchAsync(id, Query(q, profession, commune, structure, page, pageSize), http.GetActor(), ct);
+        var result = await read.SearchAsync(id, Query(q, profession, commune, structure, page, pageSize, membership), http.GetActor(), ct);
         if (!result.Succeeded)
         {
             return result.ToProblem();
@@ -97,7 +99,7 @@ public static class CommunityEndpoints
     }
 
     private static async Task<IResult> Export(Guid id, string? format, string? q, string? profession, string? commune, Guid? structure,
-        HttpContext http, ExportDirectory export, CancellationToken ct)
+        string? membership, HttpContext http, ExportDirectory export, CancellationToken ct)
     {
         var parsed = ExportDirectory.ParseFormat(format);
         if (!parsed.Succeeded)
@@ -106,7 +108,7 @@ public static class CommunityEndpoints
         }
 
         var stream = new MemoryStream();
-        var result = await export.RunAsync(id, Query(q, profession, commune, structure, 1, 1), parsed.Value, http.GetActor(), stream, ct);
+        var result = await export.RunAsync(id, Query(q, profession, commune, structure, 1, 1, membership), parsed.Value, http.GetActor(), stream, ct);
         if (!result.Succeeded)
         {
             await stream.DisposeAsync();

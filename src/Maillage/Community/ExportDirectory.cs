@@ -51,13 +51,13 @@ public sealed class ExportDirectory(ReadDirectory read, GeoCatalog geo, Maillage
             return Result<DirectoryFile>.Fail(scope.Errors);
         }
 
-        var errors = read.Check(query with { Page = 1, PageSize = 1 });
+        var s = scope.Value!;
+        var errors = read.Check(query with { Page = 1, PageSize = 1 }, s);
         if (errors.Count > 0)
         {
             return Result<DirectoryFile>.Fail(errors);
         }
 
-        var s = scope.Value!;
         var entries = (await read.AllAsync(s, query, ct)).Select(e => WithExportableContacts(e, s.Rights)).ToList();
         var name = "annuaire-" + Slug(s.Cpts.Name);
         var file = format switch

@@ -14,16 +14,25 @@ namespace Maillage.Community;
 /// <param name="Profession">TRE_G15 code.</param>
 /// <param name="Commune">INSEE code of a place of practice.</param>
 /// <param name="Structure">A structure where the professional practises.</param>
+/// <param name="Membership">Their standing with the CPTS (<see cref="MembershipFilters"/>): <c>member</c> (adhérent or actif),
+/// <c>active</c>, <c>prospect</c>, <c>former</c>, <c>none</c> (no adhérent record); for those who may read the members only.</param>
 public sealed record DirectoryQuery(string? Text = null, string? Profession = null, string? Commune = null, Guid? Structure = null,
-    int Page = 1, int PageSize = DirectoryQuery.DefaultPageSize)
+    int Page = 1, int PageSize = DirectoryQuery.DefaultPageSize, string? Membership = null)
 {
     public const int DefaultPageSize = 50;
+
+    /// <summary>The values of <see cref="Membership"/> with their French labels.</summary>
+    public static IReadOnlyList<(string Id, string Label)> MembershipFilters { get; } =
+    [
+        ("member", "Adhérents (actifs ou non)"), ("active", "Adhérents actifs"), ("prospect", "Prospects"), ("former", "Anciens adhérents"),
+        ("none", "Jamais adhérents"),
+    ];
 
     public const int MaxPageSize = 200;
 }
 
-/// <summary>A CPTS whose directory the actor may read, and what they may see of it.</summary>
-public sealed record DirectoryScope(Cpts Cpts, IReadOnlyList<string> Communes, DirectoryRights Rights);
+/// <summary>A CPTS whose directory the actor may read, and what they may see of it; <see cref="SeesMembers"/>: may filter by membership.</summary>
+public sealed record DirectoryScope(Cpts Cpts, IReadOnlyList<string> Communes, DirectoryRights Rights, bool SeesMembers = false);
 
 /// <summary>A place of practice inside the CPTS's territory.</summary>
 public sealed record DirectoryPlace(string CommuneCode, string CommuneName, string? Address, DirectoryPlaceStructure? Structure);
@@ -96,7 +105,7 @@ public sealed class ReadDirectory(MaillageDbContext db, GeoCatalog geo, Nomencla
         }
 
         var communes = await db.TerritoryUnits.Where(u => u.CptsId == cptsId).Select(u => u.Code).ToListAsync(ct);
-        return Result<DirectoryScope>.Ok(new DirectoryScope(cpts, communes, actor.DirectoryRightsOn(cpts)));
+        return Result<DirectoryScope>.Ok(new DirectoryScope(cpts, communes, actor.DirectoryRightsOn(cpts), actor.CanReadMembers(cpts)));
     }
 
     public async Task<Result<DirectoryListing>> SearchAsync(Guid cptsId, DirectoryQuery query, Actor actor, CancellationToken ct = default)
@@ -108,13 +117,13 @@ public sealed class ReadDirectory(MaillageDbContext db, GeoCatalog geo, Nomencla
             return Result<DirectoryListing>.Fail(scope.Errors);
         }
 
-        var errors = Check(query);
+        var s = scope.Value!;
+        var errors = Check(query, s);
         if (errors.Count > 0)
         {
             return Result<DirectoryListing>.Fail(errors);
         }
 
-        var s = scope.Value!;
         var filtered = Filter(s, query);
         var total = await filtered.CountAsync(ct);
         var items = await EntriesAsync(s, filtered, (query.Page - 1) * query.PageSize, query.PageSize, ct);
@@ -155,9 +164,10 @@ public sealed class ReadDirectory(MaillageDbContext db, GeoCatalog geo, Nomencla
     public Task<IReadOnlyList<DirectoryEntry>> AllAsync(DirectoryScope scope, DirectoryQuery query, CancellationToken ct = default) =>
         EntriesAsync(scope, Filter(scope, query), 0, int.MaxValue, ct);
 
-    /// <summary>The filters' mistakes a user can make, in French.</summary>
-    public IReadOnlyList<Error> Check(DirectoryQuery query)
+    /// <summary>The filters' mistakes a user can make, in French; the membership filter is refused to whoever may not read the members.</summary>
+    public IReadOnlyList<Error> Check(DirectoryQuery query, DirectoryScope scope)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(query);
         var errors = new List<Error>();
         if (query.Page < 1)
@@ -173,6 +183,16 @@ public sealed class ReadDirectory(MaillageDbContext db, GeoCatalog geo, Nomencla
         if (query.Profession is { Length: > 0 } p && !nomenclatures.Professions.ContainsKey(p))
         {
             errors.Add(new Error("unknown_profession", $"Code profession « {p} » inconnu de la nomenclature TRE_G15.", "profession"));
+        }
+
+        if (query.Membership is { } m && !DirectoryQuery.MembershipFilters.Any(f => f.Id == m))
+        {
+            errors.Add(new Error("unknown_membership", $"Filtre d'adhésion « {m} » inconnu : member, active, prospect, former ou none.", "membership"));
+        }
+        else if (query.Membership is not null && !scope.SeesMembers)
+        {
+            errors.Add(new Error("membership_forbidden", "Le filtre par adhésion est réservé aux membres et à la coordination de la CPTS.", "membership",
+                ErrorKind.Forbidden));
         }
 
         return errors;
@@ -215,7 +235,27 @@ public sealed class ReadDirectory(MaillageDbContext db, GeoCatalog geo, Nomencla
             q = q.Where(p => p.Practices.Any(x => x.StructureId == structure));
         }
 
-        return q;
+        return query.Membership is { } membership ? WithMembership(q, scope.Cpts.Id, membership) : q;
+    }
+
+    /// <summary>Keeps the professionals whose standing with the CPTS matches; the current status is the latest period's, computed by the database.</summary>
+    private IQueryable<Professional> WithMembership(IQueryable<Professional> q, Guid cptsId, string membership)
+    {
+        var members = db.Members.Where(m => m.CptsId == cptsId && m.ProfessionalId != null);
+        if (membership == "none")
+        {
+            return q.Where(p => !members.Any(m => m.ProfessionalId == p.Id));
+        }
+
+        MembershipStatus?[] statuses = membership switch
+        {
+            "member" => [MembershipStatus.Member, MembershipStatus.Active],
+            "active" => [MembershipStatus.Active],
+            "prospect" => [MembershipStatus.Prospect],
+            _ => [MembershipStatus.Former],
+        };
+        return q.Where(p => members.Any(m => m.ProfessionalId == p.Id && statuses.Contains(
+            m.Periods.OrderByDescending(x => x.From).ThenByDescending(x => x.RecordedAt).Select(x => (MembershipStatus?)x.Status).FirstOrDefault())));
     }
 
     private async Task<IReadOnlyList<DirectoryEntry>> EntriesAsync(DirectoryScope scope, IQueryable<Professional> filtered, int skip, int take, CancellationToken ct)

@@ -20,7 +20,7 @@ public sealed record CommunityWorld(Guid Cpts, string CptsName, IReadOnlyList<st
     HttpClient Coordinator, HttpClient Officer, HttpClient OtherOfficer, Guid ForeignCpts, HttpClient ForeignCoordinator, WorldMember ForeignMember,
     HttpClient UnlinkedMember)
 {
-    private const string Header = "rpps;nom;prenom;profession;specialite;mode;commune;code_postal;ville;adresse;structure_finess;structure_siret;structure_nom;structure_type;email_pro;telephone_pro;mssante;publication";
+    public const string Header = "rpps;nom;prenom;profession;specialite;mode;commune;code_postal;ville;adresse;structure_finess;structure_siret;structure_nom;structure_type;email_pro;telephone_pro;mssante;publication";
 
     private static readonly (string Last, string First, string Profession)[] People =
     [

@@ -27,12 +27,18 @@ public sealed class DirectoryModel(ReadDirectory read, ImportDirectory import, N
     [BindProperty(SupportsGet = true)]
     public Guid? Structure { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Membership { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int? PageNumber { get; set; }
 
     public Nomenclatures Nomenclatures => nomenclatures;
 
     public DirectoryListing? Listing { get; private set; }
+
+    /// <summary>Whether the reader may filter by membership (the CPTS's members and managers).</summary>
+    public bool SeesMembers { get; private set; }
 
     public IReadOnlyList<DirectoryStructure> Structures { get; private set; } = [];
 
@@ -57,7 +63,7 @@ public sealed class DirectoryModel(ReadDirectory read, ImportDirectory import, N
     /// <summary>The refused records by line, whatever step refused them (reading or checking).</summary>
     public IEnumerable<RejectedRecord> RejectedInFileOrder => (Report?.Rejected ?? []).OrderBy(r => LineOf(r.Record)).ThenBy(r => r.Record, StringComparer.Ordinal);
 
-    public DirectoryQuery Query => CommunityEndpoints.Query(Q, Profession, Commune, Structure, PageNumber, DirectoryQuery.DefaultPageSize);
+    public DirectoryQuery Query => CommunityEndpoints.Query(Q, Profession, Commune, Structure, PageNumber, DirectoryQuery.DefaultPageSize, Membership);
 
     public bool Filtered => Query with { Page = 1 } != new DirectoryQuery();
 
@@ -134,6 +140,7 @@ public sealed class DirectoryModel(ReadDirectory read, ImportDirectory import, N
         Add("profession", Profession);
         Add("commune", Commune);
         Add("structure", Structure?.ToString());
+        Add("membership", Membership);
         Add("page", page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         return path + Microsoft.AspNetCore.Http.QueryString.Create(query);
     }
@@ -156,6 +163,7 @@ public sealed class DirectoryModel(ReadDirectory read, ImportDirectory import, N
 
         Communes = [.. scope.Value!.Communes.Select(c => (c, read.CommuneName(c))).OrderBy(c => c.Item2, StringComparer.Create(Maillage.Platform.French.Culture, true))];
         Structures = (await read.StructuresAsync(id, actor, ct)).Value ?? [];
+        SeesMembers = scope.Value.SeesMembers;
         var listing = await read.SearchAsync(id, Query, actor, ct);
         if (listing.Succeeded)
         {
