@@ -34,6 +34,7 @@ public static class MaillageServices
         Funding.FundingServices.AddFunding(services);
         services.AddScoped<Demo.SeedDemo>();
         services.AddScoped<Demo.SeedCommunityDemo>();
+        services.AddScoped<Demo.SeedFundingDemo>();
         services.AddScoped<DatabaseStartup>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Maillage.Funding;
+using Maillage.Funding.Contracts;
 using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,6 +20,74 @@ public static class FundingEndpoints
             .WithSummary("Maximum annual ACI funding for a population (or a CPTS you may read, with its stored tier): "
                 + "ruleSet (default avenant2-2021), missions=all|access,pathways,…, crisisPlan=first|update, crisisOccurred=true|false")
             .Produces<AciSimulationDocument>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        MapContractApi(app);
+    }
+
+    /// <summary>The ACI contract of a CPTS: read by whoever may read the CPTS, recorded and amended by an officer of the territory or an admin.</summary>
+    private static void MapContractApi(WebApplication app)
+    {
+        var contract = app.MapGroup("/api/cpts/{id:guid}/contract").RequireAuthorization().WithTags("Funding");
+        contract.MapGet("/", GetContract).WithName("GetAciContract").WithSummary("The ACI contract of a CPTS with its amendments (404 if none)")
+            .Produces<ContractDtos.Contract>().ProducesProblem(StatusCodes.Status404NotFound);
+        contract.MapPost("/", CreateContract).WithName("CreateAciContract")
+            .WithSummary("Records the ACI contract (CPTS at stage aci-signed): ruleSet (default: the default one), signedOn, arsSignatory, cpamSignatory, "
+                + "missions (optional ones: quality, support), crisisPlanYear (default: signature year), summary; the tier is the CPTS's")
+            .Produces<ContractDtos.Contract>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        contract.MapPut("/", EditContract).WithName("EditAciContract")
+            .WithSummary("Edits the signatories and the summary; `version` is required and a stale one gets 409")
+            .Produces<ContractDtos.Contract>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        contract.MapPost("/amendments", Amend).WithName("AmendAciContract")
+            .WithSummary("Records the next amendment: effectiveOn, addedMissions, removedMissions, tier and tierReason, summary, version (optional)")
+            .Produces<ContractDtos.Contract>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        contract.MapGet("/terms", Terms).WithName("AciContractTerms")
+            .WithSummary("Missions and tier in force on a date (default today) and the maximum annual funding for them under the contract's rule set")
+            .Produces<ContractDtos.Terms>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> GetContract(Guid id, HttpContext http, ReadContract read, CancellationToken ct)
+    {
+        var result = await read.GetAsync(id, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Ok(ContractDtos.From(result.Value!)) : result.ToProblem();
+    }
+
+    private static async Task<IResult> CreateContract(Guid id, ContractDtos.ContractRequest body, HttpContext http, RecordContract record, CancellationToken ct)
+    {
+        var draft = new ContractDraft(body.RuleSet, body.SignedOn, body.ArsSignatory, body.CpamSignatory, body.Missions, body.CrisisPlanYear, body.Summary);
+        var result = await record.RunAsync(id, draft, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Created($"/api/cpts/{id}/contract", ContractDtos.From(result.Value!)) : result.ToProblem();
+    }
+
+    private static async Task<IResult> EditContract(Guid id, ContractDtos.EditRequest body, HttpContext http, EditContract edit, CancellationToken ct)
+    {
+        var result = await edit.RunAsync(id, body.ArsSignatory, body.CpamSignatory, body.Summary, body.Version, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Ok(ContractDtos.From(result.Value!)) : result.ToProblem();
+    }
+
+    private static async Task<IResult> Amend(Guid id, ContractDtos.AmendmentRequest body, HttpContext http, AmendContract amend, CancellationToken ct)
+    {
+        var draft = new AmendmentDraft(body.EffectiveOn, body.AddedMissions, body.RemovedMissions, body.Tier, body.TierReason, body.Summary);
+        var result = await amend.RunAsync(id, draft, body.Version, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Created($"/api/cpts/{id}/contract", ContractDtos.From(result.Value!)) : result.ToProblem();
+    }
+
+    private static async Task<IResult> Terms(Guid id, string? date, HttpContext http, ReadContract read, CancellationToken ct)
+    {
+        DateOnly? on = null;
+        if (!string.IsNullOrWhiteSpace(date))
+        {
+            if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return new[] { new Error("invalid_date", $"« {date.Trim()} » n'est pas une date (attendu AAAA-MM-JJ).", "date") }.ToProblem();
+            }
+
+            on = parsed;
+        }
+
+        var result = await read.TermsAsync(id, on, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Ok(ContractDtos.From(result.Value!)) : result.ToProblem();
     }
 
     private static Ok<AciCatalogueDocument> RuleSets(AciRuleSets sets) => TypedResults.Ok(AciCatalogueDocument.From(sets));

@@ -92,6 +92,7 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
         var redon = ids["CPTS du Pays de Redon"];
         var community = services.GetRequiredService<SeedCommunityDemo>();
         await community.RunAsync(redon, ct);
+        await services.GetRequiredService<SeedFundingDemo>().RunAsync(redon, ct);
         var linked = new Dictionary<string, Guid>
         {
             ["membre@cpts-redon.demo"] = await community.MemberIdAsync(redon, SeedCommunityDemo.MemberRpps, ct),

@@ -11,5 +11,9 @@ public static class FundingServices
         services.AddSingleton(sp => AciRuleSets.LoadEmbedded(sp.GetRequiredService<SizeTiers>()));
         services.AddSingleton<SimulateAci>();
         services.AddScoped<SimulateAciForCpts>();
+        services.AddScoped<Contracts.RecordContract>();
+        services.AddScoped<Contracts.EditContract>();
+        services.AddScoped<Contracts.AmendContract>();
+        services.AddScoped<Contracts.ReadContract>();
     }
 }

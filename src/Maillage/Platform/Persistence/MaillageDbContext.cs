@@ -84,6 +84,10 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
 
     public DbSet<ProfessionNote> ProfessionNotes => Set<ProfessionNote>();
 
+    public DbSet<Funding.Contracts.AciContract> AciContracts => Set<Funding.Contracts.AciContract>();
+
+    public DbSet<Funding.Contracts.AciAmendment> AciAmendments => Set<Funding.Contracts.AciAmendment>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -94,6 +98,7 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
         Territories.Storage.TerritoriesModel.Configure(builder);
         Community.Storage.CommunityModel.Configure(builder);
         Community.Storage.AssociationModel.Configure(builder);
+        Funding.Storage.FundingModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,0 +1,30 @@
+using Maillage.Funding.Contracts;
+using Maillage.Platform.Tenancy;
+
+namespace Maillage.Demo;
+
+/// <summary>
+/// The ACI contract of the demo CPTS du Pays de Redon (stage « ACI signé » since 28/01/2021): the socle missions and the support of
+/// professionals, then an avenant adding the quality mission.
+/// </summary>
+public sealed class SeedFundingDemo(RecordContract record, AmendContract amend)
+{
+    public async Task RunAsync(Guid redon, CancellationToken ct = default)
+    {
+        var contract = await record.RunAsync(redon, new ContractDraft("avenant2-2021", new DateOnly(2021, 1, 28),
+            "Directeur général de l'ARS Bretagne", "Directeur de la CPAM d'Ille-et-Vilaine", ["support"], 2021,
+            "Contrat tripartite CPTS – ARS Bretagne – CPAM d'Ille-et-Vilaine, signé en comité de pilotage."), Actor.System, ct);
+        Expect(contract.Errors);
+        var amended = await amend.RunAsync(redon, new AmendmentDraft(new DateOnly(2022, 9, 1), ["quality"], null, null, null,
+            "Avenant n° 1 : ajout de la mission « Qualité et pertinence » (parcours insuffisance cardiaque)."), null, Actor.System, ct);
+        Expect(amended.Errors);
+    }
+
+    private static void Expect(IReadOnlyList<Maillage.Platform.Errors.Error> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("Démo : contrat ACI refusé : " + string.Join(" ", errors.Select(e => e.Message)));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Maillage.Lifecycle;
+using Maillage.Platform.Audit;
+using Maillage.Platform.Errors;
+using Maillage.Platform.Persistence;
+using Maillage.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Maillage.Funding.Contracts;
+
+/// <summary>
+/// Records the ACI contract of a CPTS at the stage « ACI signé »: pinned to a known rule set (the default if none is named), with
+/// the tier stored on the CPTS at that moment. One contract per CPTS.
+/// </summary>
+public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRuleSets ruleSets, TimeProvider clock)
+{
+    public async Task<Result<AciContract>> RunAsync(Guid cptsId, ContractDraft draft, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var found = await ContractAccess.FindAsync(db, cptsId, actor, tracked: false, ct);
+        if (!found.Succeeded)
+        {
+            return Result<AciContract>.Fail(found.Errors);
+        }
+
+        var (cpts, existing) = found.Value;
+        if (!actor.CanRecordContract(cpts))
+        {
+            return Error.Forbidden();
+        }
+
+        if (existing is not null)
+        {
+            return AlreadyRecorded();
+        }
+
+        if (cpts.Stage != Stage.AciSigned)
+        {
+            return new Error("stage_not_aci_signed",
+                $"Cette CPTS est à l'étape « {cpts.Stage.French()} » : enregistrez d'abord l'étape « {Stage.AciSigned.French()} » sur la fiche de la CPTS, puis le contrat.",
+                "stage", ErrorKind.Conflict);
+        }
+
+        var set = string.IsNullOrWhiteSpace(draft.RuleSet) ? ruleSets.Default : ruleSets.Find(draft.RuleSet.Trim());
+        if (set is null)
+        {
+            return new Error("unknown_rule_set", $"Barème « {draft.RuleSet!.Trim()} » inconnu. Barèmes connus : {ruleSets.KnownIds}.", "ruleSet");
+        }
+
+        if (cpts.Tier < 1 || cpts.Tier > set.TierCount)
+        {
+            return new Error("tier_out_of_grid", $"La taille {cpts.Tier} enregistrée pour cette CPTS n'existe pas dans le barème {set.Id} (tailles 1 à {set.TierCount}).", "ruleSet");
+        }
+
+        var result = AciContract.Sign(draft, cpts.Id, cpts.Tier, CreateCpts.Today(clock), actor.Name, clock.GetUtcNow());
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var contract = result.Value!;
+        contract.RuleSetId = set.Id;
+        db.AciContracts.Add(contract);
+        audit.Record(actor, cpts.Id, "aci.contract.recorded",
+            $"Contrat ACI {contract.Id} signé le {Maillage.Platform.French.Date(contract.SignedOn)}, barème {set.Id}, taille {contract.TierAtSignature}, missions {string.Join(", ", contract.MissionIds)}.");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Result<AciContract>.Ok(contract);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return AlreadyRecorded();
+        }
+    }
+
+    private static Error AlreadyRecorded() =>
+        new("contract_exists", "Un contrat ACI est déjà enregistré pour cette CPTS : modifiez-le par un avenant.", "cpts", ErrorKind.Conflict);
+}

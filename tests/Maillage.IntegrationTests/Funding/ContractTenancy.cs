@@ -1,0 +1,85 @@
+using Maillage.IntegrationTests.Infrastructure;
+
+namespace Maillage.IntegrationTests.Funding;
+
+/// <summary>
+/// Who reaches the ACI contract of CPTS A: everyone who may read the CPTS reads it (API and page); only the admin and the officer of
+/// the territory record it and its amendments (the ARS and the CPAM sign it); others get a 404, as for the CPTS itself.
+/// </summary>
+public abstract class ContractTenancy(MaillageApp app) : IntegrationTest(app)
+{
+    private static readonly string[] Routes = ["GET contract", "POST contract", "POST amendment", "GET page"];
+
+    private static readonly (string User, string Statuses)[] Table =
+    [
+        ("admin", "200 201 201 200"),
+        ("officer in scope", "200 201 201 200"),
+        ("officer out of scope", "404 404 404 404"),
+        ("coordinator", "200 403 403 200"),
+        ("other coordinator", "404 404 404 404"),
+        ("member", "200 403 403 200"),
+    ];
+
+    public static TheoryData<string, string, int> Matrix
+    {
+        get
+        {
+            var data = new TheoryData<string, string, int>();
+            foreach (var (user, statuses) in Table)
+            {
+                var codes = statuses.Split(' ');
+                for (var i = 0; i < Routes.Length; i++)
+                {
+                    data.Add(user, Routes[i], int.Parse(codes[i], System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task A_user_reaches_the_contract_only_as_far_as_their_role_and_scope_allow(string user, string route, int expected)
+    {
+        var w = await App.SharedAsync("contract-tenancy", async () =>
+        {
+            var world = await ContractWorld.CreateAsync(App);
+            await ContractWorld.RecordAsync(world.Admin, world.A);
+            return world;
+        });
+        var client = user switch
+        {
+            "admin" => w.Admin,
+            "officer in scope" => w.Officer,
+            "officer out of scope" => w.OtherOfficer,
+            "coordinator" => w.Coordinator,
+            "other coordinator" => w.OtherCoordinator,
+            _ => w.Member,
+        };
+
+        // Recording a contract needs a CPTS without one: those allowed get a fresh one; for the others the rights come first.
+        var target = route == "POST contract" && expected == 201 ? await ContractWorld.SignedCptsAsync(App) : w.A;
+        var before = (await w.Admin.GetJsonAsync($"/api/cpts/{w.A}/contract")).GetProperty("amendments").GetArrayLength();
+        using var response = route switch
+        {
+            "GET contract" => await client.GetAsync($"/api/cpts/{target}/contract", Ct),
+            "POST contract" => await client.PostJsonAsync($"/api/cpts/{target}/contract", ContractWorld.Body()),
+            "POST amendment" => await client.PostJsonAsync($"/api/cpts/{target}/contract/amendments", new { effectiveOn = Http.Today, summary = Http.Unique("Avenant") }),
+            _ => await client.GetAsync($"/cpts/{target}/contrat", Ct),
+        };
+
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True((int)response.StatusCode == expected, $"{user} → {route}: {(int)response.StatusCode}, expected {expected}. {body}");
+        var after = (await w.Admin.GetJsonAsync($"/api/cpts/{w.A}/contract")).GetProperty("amendments").GetArrayLength();
+        Assert.Equal(route == "POST amendment" && expected == 201 ? before + 1 : before, after);
+        if (route == "POST contract" && expected == 201)
+        {
+            await w.Admin.GetJsonAsync($"/api/cpts/{target}/contract");
+        }
+    }
+}
+
+public sealed class ContractTenancy_on_sqlite(SqliteApp app) : ContractTenancy(app), IClassFixture<SqliteApp>;
+
+public sealed class ContractTenancy_on_postgres(PostgresApp app) : ContractTenancy(app), IClassFixture<PostgresApp>;
