@@ -32,23 +32,7 @@ public abstract class MeetingTenancy(MaillageApp app) : IntegrationTest(app)
         ("member of another CPTS", "404 404 404 404 404 404 404"),
     ];
 
-    public static TheoryData<string, string, int> Matrix
-    {
-        get
-        {
-            var data = new TheoryData<string, string, int>();
-            foreach (var (user, statuses) in Table)
-            {
-                var codes = statuses.Split(' ');
-                for (var i = 0; i < RouteOrder.Length; i++)
-                {
-                    data.Add(user, RouteOrder[i], int.Parse(codes[i], System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string, string, int> Matrix => TenancyMatrix.Cases(RouteOrder, Table);
 
     [Theory]
     [MemberData(nameof(Matrix))]

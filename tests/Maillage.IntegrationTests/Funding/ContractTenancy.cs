@@ -20,23 +20,7 @@ public abstract class ContractTenancy(MaillageApp app) : IntegrationTest(app)
         ("member", "200 403 403 200"),
     ];
 
-    public static TheoryData<string, string, int> Matrix
-    {
-        get
-        {
-            var data = new TheoryData<string, string, int>();
-            foreach (var (user, statuses) in Table)
-            {
-                var codes = statuses.Split(' ');
-                for (var i = 0; i < Routes.Length; i++)
-                {
-                    data.Add(user, Routes[i], int.Parse(codes[i], System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string, string, int> Matrix => TenancyMatrix.Cases(Routes, Table);
 
     [Theory]
     [MemberData(nameof(Matrix))]
