@@ -1332,6 +1332,126 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.ToTable("funding_contracts", (string)null);
                 });
 
+            modelBuilder.Entity("Maillage.Funding.Indicators.ContractIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("LocalInitiative")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Mission")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Mission");
+
+                    b.ToTable("funding_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Indicators.IndicatorTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("funding_indicator_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Indicators.IndicatorValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Achieved")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("funding_indicator_values", (string)null);
+                });
+
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2181,6 +2301,33 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Maillage.Funding.Indicators.ContractIndicator", b =>
+                {
+                    b.HasOne("Maillage.Funding.Contracts.AciContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Indicators.IndicatorTarget", b =>
+                {
+                    b.HasOne("Maillage.Funding.Indicators.ContractIndicator", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Indicators.IndicatorValue", b =>
+                {
+                    b.HasOne("Maillage.Funding.Indicators.ContractIndicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>
                 {
                     b.OwnsOne("Maillage.Lifecycle.LetterOfIntent", "Letter", b1 =>
@@ -2353,6 +2500,13 @@ namespace Maillage.Migrations.Postgres.Migrations
             modelBuilder.Entity("Maillage.Funding.Contracts.AciContract", b =>
                 {
                     b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Indicators.ContractIndicator", b =>
+                {
+                    b.Navigation("Targets");
+
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>

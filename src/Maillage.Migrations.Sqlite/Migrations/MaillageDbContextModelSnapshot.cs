@@ -1327,6 +1327,126 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.ToTable("funding_contracts", (string)null);
                 });
 
+            modelBuilder.Entity("Maillage.Funding.Indicators.ContractIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LocalInitiative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mission")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Mission");
+
+                    b.ToTable("funding_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Indicators.IndicatorTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("funding_indicator_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Indicators.IndicatorValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Achieved")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("funding_indicator_values", (string)null);
+                });
+
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2170,6 +2290,33 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Maillage.Funding.Indicators.ContractIndicator", b =>
+                {
+                    b.HasOne("Maillage.Funding.Contracts.AciContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Indicators.IndicatorTarget", b =>
+                {
+                    b.HasOne("Maillage.Funding.Indicators.ContractIndicator", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Indicators.IndicatorValue", b =>
+                {
+                    b.HasOne("Maillage.Funding.Indicators.ContractIndicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>
                 {
                     b.OwnsOne("Maillage.Lifecycle.LetterOfIntent", "Letter", b1 =>
@@ -2342,6 +2489,13 @@ namespace Maillage.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Maillage.Funding.Contracts.AciContract", b =>
                 {
                     b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Indicators.ContractIndicator", b =>
+                {
+                    b.Navigation("Targets");
+
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Maillage.Funding;
 using Maillage.Funding.Contracts;
+using Maillage.Funding.Indicators;
 using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,6 +46,77 @@ public static class FundingEndpoints
         contract.MapGet("/terms", Terms).WithName("AciContractTerms")
             .WithSummary("Missions and tier in force on a date (default today) and the maximum annual funding for them under the contract's rule set")
             .Produces<ContractDtos.Terms>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        MapIndicatorApi(contract);
+    }
+
+    /// <summary>The indicators of the contract: read by whoever may read the contract, set by the coordinator of the CPTS or an admin.</summary>
+    private static void MapIndicatorApi(RouteGroupBuilder contract)
+    {
+        contract.MapGet("/indicators", Indicators).WithName("AciIndicators")
+            .WithSummary("The indicators of the contract's missions with their targets and values per contract year (1 to 5)")
+            .Produces<IReadOnlyList<IndicatorDtos.Indicator>>().ProducesProblem(StatusCodes.Status404NotFound);
+        contract.MapPost("/indicators", CreateIndicator).WithName("CreateAciIndicator")
+            .WithSummary("Adds an indicator: mission (a mission of the contract), name, kind (means|process|result), unit, localInitiative, "
+                + "weight (in ]0, 1]; a mission's weights sum to 1), targets [{year, target}]")
+            .Produces<IndicatorDtos.Indicator>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        contract.MapPut("/indicators/{indicatorId:guid}", EditIndicator).WithName("EditAciIndicator")
+            .WithSummary("Changes an indicator and replaces its targets; `version` is required and a stale one gets 409")
+            .Produces<IndicatorDtos.Indicator>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        contract.MapPut("/indicators/{indicatorId:guid}/values/{year:int}", RecordValue).WithName("RecordAciIndicatorValue")
+            .WithSummary("Records (or corrects) the value achieved in a contract year that has begun and has a target: achieved, justification")
+            .Produces<IndicatorDtos.Indicator>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        contract.MapGet("/achievement", Achievement).WithName("AciAchievement")
+            .WithSummary("Per mission for a contract year (default: the current one): indicators with target, value and rate, the weights' sum, "
+                + "the variable envelope and the expected variable part = envelope × Σ weight × min(achieved / target, 1)")
+            .Produces<IndicatorDtos.Achievement>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> Indicators(Guid id, HttpContext http, ReadIndicators read, CancellationToken ct)
+    {
+        var result = await read.ListAsync(id, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value!.Indicators.Select(IndicatorDtos.From).ToList()) : result.ToProblem();
+    }
+
+    private static async Task<IResult> CreateIndicator(Guid id, IndicatorDtos.IndicatorRequest body, HttpContext http, SaveIndicator save, CancellationToken ct)
+    {
+        var result = await save.CreateAsync(id, body.ToDraft(), http.GetActor(), ct);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/cpts/{id}/contract/indicators/{result.Value!.Id}", IndicatorDtos.From(result.Value!))
+            : result.ToProblem();
+    }
+
+    private static async Task<IResult> EditIndicator(Guid id, Guid indicatorId, IndicatorDtos.IndicatorRequest body, HttpContext http, SaveIndicator save,
+        CancellationToken ct)
+    {
+        var result = await save.EditAsync(id, indicatorId, body.ToDraft(), body.Version, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!)) : result.ToProblem();
+    }
+
+    private static async Task<IResult> RecordValue(Guid id, Guid indicatorId, int year, IndicatorDtos.ValueRequest body, HttpContext http,
+        RecordIndicatorValue record, CancellationToken ct)
+    {
+        var result = await record.RunAsync(id, indicatorId, year, body.Achieved, body.Justification, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!)) : result.ToProblem();
+    }
+
+    private static async Task<IResult> Achievement(Guid id, string? year, HttpContext http, ReadIndicators read, CancellationToken ct)
+    {
+        int? chosen = null;
+        if (!string.IsNullOrWhiteSpace(year))
+        {
+            if (!int.TryParse(year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return new[] { new Error("invalid_year", $"« {year.Trim()} » n'est pas une année du contrat (attendu 1 à 5).", "year") }.ToProblem();
+            }
+
+            chosen = parsed;
+        }
+
+        var result = await read.AchievementAsync(id, chosen, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!)) : result.ToProblem();
     }
 
     private static async Task<IResult> GetContract(Guid id, HttpContext http, ReadContract read, CancellationToken ct)

@@ -15,5 +15,8 @@ public static class FundingServices
         services.AddScoped<Contracts.EditContract>();
         services.AddScoped<Contracts.AmendContract>();
         services.AddScoped<Contracts.ReadContract>();
+        services.AddScoped<Indicators.SaveIndicator>();
+        services.AddScoped<Indicators.RecordIndicatorValue>();
+        services.AddScoped<Indicators.ReadIndicators>();
     }
 }

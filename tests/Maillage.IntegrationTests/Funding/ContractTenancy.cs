@@ -32,15 +32,7 @@ public abstract class ContractTenancy(MaillageApp app) : IntegrationTest(app)
             await ContractWorld.RecordAsync(world.Admin, world.A);
             return world;
         });
-        var client = user switch
-        {
-            "admin" => w.Admin,
-            "officer in scope" => w.Officer,
-            "officer out of scope" => w.OtherOfficer,
-            "coordinator" => w.Coordinator,
-            "other coordinator" => w.OtherCoordinator,
-            _ => w.Member,
-        };
+        var client = w.Client(user);
 
         // Recording a contract needs a CPTS without one: those allowed get a fresh one; for the others the rights come first.
         var target = route == "POST contract" && expected == 201 ? await ContractWorld.SignedCptsAsync(App) : w.A;

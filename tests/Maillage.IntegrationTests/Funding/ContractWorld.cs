@@ -12,6 +12,17 @@ namespace Maillage.IntegrationTests.Funding;
 public sealed record ContractWorld(Guid A, Guid B, HttpClient Admin, HttpClient Officer, HttpClient OtherOfficer, HttpClient Coordinator,
     HttpClient Member, HttpClient OtherCoordinator)
 {
+    /// <summary>The client of a user of the tenancy tables: admin, officer in scope, officer out of scope, coordinator, other coordinator, member.</summary>
+    public HttpClient Client(string user) => user switch
+    {
+        "admin" => Admin,
+        "officer in scope" => Officer,
+        "officer out of scope" => OtherOfficer,
+        "coordinator" => Coordinator,
+        "other coordinator" => OtherCoordinator,
+        _ => Member,
+    };
+
     /// <summary>The signature date of the contracts the tests record: a year ago, so that today is inside the contract.</summary>
     public static DateOnly SignedOn => Http.Today.AddYears(-1);
 

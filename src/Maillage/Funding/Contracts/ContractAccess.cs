@@ -39,16 +39,17 @@ public static class ContractAccess
             : Result<(Cpts, AciContract)>.Ok((found.Value.Cpts, contract));
     }
 
-    /// <summary>Saves a change to a contract; a concurrent change (version or amendment number) is a 409.</summary>
-    public static async Task<Result<AciContract>> SaveAsync(MaillageDbContext db, AciContract contract, CancellationToken ct)
+    /// <summary>Saves a change to a contract (or to one of its parts); a concurrent change (version or a unique number) is a 409.</summary>
+    public static async Task<Result<T>> SaveAsync<T>(MaillageDbContext db, T saved, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return Result<AciContract>.Ok(contract);
+            return Result<T>.Ok(saved);
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear();
             return Error.Stale();
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))

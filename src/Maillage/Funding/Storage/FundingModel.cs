@@ -1,4 +1,5 @@
 using Maillage.Funding.Contracts;
+using Maillage.Funding.Indicators;
 using Maillage.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,41 @@ public static class FundingModel
             e.HasIndex(a => new { a.ContractId, a.Number }).IsUnique();
             e.Ignore(a => a.Added);
             e.Ignore(a => a.Removed);
+        });
+        ConfigureIndicators(b);
+    }
+
+    private static void ConfigureIndicators(ModelBuilder b)
+    {
+        b.Entity<ContractIndicator>(e =>
+        {
+            e.ToTable("funding_indicators");
+            e.Property(i => i.Mission).HasMaxLength(32);
+            e.Property(i => i.Name).HasMaxLength(300);
+            e.Property(i => i.Unit).HasMaxLength(50);
+            e.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(i => i.Source).HasConversion<string>().HasMaxLength(16);
+            e.Property(i => i.Weight).HasPrecision(5, 4);
+            e.Property(i => i.RecordedBy).HasMaxLength(256);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.HasIndex(i => new { i.ContractId, i.Mission });
+            e.HasOne<AciContract>().WithMany().HasForeignKey(i => i.ContractId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.Values).WithOne().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<IndicatorTarget>(e =>
+        {
+            e.ToTable("funding_indicator_targets");
+            e.Property(t => t.Target).HasPrecision(18, 4);
+            e.HasIndex(t => new { t.IndicatorId, t.Year }).IsUnique();
+        });
+        b.Entity<IndicatorValue>(e =>
+        {
+            e.ToTable("funding_indicator_values");
+            e.Property(v => v.Achieved).HasPrecision(18, 4);
+            e.Property(v => v.Justification).HasMaxLength(4000);
+            e.Property(v => v.RecordedBy).HasMaxLength(256);
+            e.HasIndex(v => new { v.IndicatorId, v.Year }).IsUnique();
         });
     }
 }

@@ -88,6 +88,12 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
 
     public DbSet<Funding.Contracts.AciAmendment> AciAmendments => Set<Funding.Contracts.AciAmendment>();
 
+    public DbSet<Funding.Indicators.ContractIndicator> ContractIndicators => Set<Funding.Indicators.ContractIndicator>();
+
+    public DbSet<Funding.Indicators.IndicatorTarget> IndicatorTargets => Set<Funding.Indicators.IndicatorTarget>();
+
+    public DbSet<Funding.Indicators.IndicatorValue> IndicatorValues => Set<Funding.Indicators.IndicatorValue>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void OnModelCreating(ModelBuilder builder)
