@@ -1297,6 +1297,11 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1326,7 +1331,7 @@ namespace Maillage.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CptsId")
+                    b.HasIndex("CptsId", "Number")
                         .IsUnique();
 
                     b.ToTable("funding_contracts", (string)null);

@@ -1292,6 +1292,11 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
@@ -1321,7 +1326,7 @@ namespace Maillage.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CptsId")
+                    b.HasIndex("CptsId", "Number")
                         .IsUnique();
 
                     b.ToTable("funding_contracts", (string)null);

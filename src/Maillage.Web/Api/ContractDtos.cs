@@ -20,7 +20,7 @@ public static class ContractDtos
     public sealed record Amendment(int Number, DateOnly EffectiveOn, IReadOnlyList<string> AddedMissions, IReadOnlyList<string> RemovedMissions,
         int? Tier, string? TierReason, string Summary, string RecordedBy, DateTimeOffset RecordedAt);
 
-    public sealed record Contract(Guid Id, Guid CptsId, string RuleSet, DateOnly SignedOn, DateOnly EndsOn, int TierAtSignature,
+    public sealed record Contract(Guid Id, Guid CptsId, int Number, string RuleSet, DateOnly SignedOn, DateOnly EndsOn, int TierAtSignature,
         Signatories Signatories, IReadOnlyList<string> Missions, int CrisisPlanYear, string? Summary, string RecordedBy, DateTimeOffset RecordedAt,
         IReadOnlyList<Amendment> Amendments, int Version);
 
@@ -30,7 +30,7 @@ public static class ContractDtos
     public static Contract From(AciContract c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return new Contract(c.Id, c.CptsId, c.RuleSetId, c.SignedOn, c.EndsOn, c.TierAtSignature, new Signatories(c.ArsSignatory, c.CpamSignatory),
+        return new Contract(c.Id, c.CptsId, c.Number, c.RuleSetId, c.SignedOn, c.EndsOn, c.TierAtSignature, new Signatories(c.ArsSignatory, c.CpamSignatory),
             c.MissionIds, c.CrisisPlanYear, c.Summary, c.RecordedBy, c.RecordedAt,
             [.. c.Amendments.OrderBy(a => a.Number).Select(a =>
                 new Amendment(a.Number, a.EffectiveOn, a.Added, a.Removed, a.Tier, a.TierReason, a.Summary, a.RecordedBy, a.RecordedAt))],

@@ -5,7 +5,7 @@ namespace Maillage.Demo;
 
 /// <summary>
 /// The ACI contract of the demo CPTS du Pays de Redon (stage « ACI signé » since 28/01/2021): the socle missions and the support of
-/// professionals, then an avenant adding the quality mission.
+/// professionals, then an avenant adding the quality mission; renewed on 28/01/2026 when the first five years ended, with every mission.
 /// </summary>
 public sealed class SeedFundingDemo(RecordContract record, AmendContract amend)
 {
@@ -18,6 +18,10 @@ public sealed class SeedFundingDemo(RecordContract record, AmendContract amend)
         var amended = await amend.RunAsync(redon, new AmendmentDraft(new DateOnly(2022, 9, 1), ["quality"], null, null, null,
             "Avenant n° 1 : ajout de la mission « Qualité et pertinence » (parcours insuffisance cardiaque)."), null, Actor.System, ct);
         Expect(amended.Errors);
+        var renewed = await record.RunAsync(redon, new ContractDraft("avenant2-2021", new DateOnly(2026, 1, 28),
+            "Directeur général de l'ARS Bretagne", "Directeur de la CPAM d'Ille-et-Vilaine", ["quality", "support"], null,
+            "Renouvellement du contrat tripartite pour cinq ans, toutes missions."), Actor.System, ct);
+        Expect(renewed.Errors);
     }
 
     private static void Expect(IReadOnlyList<Maillage.Platform.Errors.Error> errors)

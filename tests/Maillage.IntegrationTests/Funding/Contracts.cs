@@ -57,7 +57,25 @@ public abstract class Contracts(MaillageApp app) : IntegrationTest(app)
             a => a.GetProperty("action").GetString()!.StartsWith("aci.", StringComparison.Ordinal));
 
         await ContractWorld.RecordAsync(w.Officer, w.A);
-        await ExpectRefusalAsync(w.Admin, w.A, null, HttpStatusCode.Conflict, null, "déjà");
+        await ExpectRefusalAsync(w.Admin, w.A, null, HttpStatusCode.Conflict, null, "court jusqu'au");
+    }
+
+    [Fact]
+    public async Task A_contract_is_renewed_once_the_previous_one_has_ended_and_the_new_one_is_the_one_read()
+    {
+        var w = await ContractWorld.CreateAsync(App);
+        var first = await ContractWorld.RecordAsync(w.Officer, w.A, b => b["signedOn"] = Http.Today.AddYears(-6));
+        var ends = DateOnly.Parse(first.GetProperty("endsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, first.GetProperty("number").GetInt32());
+
+        await ExpectRefusalAsync(w.Officer, w.A, b => b["signedOn"] = ends.AddDays(-1), HttpStatusCode.Conflict, null, "court jusqu'au");
+        var renewed = await ContractWorld.RecordAsync(w.Officer, w.A, b => b["signedOn"] = ends);
+        Assert.Equal((2, ends.AddYears(5)), (renewed.GetProperty("number").GetInt32(),
+            DateOnly.Parse(renewed.GetProperty("endsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+
+        var read = await w.Member.GetJsonAsync($"/api/cpts/{w.A}/contract");
+        Assert.Equal((2, 0), (read.GetProperty("number").GetInt32(), read.GetProperty("amendments").GetArrayLength()));
+        await ExpectRefusalAsync(w.Officer, w.A, b => b["signedOn"] = Http.Today, HttpStatusCode.Conflict, null, "n° 2");
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed class AciContract : Maillage.Platform.Persistence.IVersioned
     /// <summary>One contract per CPTS (a unique index).</summary>
     public Guid CptsId { get; set; }
 
+    /// <summary>1 for the CPTS's first contract, 2 for its renewal…: unique per CPTS, so two renewals recorded at once cannot both land.</summary>
+    public int Number { get; set; } = 1;
+
     /// <summary>The id of the ACI rule set it was signed under; kept when the default rule set changes.</summary>
     public string RuleSetId { get; set; } = "";
 

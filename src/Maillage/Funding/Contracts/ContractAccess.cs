@@ -15,7 +15,8 @@ public static class ContractAccess
 {
     public static bool CanRecordContract(this Actor actor, Cpts cpts) => actor.CanOverride(cpts);
 
-    /// <summary>The CPTS if the actor may read it, and its contract if it has one (with its amendments).</summary>
+    /// <summary>The CPTS if the actor may read it, and its latest contract if it has one (with its amendments): the one in force, or the
+    /// last that ended.</summary>
     public static async Task<Result<(Cpts Cpts, AciContract? Contract)>> FindAsync(MaillageDbContext db, Guid cptsId, Actor actor, bool tracked, CancellationToken ct)
     {
         var cpts = await db.Cpts.Readable(actor).AsNoTracking().FirstOrDefaultAsync(c => c.Id == cptsId, ct);
@@ -24,7 +25,7 @@ public static class ContractAccess
             return Error.NotFound("CPTS");
         }
 
-        var query = db.AciContracts.Include(c => c.Amendments).Where(c => c.CptsId == cptsId);
+        var query = db.AciContracts.Include(c => c.Amendments).Where(c => c.CptsId == cptsId).OrderByDescending(c => c.Number);
         var contract = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct);
         return Result<(Cpts, AciContract?)>.Ok((cpts, contract));
     }

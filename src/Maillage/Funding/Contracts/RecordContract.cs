@@ -28,9 +28,11 @@ public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRu
             return Error.Forbidden();
         }
 
-        if (existing is not null)
+        if (existing is not null && draft.SignedOn is { } renewedOn && renewedOn < existing.EndsOn)
         {
-            return AlreadyRecorded();
+            return new Error("contract_running",
+                $"Le contrat ACI n° {existing.Number} court jusqu'au {Maillage.Platform.French.Date(existing.LastDay)} : modifiez-le par un avenant ; "
+                + $"son renouvellement se signe à partir du {Maillage.Platform.French.Date(existing.EndsOn)}.", "signedOn", ErrorKind.Conflict);
         }
 
         if (cpts.Stage != Stage.AciSigned)
@@ -59,9 +61,10 @@ public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRu
 
         var contract = result.Value!;
         contract.RuleSetId = set.Id;
+        contract.Number = (existing?.Number ?? 0) + 1;
         db.AciContracts.Add(contract);
         audit.Record(actor, cpts.Id, "aci.contract.recorded",
-            $"Contrat ACI {contract.Id} signé le {Maillage.Platform.French.Date(contract.SignedOn)}, barème {set.Id}, taille {contract.TierAtSignature}, missions {string.Join(", ", contract.MissionIds)}.");
+            $"Contrat ACI n° {contract.Number} ({contract.Id}) signé le {Maillage.Platform.French.Date(contract.SignedOn)}, barème {set.Id}, taille {contract.TierAtSignature}, missions {string.Join(", ", contract.MissionIds)}.");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -75,5 +78,5 @@ public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRu
     }
 
     private static Error AlreadyRecorded() =>
-        new("contract_exists", "Un contrat ACI est déjà enregistré pour cette CPTS : modifiez-le par un avenant.", "cpts", ErrorKind.Conflict);
+        new("contract_exists", "Un autre contrat ACI vient d'être enregistré pour cette CPTS au même moment : rechargez la page.", "cpts", ErrorKind.Conflict);
 }

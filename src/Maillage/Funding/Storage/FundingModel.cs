@@ -20,7 +20,8 @@ public static class FundingModel
             e.Property(c => c.Summary).HasMaxLength(4000);
             e.Property(c => c.RecordedBy).HasMaxLength(256);
             e.Property(c => c.Version).IsConcurrencyToken();
-            e.HasIndex(c => c.CptsId).IsUnique();
+            e.Property(c => c.Number).HasDefaultValue(1);
+            e.HasIndex(c => new { c.CptsId, c.Number }).IsUnique();
             e.HasOne<Cpts>().WithMany().HasForeignKey(c => c.CptsId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Amendments).WithOne().HasForeignKey(a => a.ContractId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(c => c.MissionIds);
