@@ -241,7 +241,7 @@ public sealed class ReadDirectory(MaillageDbContext db, GeoCatalog geo, Nomencla
     /// <summary>Keeps the professionals whose standing with the CPTS matches; the current status is the latest period's, computed by the database.</summary>
     private IQueryable<Professional> WithMembership(IQueryable<Professional> q, Guid cptsId, string membership)
     {
-        var members = db.Members.Where(m => m.CptsId == cptsId && m.ProfessionalId != null);
+        var members = db.Members.Where(m => m.CptsId == cptsId).CurrentStatuses();
         if (membership == "none")
         {
             return q.Where(p => !members.Any(m => m.ProfessionalId == p.Id));
@@ -254,8 +254,7 @@ public sealed class ReadDirectory(MaillageDbContext db, GeoCatalog geo, Nomencla
             "prospect" => [MembershipStatus.Prospect],
             _ => [MembershipStatus.Former],
         };
-        return q.Where(p => members.Any(m => m.ProfessionalId == p.Id && statuses.Contains(
-            m.Periods.OrderByDescending(x => x.From).ThenByDescending(x => x.RecordedAt).Select(x => (MembershipStatus?)x.Status).FirstOrDefault())));
+        return q.Where(p => members.Any(m => m.ProfessionalId == p.Id && statuses.Contains(m.Status)));
     }
 
     private async Task<IReadOnlyList<DirectoryEntry>> EntriesAsync(DirectoryScope scope, IQueryable<Professional> filtered, int skip, int take, CancellationToken ct)

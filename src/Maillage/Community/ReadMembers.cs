@@ -92,12 +92,24 @@ public static class MemberQueries
 {
     /// <summary>The professionals among the members, with their current status (the latest period), computed by the database.</summary>
     public static IQueryable<ProfessionalMembership> CurrentStatuses(this IQueryable<Member> members) =>
-        members.Where(m => m.ProfessionalId != null).Select(m => new ProfessionalMembership(m.Id, m.ProfessionalId!.Value,
-            m.Periods.OrderByDescending(p => p.From).ThenByDescending(p => p.RecordedAt).Select(p => (MembershipStatus?)p.Status).FirstOrDefault()));
+        members.Where(m => m.ProfessionalId != null).Select(m => new ProfessionalMembership
+        {
+            MemberId = m.Id,
+            ProfessionalId = m.ProfessionalId!.Value,
+            Status = m.Periods.OrderByDescending(p => p.From).ThenByDescending(p => p.RecordedAt).Select(p => (MembershipStatus?)p.Status).FirstOrDefault(),
+        });
 }
 
-/// <summary>A professional's adhérent record in a CPTS and its current status.</summary>
-public sealed record ProfessionalMembership(Guid MemberId, Guid ProfessionalId, MembershipStatus? Status);
+/// <summary>A professional's adhérent record in a CPTS and its current status (init-only properties, so that the database can also filter
+/// on it inside a subquery).</summary>
+public sealed record ProfessionalMembership
+{
+    public Guid MemberId { get; init; }
+
+    public Guid ProfessionalId { get; init; }
+
+    public MembershipStatus? Status { get; init; }
+}
 
 /// <summary>One member of a CPTS with what its page shows: the CPTS, the reader's rights and the colleges to choose from.</summary>
 public sealed record MemberDetail(Guid CptsId, string CptsName, string? CptsRna, string? CptsSiret, bool CanManage, MemberRow Member,
