@@ -54,7 +54,7 @@ public sealed class SendConvocation(MaillageDbContext db, IMailTransport transpo
         var (sent, failed) = (0, 0);
         await using (var session = await transport.OpenAsync(ct))
         {
-            foreach (var address in addresses.Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var address in addresses.Distinct(StringComparer.Ordinal))
             {
                 try
                 {
@@ -85,7 +85,7 @@ public sealed class SendConvocation(MaillageDbContext db, IMailTransport transpo
                                 join s in db.Structures on m.StructureId equals s.Id
                                 where voters.Contains(m.Id) && s.Email != null
                                 select s.Email!).ToListAsync(ct);
-        return [.. people.Concat(structures).Select(a => a.Trim()).Where(a => a.Length > 0)];
+        return [.. people.Concat(structures).Where(a => !string.IsNullOrWhiteSpace(a)).Select(SegmentRules.Normalize)];
     }
 
     private MimeMessage Message(Meeting meeting, BodyKind kind, string cptsName, string address, string invitation)
