@@ -166,8 +166,13 @@ public sealed class ReadCampaigns(MaillageDbContext db, CampaignAudience audienc
 
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.CptsId == cptsId).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
         var counts = await CountsAsync(db.CampaignMessages.Where(m => m.CptsId == cptsId), ct);
-        return Result<CampaignList>.Ok(new CampaignList(cptsId, scope.Value!.Cpts.Name,
-            [.. campaigns.Select(c => new CampaignSummary(c, StateOf(c), counts.GetValueOrDefault(c.Id, OutcomeCounts.None)))]));
+        var summaries = new List<CampaignSummary>(campaigns.Count);
+        foreach (var c in campaigns)
+        {
+            summaries.Add(new CampaignSummary(c, await StateOfAsync(c, ct), counts.GetValueOrDefault(c.Id, OutcomeCounts.None)));
+        }
+
+        return Result<CampaignList>.Ok(new CampaignList(cptsId, scope.Value!.Cpts.Name, summaries));
     }
 
     public async Task<Result<CampaignDetail>> OneAsync(Guid cptsId, Guid campaignId, Actor actor, CancellationToken ct = default)
@@ -180,7 +185,7 @@ public sealed class ReadCampaigns(MaillageDbContext db, CampaignAudience audienc
 
         var (scope, campaign) = found.Value;
         var counts = (await CountsAsync(db.CampaignMessages.Where(m => m.CampaignId == campaignId), ct)).GetValueOrDefault(campaignId, OutcomeCounts.None);
-        var state = StateOf(campaign);
+        var state = await StateOfAsync(campaign, ct);
         var count = state == CampaignState.Sent ? null : await audience.CountAsync(cptsId, scope.Communes, CampaignAccess.SegmentOf(campaign), ct);
         return Result<CampaignDetail>.Ok(new CampaignDetail(cptsId, scope.Cpts.Name, new CampaignSummary(campaign, state, counts), count,
             campaign.SegmentProfession is { } p ? nomenclatures.ProfessionLabel(p) : null,
@@ -224,8 +229,8 @@ public sealed class ReadCampaigns(MaillageDbContext db, CampaignAudience audienc
 
     internal async Task<CampaignStatus> StatusOfAsync(CampaignScope scope, Campaign campaign, CancellationToken ct)
     {
+        var state = await StateOfAsync(campaign, ct);
         var counts = (await CountsAsync(db.CampaignMessages.Where(m => m.CampaignId == campaign.Id), ct)).GetValueOrDefault(campaign.Id, OutcomeCounts.None);
-        var state = StateOf(campaign);
         var total = state switch
         {
             CampaignState.Sent => counts.Total,
@@ -237,10 +242,30 @@ public sealed class ReadCampaigns(MaillageDbContext db, CampaignAudience audienc
             state == CampaignState.Interrupted ? queue.LastFailure(campaign.Id) : null);
     }
 
-    internal CampaignState StateOf(Campaign campaign) => campaign.SentAt is not null ? CampaignState.Sent
-        : queue.Running(campaign.Id) is not null ? CampaignState.Sending
-        : campaign.SentBy is not null ? CampaignState.Interrupted
-        : CampaignState.Draft;
+    /// <summary>
+    /// Where the campaign stands. The worker stamps <see cref="Campaign.SentAt"/> before it leaves the running set, so a campaign read
+    /// while its send was ending may look claimed, unsent and not running: its stamp is read again before calling it interrupted.
+    /// </summary>
+    internal async Task<CampaignState> StateOfAsync(Campaign campaign, CancellationToken ct)
+    {
+        if (campaign.SentAt is not null)
+        {
+            return CampaignState.Sent;
+        }
+
+        if (queue.Running(campaign.Id) is not null)
+        {
+            return CampaignState.Sending;
+        }
+
+        if (campaign.SentBy is null)
+        {
+            return CampaignState.Draft;
+        }
+
+        campaign.SentAt = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaign.Id).Select(c => c.SentAt).FirstOrDefaultAsync(ct);
+        return campaign.SentAt is null ? CampaignState.Interrupted : CampaignState.Sent;
+    }
 
     internal async Task<Result<(CampaignScope Scope, Campaign Campaign)>> FindAsync(Guid cptsId, Guid campaignId, Actor actor, CancellationToken ct)
     {
