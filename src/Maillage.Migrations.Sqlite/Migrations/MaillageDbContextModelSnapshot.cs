@@ -1209,6 +1209,75 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.ToTable("community_structures", (string)null);
                 });
 
+            modelBuilder.Entity("Maillage.Funding.Budget.BudgetLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionSheet")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mission")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Planned")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Year");
+
+                    b.ToTable("funding_budget_lines", (string)null);
+                });
+
             modelBuilder.Entity("Maillage.Funding.Contracts.AciAmendment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1273,6 +1342,11 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("BalanceMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
                     b.Property<string>("CpamSignatory")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1286,6 +1360,12 @@ namespace Maillage.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FixedAdvanceShare")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(0.75m);
 
                     b.Property<string>("Missions")
                         .IsRequired()
@@ -1320,6 +1400,17 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.Property<int>("TierAtSignature")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("VariableFloor")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariableRule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Proportional");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1330,6 +1421,42 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("funding_contracts", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Contracts.ContractCrisis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("funding_crises", (string)null);
                 });
 
             modelBuilder.Entity("Maillage.Funding.Indicators.ContractIndicator", b =>
@@ -1359,6 +1486,20 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ObsoleteAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObsoleteBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ObsoleteFromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObsoleteReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
@@ -1370,6 +1511,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Unit")
@@ -1390,6 +1535,54 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.HasIndex("ContractId", "Mission");
 
                     b.ToTable("funding_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Indicators.IndicatorAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("NewTarget")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PreviousTarget")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year");
+
+                    b.ToTable("funding_indicator_adjustments", (string)null);
                 });
 
             modelBuilder.Entity("Maillage.Funding.Indicators.IndicatorTarget", b =>
@@ -1426,6 +1619,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("TEXT");
 
@@ -1450,6 +1647,187 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("funding_indicator_values", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Payments.FundingPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Year", "Line", "Part")
+                        .IsUnique();
+
+                    b.ToTable("funding_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Reviews.AnnualReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("funding_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Reviews.ReviewAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mission")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("funding_review_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Reviews.ReviewMission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DecidedFixed")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DecidedVariable")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MeansDeployed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mission")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Mission")
+                        .IsUnique();
+
+                    b.ToTable("funding_review_missions", (string)null);
                 });
 
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>
@@ -2277,6 +2655,15 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Maillage.Funding.Budget.BudgetLine", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Maillage.Funding.Contracts.AciAmendment", b =>
                 {
                     b.HasOne("Maillage.Funding.Contracts.AciContract", null)
@@ -2295,11 +2682,29 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Maillage.Funding.Contracts.ContractCrisis", b =>
+                {
+                    b.HasOne("Maillage.Funding.Contracts.AciContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Maillage.Funding.Indicators.ContractIndicator", b =>
                 {
                     b.HasOne("Maillage.Funding.Contracts.AciContract", null)
                         .WithMany()
                         .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Indicators.IndicatorAdjustment", b =>
+                {
+                    b.HasOne("Maillage.Funding.Indicators.ContractIndicator", null)
+                        .WithMany("Adjustments")
+                        .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2318,6 +2723,42 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.HasOne("Maillage.Funding.Indicators.ContractIndicator", null)
                         .WithMany("Values")
                         .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Payments.FundingPayment", b =>
+                {
+                    b.HasOne("Maillage.Funding.Contracts.AciContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Reviews.AnnualReview", b =>
+                {
+                    b.HasOne("Maillage.Funding.Contracts.AciContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Reviews.ReviewAction", b =>
+                {
+                    b.HasOne("Maillage.Funding.Reviews.AnnualReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Reviews.ReviewMission", b =>
+                {
+                    b.HasOne("Maillage.Funding.Reviews.AnnualReview", null)
+                        .WithMany("Missions")
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2498,9 +2939,18 @@ namespace Maillage.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Maillage.Funding.Indicators.ContractIndicator", b =>
                 {
+                    b.Navigation("Adjustments");
+
                     b.Navigation("Targets");
 
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Maillage.Funding.Reviews.AnnualReview", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Missions");
                 });
 
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>

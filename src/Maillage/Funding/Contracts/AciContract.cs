@@ -45,6 +45,28 @@ public sealed class AciContract : Maillage.Platform.Persistence.IVersioned
 
     public string? Summary { get; set; }
 
+    /// <summary>
+    /// The share of each mission's fixed part paid at the start of the contract year (signature or anniversary); the rest is paid after
+    /// the dialogue de gestion. 0.75 by the texts (domain-rules §4); 1 pays it all at once, as the national report asks.
+    /// </summary>
+    public decimal FixedAdvanceShare { get; set; } = DefaultFixedAdvanceShare;
+
+    /// <summary>How the variable part is computed from the achievement rates (the default formula or a per-contract override).</summary>
+    public VariableRule VariableRule { get; set; }
+
+    /// <summary>With <see cref="VariableRule.Threshold"/>: an indicator below this rate (in [0, 1]) brings nothing.</summary>
+    public decimal? VariableFloor { get; set; }
+
+    /// <summary>
+    /// Months after the end of a contract year when the balance of the fixed part and the variable part are expected (paid in year
+    /// N+1, after the dialogue de gestion); once the review is decided, its decision date is used.
+    /// </summary>
+    public int BalanceMonths { get; set; } = DefaultBalanceMonths;
+
+    public const decimal DefaultFixedAdvanceShare = 0.75m;
+
+    public const int DefaultBalanceMonths = 3;
+
     public string RecordedBy { get; set; } = "";
 
     public DateTimeOffset RecordedAt { get; set; }
@@ -292,4 +314,20 @@ public sealed class AciAmendment
     public IReadOnlyList<string> Added => ContractMissions.Parse(AddedMissions);
 
     public IReadOnlyList<string> Removed => ContractMissions.Parse(RemovedMissions);
+}
+
+/// <summary>
+/// How the variable part of a mission is computed from its indicators' achievement rates (envelope × Σ weightᵢ × rateᵢ):
+/// the default rate is min(achieved / target, 1); a contract may agree on another one.
+/// </summary>
+public enum VariableRule
+{
+    /// <summary>rate = min(achieved / target, 1) (domain-rules §4 default).</summary>
+    Proportional,
+
+    /// <summary>As proportional, but a rate below the contract's floor counts as 0.</summary>
+    Threshold,
+
+    /// <summary>rate = 1 when the target is reached, else 0.</summary>
+    AllOrNothing,
 }

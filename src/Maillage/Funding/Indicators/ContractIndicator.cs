@@ -37,6 +37,18 @@ public sealed class ContractIndicator : Maillage.Platform.Persistence.IVersioned
 
     public IndicatorSource Source { get; set; }
 
+    /// <summary>With <see cref="IndicatorSource.Computed"/>: the key of the platform figure that gives its values (e.g. « members.active »).</summary>
+    public string? SourceKey { get; set; }
+
+    /// <summary>From this contract year on, the indicator is obsolete: neutralised (left out, the others' weights rescaled), not failed.</summary>
+    public int? ObsoleteFromYear { get; set; }
+
+    public string? ObsoleteReason { get; set; }
+
+    public string? ObsoleteBy { get; set; }
+
+    public DateTimeOffset? ObsoleteAt { get; set; }
+
     /// <summary>An objective chosen locally (the guideline is up to 30 % of the objectives).</summary>
     public bool LocalInitiative { get; set; }
 
@@ -47,6 +59,8 @@ public sealed class ContractIndicator : Maillage.Platform.Persistence.IVersioned
 
     public List<IndicatorValue> Values { get; set; } = [];
 
+    public List<IndicatorAdjustment> Adjustments { get; set; } = [];
+
     public string RecordedBy { get; set; } = "";
 
     public DateTimeOffset RecordedAt { get; set; }
@@ -56,6 +70,9 @@ public sealed class ContractIndicator : Maillage.Platform.Persistence.IVersioned
     public decimal? TargetFor(int year) => Targets.FirstOrDefault(t => t.Year == year)?.Target;
 
     public IndicatorValue? ValueFor(int year) => Values.FirstOrDefault(v => v.Year == year);
+
+    /// <summary>Whether the indicator is neutralised in that contract year.</summary>
+    public bool IsObsoleteIn(int year) => ObsoleteFromYear is { } from && year >= from;
 }
 
 /// <summary>The target of an indicator for one contract year (unique per indicator and year).</summary>
@@ -82,6 +99,37 @@ public sealed class IndicatorValue
     public decimal Achieved { get; set; }
 
     public string? Justification { get; set; }
+
+    /// <summary>Where the proof is (a document's name or reference, a link), shown in the review pack.</summary>
+    public string? Evidence { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>
+/// A target changed during the year (mid-year adjustment in the comité de suivi): the target before and after, why, who agreed to it
+/// and when, and who recorded it. The indicator's target for the year is the new one; the history stays.
+/// </summary>
+public sealed class IndicatorAdjustment
+{
+    public Guid Id { get; set; }
+
+    public Guid IndicatorId { get; set; }
+
+    public int Year { get; set; }
+
+    public decimal? PreviousTarget { get; set; }
+
+    public decimal NewTarget { get; set; }
+
+    public string Reason { get; set; } = "";
+
+    /// <summary>Who agreed to it (e.g. « Comité de suivi : CPAM, ARS, bureau de la CPTS »).</summary>
+    public string AgreedBy { get; set; } = "";
+
+    public DateOnly AgreedOn { get; set; }
 
     public string RecordedBy { get; set; } = "";
 

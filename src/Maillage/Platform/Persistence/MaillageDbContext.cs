@@ -94,6 +94,20 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
 
     public DbSet<Funding.Indicators.IndicatorValue> IndicatorValues => Set<Funding.Indicators.IndicatorValue>();
 
+    public DbSet<Funding.Indicators.IndicatorAdjustment> IndicatorAdjustments => Set<Funding.Indicators.IndicatorAdjustment>();
+
+    public DbSet<Funding.Contracts.ContractCrisis> ContractCrises => Set<Funding.Contracts.ContractCrisis>();
+
+    public DbSet<Funding.Reviews.AnnualReview> AnnualReviews => Set<Funding.Reviews.AnnualReview>();
+
+    public DbSet<Funding.Reviews.ReviewMission> ReviewMissions => Set<Funding.Reviews.ReviewMission>();
+
+    public DbSet<Funding.Reviews.ReviewAction> ReviewActions => Set<Funding.Reviews.ReviewAction>();
+
+    public DbSet<Funding.Payments.FundingPayment> FundingPayments => Set<Funding.Payments.FundingPayment>();
+
+    public DbSet<Funding.Budget.BudgetLine> BudgetLines => Set<Funding.Budget.BudgetLine>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void OnModelCreating(ModelBuilder builder)
