@@ -37,6 +37,7 @@ public static class CliApp
         new Commands.Community.DirectoryImport(),
         new Commands.Funding.AciSimulate(),
         new Commands.Funding.AciRuleSetsCommand(),
+        new Commands.Funding.AciSchedule(),
     ];
 
     /// <param name="environment">Settings that win over the process environment (tests pass <c>Maillage__Database</c> here).</param>

@@ -15,12 +15,16 @@ public sealed record IndicatorDraft(string? Mission, string? Name, string? Kind,
 /// <summary>The target of one contract year.</summary>
 public sealed record TargetDraft(int? Year, decimal? Target);
 
-/// <summary>One indicator of a mission in a year, as the variable computation needs it; no target or no value is a <c>null</c>.</summary>
-public sealed record IndicatorYear(decimal Weight, decimal? Target, decimal? Achieved, bool LocalInitiative);
+/// <summary>
+/// One indicator of a mission in a year, as the variable computation needs it; no target or no value is a <c>null</c>; an obsolete indicator
+/// is neutralised that year (left out, the others' weights rescaled).
+/// </summary>
+public sealed record IndicatorYear(decimal Weight, decimal? Target, decimal? Achieved, bool LocalInitiative, bool Obsolete = false);
 
 /// <summary>
 /// The pure rules of contract indicators (domain-rules §4): checks of what a user gives, achievement rates and the expected variable
-/// part of a mission = envelope × Σ weightᵢ × min(achievedᵢ / targetᵢ, 1), rounded to the cent.
+/// part of a mission = envelope × Σ weightᵢ × rateᵢ / Σ weightᵢ over the indicators not obsolete that year, rounded to the cent, the rate
+/// following the contract's <see cref="VariableRule"/>.
 /// </summary>
 public static class IndicatorRules
 {
@@ -42,17 +46,83 @@ public static class IndicatorRules
     /// <summary>Whether the weights of a mission sum to 1 (to the fourth decimal, the stored precision).</summary>
     public static bool WeightsAreComplete(IEnumerable<IndicatorYear> indicators) => Math.Round(WeightsSum(indicators), 4) == 1m;
 
-    /// <summary>envelope × Σ weightᵢ × rateᵢ, rounded to the cent; <c>null</c> when the mission has no indicator or its weights do not sum to 1.</summary>
-    public static decimal? MissionVariable(decimal envelope, IReadOnlyList<IndicatorYear> indicators)
+    /// <summary>
+    /// The rate of an indicator under a contract's rule: <see cref="VariableRule.Proportional"/> is <see cref="Rate(decimal?, decimal?)"/>;
+    /// <see cref="VariableRule.Threshold"/> is the same but a rate below the floor counts 0 (no floor: as proportional);
+    /// <see cref="VariableRule.AllOrNothing"/> is 1 when the value reaches the target, else 0. Same conventions for a target of 0
+    /// (reached), no value (0) and no target (no rate).
+    /// </summary>
+    public static decimal? Rate(VariableRule rule, decimal? floor, decimal? target, decimal? achieved)
+    {
+        var rate = Rate(target, achieved);
+        return rule switch
+        {
+            VariableRule.Threshold when rate is { } r && floor is { } f && r < f => 0m,
+            VariableRule.AllOrNothing when rate is { } r => r >= 1m ? 1m : 0m,
+            _ => rate,
+        };
+    }
+
+    /// <summary>
+    /// envelope × Σ weightᵢ × rateᵢ / Σ weightᵢ over the indicators not obsolete that year, rounded to the cent (half away from zero);
+    /// <c>null</c> when the mission has no indicator, its weights (all of them, obsolete ones included) do not sum to 1, or every indicator
+    /// is obsolete that year.
+    /// </summary>
+    public static decimal? MissionVariable(decimal envelope, IReadOnlyList<IndicatorYear> indicators, VariableRule rule = VariableRule.Proportional,
+        decimal? floor = null)
     {
         ArgumentNullException.ThrowIfNull(indicators);
-        if (indicators.Count == 0 || !WeightsAreComplete(indicators))
+        var active = indicators.Where(i => !i.Obsolete).ToList();
+        if (indicators.Count == 0 || !WeightsAreComplete(indicators) || active.Count == 0)
         {
             return null;
         }
 
-        var achieved = indicators.Sum(i => i.Weight * (Rate(i.Target, i.Achieved) ?? 0m));
-        return Math.Round(envelope * achieved, 2, MidpointRounding.AwayFromZero);
+        var achieved = active.Sum(i => i.Weight * (Rate(rule, floor, i.Target, i.Achieved) ?? 0m));
+        return Math.Round(envelope * achieved / active.Sum(i => i.Weight), 2, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>The variable envelope of a mission for a tier: <c>null</c> when the grid has no breakdown by mission (or no such line or
+    /// tier); the crisis mission's envelope counts only in a year with a declared serious crisis (0 otherwise).</summary>
+    public static decimal? Envelope(AciRuleSet? set, string mission, int tier, bool crisisDeclared) =>
+        set is { HasMissionBreakdown: true } && set.Line(mission) is { } line && tier >= 1 && tier <= line.Tiers.Count
+            ? (mission == AciLineIds.Crisis && !crisisDeclared ? 0m : line.For(tier).Variable)
+            : null;
+
+    /// <summary>The note on the crisis mission's variable part in a year without a declared serious crisis.</summary>
+    public const string NoCrisisNote = "Aucune crise sanitaire grave déclarée cette année : la part variable de la mission crises sanitaires graves est de 0 €.";
+
+    /// <summary>Why a mission's variable part is not computed (or is 0 without a crisis), in French; <c>null</c> when it is computed.</summary>
+    public static string? VariableWarning(AciRuleSet? set, string mission, bool crisisDeclared, decimal? envelope, IReadOnlyList<IndicatorYear> indicators)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        return envelope is null ? $"Le barème {set?.Id} ne donne pas d'enveloppe variable par mission : la part variable n'est pas calculée."
+            : mission == AciLineIds.Crisis && !crisisDeclared ? NoCrisisNote
+            : indicators.Count == 0 ? "Aucun indicateur : la part variable de la mission n'est pas calculée."
+            : !WeightsAreComplete(indicators) ? "Les poids des indicateurs de la mission ne totalisent pas 1 : la part variable n'est pas calculée tant qu'ils ne sont pas corrigés."
+            : indicators.All(i => i.Obsolete) ? "Tous les indicateurs de la mission sont obsolètes cette année : la part variable n'est pas calculée, elle est à décider lors du dialogue de gestion."
+            : indicators.Any(i => i.Obsolete) ? "Indicateur(s) obsolète(s) neutralisé(s) cette année : la part variable est calculée sur les autres, leurs poids ramenés à 1."
+            : null;
+    }
+
+    /// <summary>The inputs of a mission's indicators for a contract year.</summary>
+    public static IReadOnlyList<IndicatorYear> Inputs(IEnumerable<ContractIndicator> indicators, int year) =>
+        [.. (indicators ?? []).Select(i => new IndicatorYear(i.Weight, i.TargetFor(year), i.ValueFor(year)?.Achieved, i.LocalInitiative, i.IsObsoleteIn(year)))];
+
+    /// <summary>
+    /// The expected variable part of a mission in a contract year and why it is not (fully) computed: the envelope for the tier (crisis
+    /// only with a declared crisis), the contract's rule, obsolete indicators neutralised.
+    /// </summary>
+    public static MissionVariableOutcome Variable(AciContract contract, AciRuleSet? set, string mission, int tier, bool crisisDeclared,
+        IReadOnlyList<IndicatorYear> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var envelope = Envelope(set, mission, tier, crisisDeclared);
+        var expected = envelope is not { } e ? null
+            : mission == AciLineIds.Crisis && !crisisDeclared ? 0m
+            : MissionVariable(e, inputs, contract.VariableRule, contract.VariableFloor);
+        return new MissionVariableOutcome(envelope, expected, VariableWarning(set, mission, crisisDeclared, envelope, inputs));
     }
 
     /// <summary>The share of the contract's indicators that are local initiatives, by count (each indicator is one objective).</summary>
@@ -188,3 +258,6 @@ public static class IndicatorRules
         _ => "Résultats",
     };
 }
+
+/// <summary>A mission's variable envelope for the year, the expected variable part (<c>null</c> when not computed) and the French warning.</summary>
+public sealed record MissionVariableOutcome(decimal? Envelope, decimal? Expected, string? Warning);

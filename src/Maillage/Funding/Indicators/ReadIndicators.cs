@@ -2,6 +2,7 @@ using Maillage.Funding.Contracts;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Funding.Indicators;
 
@@ -22,14 +23,23 @@ public sealed class ReadIndicators(MaillageDbContext db, AciRuleSets ruleSets, T
 
         var contract = found.Value!.Contract;
         var chosen = year ?? IndicatorRules.YearOf(contract, Lifecycle.CreateCpts.Today(clock));
-        return IndicatorRules.YearError(chosen, "year") is { } error ? error : Result<Achievement>.Ok(Achieve(contract, found.Value!.Indicators, chosen));
+        return IndicatorRules.YearError(chosen, "year") is { } error ? error
+            : Result<Achievement>.Ok(Achieve(contract, found.Value!.Indicators, chosen, await CrisisDeclaredAsync(contract, chosen, ct)));
+    }
+
+    /// <summary>Whether a serious health crisis was declared in that contract year (the crisis variable part counts only then).</summary>
+    public Task<bool> CrisisDeclaredAsync(AciContract contract, int year, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        return db.ContractCrises.AnyAsync(c => c.ContractId == contract.Id && c.Year == year, ct);
     }
 
     /// <summary>
     /// Per mission of the contract in force at the start of the year (and any other mission that has indicators): its indicators with
-    /// target, value and rate, the sum of its weights, its variable envelope for the tier in force then, and the expected variable part.
+    /// target, value and rate (under the contract's rule; obsolete indicators shown as such and neutralised), the sum of its weights, its
+    /// variable envelope for the tier in force then (the crisis one only with a declared crisis), and the expected variable part.
     /// </summary>
-    public Achievement Achieve(AciContract contract, IReadOnlyList<ContractIndicator> indicators, int year)
+    public Achievement Achieve(AciContract contract, IReadOnlyList<ContractIndicator> indicators, int year, bool crisisDeclared = false)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(indicators);
@@ -40,14 +50,12 @@ public sealed class ReadIndicators(MaillageDbContext db, AciRuleSets ruleSets, T
         foreach (var mission in missionIds)
         {
             var own = indicators.Where(i => i.Mission == mission).ToList();
-            var rows = own.Select(i => new IndicatorAchievement(i, i.TargetFor(year), i.ValueFor(year), IndicatorRules.Rate(i.TargetFor(year), i.ValueFor(year)?.Achieved))).ToList();
-            var inputs = rows.Select(r => new IndicatorYear(r.Indicator.Weight, r.Target, r.Value?.Achieved, r.Indicator.LocalInitiative)).ToList();
-            var envelope = set is { HasMissionBreakdown: true } && set.Line(mission) is { } line && terms.Tier >= 1 && terms.Tier <= line.Tiers.Count
-                ? line.For(terms.Tier).Variable : (decimal?)null;
-            var complete = IndicatorRules.WeightsAreComplete(inputs);
-            var expected = envelope is { } e ? IndicatorRules.MissionVariable(e, inputs) : null;
+            var rows = own.Select(i => new IndicatorAchievement(i, i.TargetFor(year), i.ValueFor(year),
+                IndicatorRules.Rate(contract.VariableRule, contract.VariableFloor, i.TargetFor(year), i.ValueFor(year)?.Achieved), i.IsObsoleteIn(year))).ToList();
+            var inputs = IndicatorRules.Inputs(own, year);
+            var outcome = IndicatorRules.Variable(contract, set, mission, terms.Tier, crisisDeclared, inputs);
             missions.Add(new MissionAchievement(mission, ContractMissions.Name(mission), terms.Missions.Contains(mission), rows, IndicatorRules.WeightsSum(inputs),
-                complete, envelope, expected, Warning(own.Count, complete, envelope, set)));
+                IndicatorRules.WeightsAreComplete(inputs), outcome.Envelope, outcome.Expected, outcome.Warning));
         }
 
         var all = indicators.Select(i => new IndicatorYear(i.Weight, null, null, i.LocalInitiative)).ToList();
@@ -55,15 +63,10 @@ public sealed class ReadIndicators(MaillageDbContext db, AciRuleSets ruleSets, T
             missions.Sum(m => m.Envelope ?? 0m), missions.Sum(m => m.ExpectedVariable ?? 0m),
             all.Count(i => i.LocalInitiative), all.Count, IndicatorRules.LocalInitiativeShare(all));
     }
-
-    private static string? Warning(int count, bool complete, decimal? envelope, AciRuleSet? set) =>
-        envelope is null ? $"Le barème {set?.Id} ne donne pas d'enveloppe variable par mission : la part variable n'est pas calculée."
-        : count == 0 ? "Aucun indicateur : la part variable de la mission n'est pas calculée."
-        : !complete ? "Les poids des indicateurs de la mission ne totalisent pas 1 : la part variable n'est pas calculée tant qu'ils ne sont pas corrigés."
-        : null;
 }
 
-public sealed record IndicatorAchievement(ContractIndicator Indicator, decimal? Target, IndicatorValue? Value, decimal? Rate);
+/// <summary>An indicator in a year: its target, value and rate; an obsolete one is shown but neutralised in the variable part.</summary>
+public sealed record IndicatorAchievement(ContractIndicator Indicator, decimal? Target, IndicatorValue? Value, decimal? Rate, bool Obsolete = false);
 
 public sealed record MissionAchievement(string Mission, string Name, bool InForce, IReadOnlyList<IndicatorAchievement> Indicators, decimal WeightsSum,
     bool WeightsComplete, decimal? Envelope, decimal? ExpectedVariable, string? Warning);
