@@ -7,7 +7,18 @@ namespace Maillage.Web.Api;
 public static class ContractDtos
 {
     public sealed record ContractRequest(string? RuleSet, DateOnly? SignedOn, string? ArsSignatory, string? CpamSignatory,
-        IReadOnlyList<string>? Missions, int? CrisisPlanYear, string? Summary);
+        IReadOnlyList<string>? Missions, int? CrisisPlanYear, string? Summary, decimal? FixedAdvanceShare = null, string? VariableRule = null,
+        decimal? VariableFloor = null, int? BalanceMonths = null)
+    {
+        /// <summary>The payment parameters given (each missing one takes its default).</summary>
+        public ParametersDraft Parameters() => new(FixedAdvanceShare, VariableRule, VariableFloor, BalanceMonths);
+    }
+
+    /// <summary>The payment parameters of <c>PUT …/contract/parameters</c>: all required (the floor only with the threshold rule), with the version read.</summary>
+    public sealed record ParametersRequest(decimal? FixedAdvanceShare, string? VariableRule, decimal? VariableFloor, int? BalanceMonths, int? Version)
+    {
+        public ParametersDraft ToDraft() => new(FixedAdvanceShare, VariableRule, VariableFloor, BalanceMonths);
+    }
 
     public sealed record EditRequest(string? ArsSignatory, string? CpamSignatory, string? Summary, int? Version);
 
@@ -22,7 +33,7 @@ public static class ContractDtos
 
     public sealed record Contract(Guid Id, Guid CptsId, int Number, string RuleSet, DateOnly SignedOn, DateOnly EndsOn, int TierAtSignature,
         Signatories Signatories, IReadOnlyList<string> Missions, int CrisisPlanYear, string? Summary, string RecordedBy, DateTimeOffset RecordedAt,
-        IReadOnlyList<Amendment> Amendments, int Version);
+        IReadOnlyList<Amendment> Amendments, decimal FixedAdvanceShare, string VariableRule, decimal? VariableFloor, int BalanceMonths, int Version);
 
     public sealed record Terms(DateOnly Date, string RuleSet, int Tier, IReadOnlyList<string> Missions, int AmendmentsApplied, string CrisisPlan,
         AciSimulationDocument Simulation);
@@ -34,7 +45,7 @@ public static class ContractDtos
             c.MissionIds, c.CrisisPlanYear, c.Summary, c.RecordedBy, c.RecordedAt,
             [.. c.Amendments.OrderBy(a => a.Number).Select(a =>
                 new Amendment(a.Number, a.EffectiveOn, a.Added, a.Removed, a.Tier, a.TierReason, a.Summary, a.RecordedBy, a.RecordedAt))],
-            c.Version);
+            c.FixedAdvanceShare, ContractParameters.Id(c.VariableRule), c.VariableFloor, c.BalanceMonths, c.Version);
     }
 
     public static Terms From(ContractTermsView view)

@@ -12,7 +12,7 @@ namespace Maillage.Web.Pages.Funding;
 /// The ACI contract of a CPTS: its rule set, dates, tier at signature, missions and signatories, the amendments, and the terms in force
 /// today with the maximum of the year; officers of the territory and admins record it and its amendments.
 /// </summary>
-public sealed class ContractModel(ReadCpts readCpts, ReadContract read, RecordContract record, AmendContract amend, AciRuleSets ruleSets, TimeProvider clock)
+public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, RecordContract record, AmendContract amend, AciRuleSets ruleSets, TimeProvider clock)
     : PageModel
 {
     public Cpts? Cpts { get; private set; }
@@ -47,7 +47,7 @@ public sealed class ContractModel(ReadCpts readCpts, ReadContract read, RecordCo
         return await AfterAsync(id, result, "Avenant enregistré.", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, Result<AciContract> result, string message, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, string message, CancellationToken ct)
     {
         if (result.Succeeded)
         {
@@ -88,6 +88,8 @@ public sealed class ContractModel(ReadCpts readCpts, ReadContract read, RecordCo
             var on = Contract.Covers(Today) ? Today : Today < Contract.SignedOn ? Contract.SignedOn : Contract.LastDay;
             Current = read.Terms(Contract, on).Value;
         }
+
+        await LoadFunderRecordsAsync(id, actor, ct);
 
         return true;
     }

@@ -9,11 +9,15 @@ namespace Maillage.Funding.Contracts;
 
 /// <summary>
 /// Records the ACI contract of a CPTS at the stage « ACI signé »: pinned to a known rule set (the default if none is named), with
-/// the tier stored on the CPTS at that moment. One contract per CPTS.
+/// the tier stored on the CPTS at that moment, and its payment parameters (<see cref="ContractParameters"/>; each missing one takes its
+/// default: 0.75, proportional, 3 months). One contract per CPTS.
 /// </summary>
 public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRuleSets ruleSets, TimeProvider clock)
 {
-    public async Task<Result<AciContract>> RunAsync(Guid cptsId, ContractDraft draft, Actor actor, CancellationToken ct = default)
+    public async Task<Result<AciContract>> RunAsync(Guid cptsId, ContractDraft draft, Actor actor, CancellationToken ct = default) =>
+        await RunAsync(cptsId, draft, null, actor, ct);
+
+    public async Task<Result<AciContract>> RunAsync(Guid cptsId, ContractDraft draft, ParametersDraft? parameters, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var found = await ContractAccess.FindAsync(db, cptsId, actor, tracked: false, ct);
@@ -54,17 +58,19 @@ public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRu
         }
 
         var result = AciContract.Sign(draft, cpts.Id, cpts.Tier, CreateCpts.Today(clock), actor.Name, clock.GetUtcNow());
-        if (!result.Succeeded)
+        var checkedParameters = ContractParameters.Check(parameters, defaults: true);
+        if (!result.Succeeded || !checkedParameters.Succeeded)
         {
-            return result;
+            return Result<AciContract>.Fail(result.Errors.Concat(checkedParameters.Errors));
         }
 
         var contract = result.Value!;
+        checkedParameters.Value!.ApplyTo(contract);
         contract.RuleSetId = set.Id;
         contract.Number = (existing?.Number ?? 0) + 1;
         db.AciContracts.Add(contract);
         audit.Record(actor, cpts.Id, "aci.contract.recorded",
-            $"Contrat ACI n° {contract.Number} ({contract.Id}) signé le {Maillage.Platform.French.Date(contract.SignedOn)}, barème {set.Id}, taille {contract.TierAtSignature}, missions {string.Join(", ", contract.MissionIds)}.");
+            $"Contrat ACI n° {contract.Number} ({contract.Id}) signé le {Maillage.Platform.French.Date(contract.SignedOn)}, barème {set.Id}, taille {contract.TierAtSignature}, missions {string.Join(", ", contract.MissionIds)}, {checkedParameters.Value!.Describe()}.");
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,30 @@
+using Maillage.Platform.Audit;
+using Maillage.Platform.Errors;
+using Maillage.Platform.Persistence;
+using Maillage.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Maillage.Funding.Contracts;
+
+/// <summary>Withdraws the serious health crisis declared for a year of the latest contract (the officer of the territory or an admin).</summary>
+public sealed class DeleteCrisis(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Result<int>> RunAsync(Guid cptsId, int year, Actor actor, CancellationToken ct = default)
+    {
+        var found = await FunderAccess.FindAsync(db, cptsId, actor, Lifecycle.CreateCpts.Today(clock), forChange: true, ct);
+        if (!found.Succeeded)
+        {
+            return Result<int>.Fail(found.Errors);
+        }
+
+        var contract = found.Value!.Contract;
+        if (await db.ContractCrises.FirstOrDefaultAsync(c => c.ContractId == contract.Id && c.Year == year, ct) is not { } crisis)
+        {
+            return CrisisRules.NotFound(year);
+        }
+
+        db.ContractCrises.Remove(crisis);
+        audit.Record(actor, cptsId, "aci.crisis.deleted", $"Crise sanitaire grave {crisis.Id} de l'année {year} du contrat ACI {contract.Id} supprimée.");
+        return await ContractAccess.SaveAsync(db, year, ct);
+    }
+}

@@ -1,0 +1,57 @@
+using Maillage.Platform.Audit;
+using Maillage.Platform.Errors;
+using Maillage.Platform.Persistence;
+using Maillage.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Maillage.Funding.Contracts;
+
+/// <summary>
+/// Declares a serious health crisis in a year of the latest contract (<see cref="CrisisRules"/>): one per contract year (a unique index,
+/// so two declarations at once cannot both land: 409), by the officer of the territory or an admin.
+/// </summary>
+public sealed class RecordCrisis(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Result<ContractCrisis>> RunAsync(Guid cptsId, CrisisDraft draft, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var today = Lifecycle.CreateCpts.Today(clock);
+        var found = await FunderAccess.FindAsync(db, cptsId, actor, today, forChange: true, ct);
+        return found.Succeeded ? await RecordAsync(found.Value!.Contract, draft, actor, ct) : Result<ContractCrisis>.Fail(found.Errors);
+    }
+
+    /// <summary>Declares it on a given contract (the demo declares one on a contract that has since been renewed).</summary>
+    public async Task<Result<ContractCrisis>> RecordAsync(AciContract contract, CrisisDraft draft, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(draft);
+        if (CrisisRules.Check(contract, draft, Lifecycle.CreateCpts.Today(clock)) is { Count: > 0 } errors)
+        {
+            return Result<ContractCrisis>.Fail(errors);
+        }
+
+        var year = draft.Year!.Value;
+        if (await db.ContractCrises.AnyAsync(c => c.ContractId == contract.Id && c.Year == year, ct))
+        {
+            return CrisisRules.AlreadyDeclared(year);
+        }
+
+        var crisis = new ContractCrisis
+        {
+            Id = Guid.NewGuid(), ContractId = contract.Id, Year = year, DeclaredOn = draft.DeclaredOn!.Value, Description = draft.Description!.Trim(),
+            RecordedBy = actor.Name, RecordedAt = clock.GetUtcNow(),
+        };
+        db.ContractCrises.Add(crisis);
+        audit.Record(actor, contract.CptsId, "aci.crisis.recorded", $"Crise sanitaire grave {crisis.Id} déclarée pour l'année {year} du contrat ACI {contract.Id}.");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Result<ContractCrisis>.Ok(crisis);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return CrisisRules.AlreadyDeclared(year);
+        }
+    }
+}
