@@ -32,7 +32,8 @@ public static class FundingEndpoints
             .Produces<ContractDtos.Contract>().ProducesProblem(StatusCodes.Status404NotFound);
         contract.MapPost("/", CreateContract).WithName("CreateAciContract")
             .WithSummary("Records the ACI contract (CPTS at stage aci-signed): ruleSet (default: the default one), signedOn, arsSignatory, cpamSignatory, "
-                + "missions (optional ones: quality, support), crisisPlanYear (default: signature year), summary; the tier is the CPTS's")
+                + "missions (optional ones: quality, support), crisisPlanYear (default: signature year), summary, fixedAdvanceShare (default 0.75), "
+                + "variableRule (proportional|threshold|all-or-nothing), variableFloor (threshold only), balanceMonths (default 3); the tier is the CPTS's")
             .Produces<ContractDtos.Contract>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         contract.MapPut("/", EditContract).WithName("EditAciContract")
@@ -57,21 +58,23 @@ public static class FundingEndpoints
             .Produces<IReadOnlyList<IndicatorDtos.Indicator>>().ProducesProblem(StatusCodes.Status404NotFound);
         contract.MapPost("/indicators", CreateIndicator).WithName("CreateAciIndicator")
             .WithSummary("Adds an indicator: mission (a mission of the contract), name, kind (means|process|result), unit, localInitiative, "
-                + "weight (in ]0, 1]; a mission's weights sum to 1), targets [{year, target}]")
+                + "weight (in ]0, 1]; a mission's weights sum to 1), targets [{year, target}], source (manual|computed) and sourceKey (computed ones)")
             .Produces<IndicatorDtos.Indicator>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         contract.MapPut("/indicators/{indicatorId:guid}", EditIndicator).WithName("EditAciIndicator")
-            .WithSummary("Changes an indicator and replaces its targets; `version` is required and a stale one gets 409")
+            .WithSummary("Changes an indicator and replaces its targets (source omitted: kept); `version` is required and a stale one gets 409")
             .Produces<IndicatorDtos.Indicator>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         contract.MapPut("/indicators/{indicatorId:guid}/values/{year:int}", RecordValue).WithName("RecordAciIndicatorValue")
-            .WithSummary("Records (or corrects) the value achieved in a contract year that has begun and has a target: achieved, justification")
+            .WithSummary("Records (or corrects) the value achieved in a contract year that has begun and has a target: achieved, justification, evidence "
+                + "(a document reference or link); coordinator, treasurer or admin; refused for a computed indicator")
             .Produces<IndicatorDtos.Indicator>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         contract.MapGet("/achievement", Achievement).WithName("AciAchievement")
             .WithSummary("Per mission for a contract year (default: the current one): indicators with target, value and rate, the weights' sum, "
                 + "the variable envelope and the expected variable part = envelope × Σ weight × min(achieved / target, 1)")
             .Produces<IndicatorDtos.Achievement>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        contract.MapIndicatorLifecycleApi();
     }
 
     private static async Task<IResult> Indicators(Guid id, HttpContext http, ReadIndicators read, CancellationToken ct)
@@ -82,7 +85,7 @@ public static class FundingEndpoints
 
     private static async Task<IResult> CreateIndicator(Guid id, IndicatorDtos.IndicatorRequest body, HttpContext http, SaveIndicator save, CancellationToken ct)
     {
-        var result = await save.CreateAsync(id, body.ToDraft(), http.GetActor(), ct);
+        var result = await save.CreateAsync(id, body.ToDraft(), body.ToSource(), http.GetActor(), ct);
         return result.Succeeded
             ? TypedResults.Created($"/api/cpts/{id}/contract/indicators/{result.Value!.Id}", IndicatorDtos.From(result.Value!))
             : result.ToProblem();
@@ -91,31 +94,26 @@ public static class FundingEndpoints
     private static async Task<IResult> EditIndicator(Guid id, Guid indicatorId, IndicatorDtos.IndicatorRequest body, HttpContext http, SaveIndicator save,
         CancellationToken ct)
     {
-        var result = await save.EditAsync(id, indicatorId, body.ToDraft(), body.Version, http.GetActor(), ct);
+        var result = await save.EditAsync(id, indicatorId, body.ToDraft(), body.ToSource(), body.Version, http.GetActor(), ct);
         return result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!)) : result.ToProblem();
     }
 
     private static async Task<IResult> RecordValue(Guid id, Guid indicatorId, int year, IndicatorDtos.ValueRequest body, HttpContext http,
         RecordIndicatorValue record, CancellationToken ct)
     {
-        var result = await record.RunAsync(id, indicatorId, year, body.Achieved, body.Justification, http.GetActor(), ct);
+        var result = await record.RunAsync(id, indicatorId, year, body.Achieved, body.Justification, body.Evidence, http.GetActor(), ct);
         return result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!)) : result.ToProblem();
     }
 
     private static async Task<IResult> Achievement(Guid id, string? year, HttpContext http, ReadIndicators read, CancellationToken ct)
     {
-        int? chosen = null;
-        if (!string.IsNullOrWhiteSpace(year))
+        var chosen = IndicatorLifecycleEndpoints.ParseYear(year);
+        if (!chosen.Succeeded)
         {
-            if (!int.TryParse(year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return new[] { new Error("invalid_year", $"« {year.Trim()} » n'est pas une année du contrat (attendu 1 à 5).", "year") }.ToProblem();
-            }
-
-            chosen = parsed;
+            return chosen.ToProblem();
         }
 
-        var result = await read.AchievementAsync(id, chosen, http.GetActor(), ct);
+        var result = await read.AchievementAsync(id, chosen.Value, http.GetActor(), ct);
         return result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!)) : result.ToProblem();
     }
 
@@ -128,7 +126,7 @@ public static class FundingEndpoints
     private static async Task<IResult> CreateContract(Guid id, ContractDtos.ContractRequest body, HttpContext http, RecordContract record, CancellationToken ct)
     {
         var draft = new ContractDraft(body.RuleSet, body.SignedOn, body.ArsSignatory, body.CpamSignatory, body.Missions, body.CrisisPlanYear, body.Summary);
-        var result = await record.RunAsync(id, draft, http.GetActor(), ct);
+        var result = await record.RunAsync(id, draft, body.Parameters(), http.GetActor(), ct);
         return result.Succeeded ? TypedResults.Created($"/api/cpts/{id}/contract", ContractDtos.From(result.Value!)) : result.ToProblem();
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Maillage.Funding.Contracts;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
@@ -7,42 +8,35 @@ using Maillage.Platform.Tenancy;
 namespace Maillage.Funding.Indicators;
 
 /// <summary>
-/// Records the value achieved by an indicator in a contract year, with its justification. The year must be a year of the contract that
-/// has begun and has a target; a second record for the year updates the value in place (who and when become the last writer's, the
-/// audit trail keeps the history of who changed it).
+/// Records the value achieved by a manual indicator in a contract year, with its justification and where the evidence is. The year must
+/// be a year of the contract that has begun, has a target and in which the indicator is not obsolete; a second record for the year
+/// updates the value in place (who and when become the last writer's, the audit trail keeps the history of who changed it). A computed
+/// indicator takes its values from the platform (<see cref="ComputeIndicatorValue"/>), never typed in.
 /// </summary>
 public sealed class RecordIndicatorValue(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Result<ContractIndicator>> RunAsync(Guid cptsId, Guid indicatorId, int year, decimal? achieved, string? justification, Actor actor,
-        CancellationToken ct = default)
+    public Task<Result<ContractIndicator>> RunAsync(Guid cptsId, Guid indicatorId, int year, decimal? achieved, string? justification, Actor actor,
+        CancellationToken ct = default) => RunAsync(cptsId, indicatorId, year, achieved, justification, null, actor, ct);
+
+    public async Task<Result<ContractIndicator>> RunAsync(Guid cptsId, Guid indicatorId, int year, decimal? achieved, string? justification, string? evidence,
+        Actor actor, CancellationToken ct = default)
     {
-        var found = await IndicatorAccess.FindAsync(db, cptsId, actor, forChange: true, ct);
-        if (!found.Succeeded)
-        {
-            return Result<ContractIndicator>.Fail(found.Errors);
-        }
-
-        if (found.Value!.Indicators.FirstOrDefault(i => i.Id == indicatorId) is not { } indicator)
-        {
-            return IndicatorAccess.NotFound();
-        }
-
-        var errors = new List<Error>();
         var today = Lifecycle.CreateCpts.Today(clock);
-        if (IndicatorRules.YearError(year, "year") is { } yearError)
+        var found = await IndicatorAccess.FindAsync(db, cptsId, actor, IndicatorChange.Values, today, ct);
+        var chosen = found.Indicator(indicatorId);
+        if (!chosen.Succeeded)
         {
-            errors.Add(yearError);
-        }
-        else if (IndicatorRules.YearStart(found.Value!.Contract, year) > today)
-        {
-            errors.Add(new Error("year_not_started",
-                $"L'année {year} du contrat commence le {Platform.French.Date(IndicatorRules.YearStart(found.Value!.Contract, year))} : sa valeur ne peut pas encore être enregistrée.", "year"));
-        }
-        else if (indicator.TargetFor(year) is null)
-        {
-            errors.Add(new Error("no_target_for_year", $"L'indicateur n'a pas de cible pour l'année {year} : fixez d'abord sa cible.", "year"));
+            return chosen;
         }
 
+        var indicator = chosen.Value!;
+        if (indicator.Source == IndicatorSource.Computed)
+        {
+            return new Error("value_is_computed",
+                $"Cet indicateur est calculé par la plateforme ({indicator.SourceKey}) : utilisez « Calculer » au lieu de saisir une valeur.", "achieved");
+        }
+
+        var errors = YearErrors(found.Value!.Contract, indicator, year, today);
         if (achieved is not { } value)
         {
             errors.Add(new Error("achieved_required", "Indiquez la valeur atteinte.", "achieved"));
@@ -57,12 +51,51 @@ public sealed class RecordIndicatorValue(MaillageDbContext db, AuditTrail audit,
             errors.Add(new Error("justification_too_long", "La justification est limitée à 4 000 caractères.", "justification"));
         }
 
+        if ((evidence?.Trim().Length ?? 0) > 1000)
+        {
+            errors.Add(new Error("evidence_too_long", "La pièce justificative (référence ou lien) est limitée à 1 000 caractères.", "evidence"));
+        }
+
         if (errors.Count > 0)
         {
             return Result<ContractIndicator>.Fail(errors);
         }
 
-        var text = string.IsNullOrWhiteSpace(justification) ? null : justification.Trim();
+        Store(db, indicator, year, achieved!.Value, justification, evidence, actor, clock.GetUtcNow());
+        audit.Record(actor, cptsId, "aci.indicator.value_recorded", $"Valeur de l'année {year} de l'indicateur {indicator.Id} enregistrée.");
+        return await ContractAccess.SaveAsync(db, indicator, ct);
+    }
+
+    /// <summary>Why a value cannot be recorded (or computed) for the year: outside the contract, not begun, no target, or obsolete.</summary>
+    internal static List<Error> YearErrors(AciContract contract, ContractIndicator indicator, int year, DateOnly today)
+    {
+        var errors = new List<Error>();
+        if (IndicatorRules.YearError(year, "year") is { } yearError)
+        {
+            errors.Add(yearError);
+        }
+        else if (IndicatorRules.YearStart(contract, year) > today)
+        {
+            errors.Add(new Error("year_not_started",
+                $"L'année {year} du contrat commence le {Platform.French.Date(IndicatorRules.YearStart(contract, year))} : sa valeur ne peut pas encore être enregistrée.", "year"));
+        }
+        else if (indicator.IsObsoleteIn(year))
+        {
+            errors.Add(new Error("indicator_obsolete",
+                $"L'indicateur est obsolète depuis l'année {indicator.ObsoleteFromYear} : il est neutralisé et n'attend plus de valeur.", "year"));
+        }
+        else if (indicator.TargetFor(year) is null)
+        {
+            errors.Add(new Error("no_target_for_year", $"L'indicateur n'a pas de cible pour l'année {year} : fixez d'abord sa cible.", "year"));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Sets the year's value of a tracked indicator (creating it the first time): the last writer is who and when.</summary>
+    internal static void Store(MaillageDbContext db, ContractIndicator indicator, int year, decimal achieved, string? justification, string? evidence, Actor actor,
+        DateTimeOffset now)
+    {
         var entry = indicator.ValueFor(year);
         if (entry is null)
         {
@@ -71,8 +104,9 @@ public sealed class RecordIndicatorValue(MaillageDbContext db, AuditTrail audit,
             db.Add(entry);
         }
 
-        (entry.Achieved, entry.Justification, entry.RecordedBy, entry.RecordedAt) = (achieved!.Value, text, actor.Name, clock.GetUtcNow());
-        audit.Record(actor, cptsId, "aci.indicator.value_recorded", $"Valeur de l'année {year} de l'indicateur {indicator.Id} enregistrée.");
-        return await Contracts.ContractAccess.SaveAsync(db, indicator, ct);
+        (entry.Achieved, entry.Justification, entry.Evidence, entry.RecordedBy, entry.RecordedAt) =
+            (achieved, Trimmed(justification), Trimmed(evidence), actor.Name, now);
     }
+
+    internal static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -5,13 +5,21 @@ using Maillage.Platform.Tenancy;
 
 namespace Maillage.Funding.Indicators;
 
+/// <summary>Where an indicator's values come from, as a user gives it: <c>manual</c> (typed in) or <c>computed</c> with the key of a
+/// <see cref="ComputedSources">platform figure</see>; <c>null</c> keeps the current source (manual for a new indicator).</summary>
+public sealed record SourceDraft(string? Source, string? SourceKey);
+
 /// <summary>
-/// Creates an indicator of a contract mission with its targets, or changes one against the version the user read (its targets are
-/// replaced by those given; a year that already has a value keeps a target).
+/// Creates an indicator of a contract mission with its targets and its source, changes one against the version the user read (its targets
+/// are replaced by those given; a year that already has a value keeps a target), or deletes one that has no value yet (one with values is
+/// marked obsolete instead, <see cref="MarkIndicatorObsolete"/>). The coordinator of the CPTS or an admin.
 /// </summary>
 public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Result<ContractIndicator>> CreateAsync(Guid cptsId, IndicatorDraft draft, Actor actor, CancellationToken ct = default)
+    public Task<Result<ContractIndicator>> CreateAsync(Guid cptsId, IndicatorDraft draft, Actor actor, CancellationToken ct = default) =>
+        CreateAsync(cptsId, draft, null, actor, ct);
+
+    public async Task<Result<ContractIndicator>> CreateAsync(Guid cptsId, IndicatorDraft draft, SourceDraft? source, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var found = await IndicatorAccess.FindAsync(db, cptsId, actor, forChange: true, ct);
@@ -24,7 +32,7 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
         {
             Id = Guid.NewGuid(), ContractId = found.Value!.Contract.Id, Source = IndicatorSource.Manual, RecordedBy = actor.Name, RecordedAt = clock.GetUtcNow(),
         };
-        var errors = Apply(indicator, draft, found.Value!);
+        var errors = Apply(indicator, draft, source, found.Value!);
         if (errors.Count > 0)
         {
             return Result<ContractIndicator>.Fail(errors);
@@ -35,46 +43,71 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
         return await Contracts.ContractAccess.SaveAsync(db, indicator, ct);
     }
 
-    public async Task<Result<ContractIndicator>> EditAsync(Guid cptsId, Guid indicatorId, IndicatorDraft draft, int? version, Actor actor,
+    public Task<Result<ContractIndicator>> EditAsync(Guid cptsId, Guid indicatorId, IndicatorDraft draft, int? version, Actor actor,
+        CancellationToken ct = default) => EditAsync(cptsId, indicatorId, draft, null, version, actor, ct);
+
+    public async Task<Result<ContractIndicator>> EditAsync(Guid cptsId, Guid indicatorId, IndicatorDraft draft, SourceDraft? source, int? version, Actor actor,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var found = await IndicatorAccess.FindAsync(db, cptsId, actor, forChange: true, ct);
-        if (!found.Succeeded)
+        var chosen = found.Indicator(indicatorId);
+        if (!chosen.Succeeded)
         {
-            return Result<ContractIndicator>.Fail(found.Errors);
+            return chosen;
         }
 
-        if (found.Value!.Indicators.FirstOrDefault(i => i.Id == indicatorId) is not { } indicator)
+        var indicator = chosen.Value!;
+        if (IndicatorAccess.VersionError(indicator, version) is { } versionError)
         {
-            return IndicatorAccess.NotFound();
+            return versionError;
         }
 
-        if (version is not { } expected)
-        {
-            return new Error("version_required", "Indiquez la version lue (champ version) pour éviter d'écraser une modification concurrente.", "version");
-        }
-
-        if (expected != indicator.Version)
-        {
-            return Error.Stale();
-        }
-
-        var errors = Apply(indicator, draft, found.Value!);
+        var errors = Apply(indicator, draft, source, found.Value!);
         if (errors.Count > 0)
         {
             return Result<ContractIndicator>.Fail(errors);
         }
 
-        db.Entry(indicator).Property(i => i.Version).OriginalValue = expected;
-        db.Entry(indicator).State = Microsoft.EntityFrameworkCore.EntityState.Modified;
+        IndicatorAccess.Touch(db, indicator, version!.Value);
         audit.Record(actor, cptsId, "aci.indicator.edited", $"Indicateur {indicator.Id} modifié (mission {indicator.Mission}).");
         return await Contracts.ContractAccess.SaveAsync(db, indicator, ct);
     }
 
-    private List<Error> Apply(ContractIndicator indicator, IndicatorDraft draft, IndicatorAccess.Found found)
+    /// <summary>Deletes an indicator with its targets and adjustments, against the version read; refused (409) once a value is recorded.</summary>
+    public async Task<Result<ContractIndicator>> DeleteAsync(Guid cptsId, Guid indicatorId, int? version, Actor actor, CancellationToken ct = default)
+    {
+        var chosen = (await IndicatorAccess.FindAsync(db, cptsId, actor, forChange: true, ct)).Indicator(indicatorId);
+        if (!chosen.Succeeded)
+        {
+            return chosen;
+        }
+
+        var indicator = chosen.Value!;
+        if (IndicatorAccess.VersionError(indicator, version) is { } versionError)
+        {
+            return versionError;
+        }
+
+        if (indicator.Values.Count > 0)
+        {
+            return new Error("indicator_has_values",
+                $"Une valeur est enregistrée pour cet indicateur (année {string.Join(", ", indicator.Values.Select(v => v.Year).Order())}) : il ne peut plus être supprimé. "
+                + "Déclarez-le obsolète à partir de l'année où il ne s'applique plus.", null, ErrorKind.Conflict);
+        }
+
+        db.Entry(indicator).Property(i => i.Version).OriginalValue = version!.Value;
+        db.RemoveRange(indicator.Targets);
+        db.RemoveRange(indicator.Adjustments);
+        db.Remove(indicator);
+        audit.Record(actor, cptsId, "aci.indicator.deleted", $"Indicateur {indicator.Id} supprimé (mission {indicator.Mission}, contrat ACI {indicator.ContractId}).");
+        return await Contracts.ContractAccess.SaveAsync(db, indicator, ct);
+    }
+
+    private List<Error> Apply(ContractIndicator indicator, IndicatorDraft draft, SourceDraft? source, IndicatorAccess.Found found)
     {
         var (kind, errors) = IndicatorRules.Check(draft, found.Contract);
+        var (kindOfSource, key) = CheckSource(indicator, source, errors);
         if (errors.Count > 0)
         {
             return errors;
@@ -93,8 +126,9 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
             return errors;
         }
 
-        (indicator.Mission, indicator.Name, indicator.Kind, indicator.Unit, indicator.LocalInitiative, indicator.Weight) =
-            (draft.Mission!.Trim().ToLowerInvariant(), draft.Name!.Trim(), kind, draft.Unit?.Trim() ?? "", draft.LocalInitiative, draft.Weight!.Value);
+        (indicator.Mission, indicator.Name, indicator.Kind, indicator.Unit, indicator.LocalInitiative, indicator.Weight, indicator.Source, indicator.SourceKey) =
+            (draft.Mission!.Trim().ToLowerInvariant(), draft.Name!.Trim(), kind, draft.Unit?.Trim() ?? "", draft.LocalInitiative, draft.Weight!.Value,
+                kindOfSource, key);
         foreach (var gone in indicator.Targets.Where(t => !targets.ContainsKey(t.Year)).ToList())
         {
             indicator.Targets.Remove(gone);
@@ -119,5 +153,39 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
         }
 
         return errors;
+    }
+
+    /// <summary>The source asked for (or the current one): <c>manual</c> has no key; <c>computed</c> needs a known key (400 listing them).</summary>
+    private static (IndicatorSource Source, string? Key) CheckSource(ContractIndicator indicator, SourceDraft? draft, List<Error> errors)
+    {
+        var given = draft?.Source?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(given))
+        {
+            if (string.IsNullOrWhiteSpace(draft?.SourceKey))
+            {
+                return (indicator.Source, indicator.SourceKey);
+            }
+
+            given = "computed";
+        }
+
+        switch (given)
+        {
+            case "manual" or "manuel" or "saisie":
+                return (IndicatorSource.Manual, null);
+            case "computed" or "calculé" or "calcule":
+                if (ComputedSources.Find(draft!.SourceKey) is { } source)
+                {
+                    return (IndicatorSource.Computed, source.Key);
+                }
+
+                errors.Add(new Error(string.IsNullOrWhiteSpace(draft.SourceKey) ? "source_key_required" : "unknown_source_key",
+                    (string.IsNullOrWhiteSpace(draft.SourceKey) ? "Indiquez la donnée de la plateforme qui calcule l'indicateur."
+                        : $"Donnée de la plateforme inconnue : « {draft.SourceKey.Trim()} ».") + $" Données disponibles : {ComputedSources.Describe()}.", "sourceKey"));
+                return (IndicatorSource.Computed, null);
+            default:
+                errors.Add(new Error("unknown_source", $"Source inconnue : « {draft!.Source!.Trim()} ». Sources : manual (saisie), computed (calculée par la plateforme).", "source"));
+                return (indicator.Source, indicator.SourceKey);
+        }
     }
 }
