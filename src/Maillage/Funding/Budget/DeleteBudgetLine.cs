@@ -1,0 +1,24 @@
+using Maillage.Platform.Audit;
+using Maillage.Platform.Errors;
+using Maillage.Platform.Persistence;
+using Maillage.Platform.Tenancy;
+
+namespace Maillage.Funding.Budget;
+
+/// <summary>Deletes a line of the budget of a CPTS, against the version the user read (a line changed meanwhile is a 409).</summary>
+public sealed class DeleteBudgetLine(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Result<BudgetLine>> RunAsync(Guid cptsId, Guid lineId, int? version, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var found = await SaveBudgetLine.FindLineAsync(db, cptsId, lineId, version, actor, Lifecycle.CreateCpts.Today(clock), ct);
+        if (!found.Succeeded)
+        {
+            return found;
+        }
+
+        db.BudgetLines.Remove(found.Value!);
+        audit.Record(actor, cptsId, "funding.budget.line_deleted", SaveBudgetLine.Describe(found.Value!, "supprimée"));
+        return await Contracts.ContractAccess.SaveAsync(db, found.Value!, ct);
+    }
+}

@@ -1,0 +1,104 @@
+using Maillage.Platform.Audit;
+using Maillage.Platform.Errors;
+using Maillage.Platform.Persistence;
+using Maillage.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Maillage.Funding.Budget;
+
+/// <summary>
+/// Adds a line to the budget of a CPTS, or changes one against the version the user read. Spending that funds care is accepted and flagged
+/// (<see cref="BudgetLabels.Warning"/>). The audit trail keeps ids, the year and the amounts, never the label or the note.
+/// </summary>
+public sealed class SaveBudgetLine(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Result<BudgetLine>> CreateAsync(Guid cptsId, BudgetLineDraft draft, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(actor);
+        var today = Lifecycle.CreateCpts.Today(clock);
+        var found = await BudgetAccess.FindAsync(db, cptsId, actor, today, forChange: true, ct);
+        if (!found.Succeeded)
+        {
+            return Result<BudgetLine>.Fail(found.Errors);
+        }
+
+        var fields = BudgetRules.Check(draft, today.Year);
+        if (!fields.Succeeded)
+        {
+            return Result<BudgetLine>.Fail(fields.Errors);
+        }
+
+        var line = new BudgetLine { Id = Guid.NewGuid(), CptsId = cptsId, RecordedBy = actor.Name, RecordedAt = clock.GetUtcNow() };
+        fields.Value!.ApplyTo(line);
+        db.BudgetLines.Add(line);
+        audit.Record(actor, cptsId, "funding.budget.line_added", Describe(line, "ajoutée"));
+        return await Contracts.ContractAccess.SaveAsync(db, line, ct);
+    }
+
+    public async Task<Result<BudgetLine>> EditAsync(Guid cptsId, Guid lineId, BudgetLineDraft draft, int? version, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var today = Lifecycle.CreateCpts.Today(clock);
+        var found = await FindLineAsync(db, cptsId, lineId, version, actor, today, ct);
+        if (!found.Succeeded)
+        {
+            return found;
+        }
+
+        var fields = BudgetRules.Check(draft, today.Year);
+        if (!fields.Succeeded)
+        {
+            return Result<BudgetLine>.Fail(fields.Errors);
+        }
+
+        var line = found.Value!;
+        fields.Value!.ApplyTo(line);
+        (line.RecordedBy, line.RecordedAt) = (actor.Name, clock.GetUtcNow());
+        db.Entry(line).State = EntityState.Modified;
+        audit.Record(actor, cptsId, "funding.budget.line_edited", Describe(line, "modifiée"));
+        return await Contracts.ContractAccess.SaveAsync(db, line, ct);
+    }
+
+    /// <summary>
+    /// The line of the CPTS, tracked with the version the user read as its original version: 404 if the CPTS is not readable or the line not
+    /// its own, 403 if the actor may not write, 400 without a version, 409 if the version is stale.
+    /// </summary>
+    internal static async Task<Result<BudgetLine>> FindLineAsync(MaillageDbContext db, Guid cptsId, Guid lineId, int? version, Actor actor, DateOnly today,
+        CancellationToken ct)
+    {
+        var found = await BudgetAccess.FindAsync(db, cptsId, actor, today, forChange: true, ct);
+        if (!found.Succeeded)
+        {
+            return Result<BudgetLine>.Fail(found.Errors);
+        }
+
+        var line = await db.BudgetLines.FirstOrDefaultAsync(l => l.Id == lineId && l.CptsId == cptsId, ct);
+        if (line is null)
+        {
+            return BudgetAccess.NotFound();
+        }
+
+        if (version is not { } expected)
+        {
+            return new Error("version_required", "Indiquez la version lue (champ version) pour éviter d'écraser une modification concurrente.", "version");
+        }
+
+        if (expected != line.Version)
+        {
+            return Error.Stale();
+        }
+
+        db.Entry(line).Property(l => l.Version).OriginalValue = expected;
+        return Result<BudgetLine>.Ok(line);
+    }
+
+    /// <summary>Ids, year, kind and amounts only: the label and the note are free text and may name people.</summary>
+    internal static string Describe(BudgetLine line, string what) =>
+        $"Ligne de budget {line.Id} {what} : {line.Year}, {(line.Direction == BudgetDirection.Income ? "recette" : "dépense")} "
+        + $"{(line.Source is { } s ? BudgetLabels.Id(s) : line.Category is { } c ? BudgetLabels.Id(c) : "")}"
+        + $"{(line.Mission is { } m ? ", mission " + m : "")}, prévu {Amount(line.Planned)}, réalisé {(line.Actual is { } a ? Amount(a) : "—")}"
+        + (line.FundsCare ? " (hors ACI : finance des soins)." : ".");
+
+    private static string Amount(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " €";
+}
