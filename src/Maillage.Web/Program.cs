@@ -17,6 +17,10 @@ app.MapAssociationApi();
 app.MapMeetingsApi();
 app.MapIndemnitiesApi();
 app.MapFundingApi();
+app.MapScheduleApi();
+app.MapPaymentApi();
+app.MapBudgetApi();
+app.MapReviewApi();
 app.MapMaillagePages();
 await app.PrepareAndRunAsync();
 

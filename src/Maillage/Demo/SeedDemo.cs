@@ -93,6 +93,9 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
         var community = services.GetRequiredService<SeedCommunityDemo>();
         await community.RunAsync(redon, ct);
         await services.GetRequiredService<SeedFundingDemo>().RunAsync(redon, ct);
+        await services.GetRequiredService<SeedFundingPaymentsDemo>().RunAsync(redon, ct);
+        await services.GetRequiredService<SeedFundingIndicatorsDemo>().RunAsync(redon, ct);
+        await services.GetRequiredService<SeedFundingBudgetDemo>().RunAsync(redon, ct);
         var linked = new Dictionary<string, Guid>
         {
             ["membre@cpts-redon.demo"] = await community.MemberIdAsync(redon, SeedCommunityDemo.MemberRpps, ct),

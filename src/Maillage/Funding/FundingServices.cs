@@ -15,8 +15,25 @@ public static class FundingServices
         services.AddScoped<Contracts.EditContract>();
         services.AddScoped<Contracts.AmendContract>();
         services.AddScoped<Contracts.ReadContract>();
+        services.AddScoped<Contracts.ChangeContractParameters>();
+        services.AddScoped<Contracts.RecordCrisis>();
+        services.AddScoped<Contracts.DeleteCrisis>();
+        services.AddScoped<Contracts.ReadFunderRecords>();
+        services.AddScoped<Payments.RecordPayment>();
+        services.AddScoped<Payments.DeletePayment>();
+        services.AddScoped<Demo.SeedFundingPaymentsDemo>();
         services.AddScoped<Indicators.SaveIndicator>();
         services.AddScoped<Indicators.RecordIndicatorValue>();
+        services.AddScoped<Indicators.ComputeIndicatorValue>();
+        services.AddScoped<Indicators.AdjustIndicatorTarget>();
+        services.AddScoped<Indicators.MarkIndicatorObsolete>();
         services.AddScoped<Indicators.ReadIndicators>();
+        services.AddScoped<Schedule.ReadFunding>();
+        Reviews.ReviewServices.AddReviews(services);
+        services.AddScoped<Budget.SaveBudgetLine>();
+        services.AddScoped<Budget.DeleteBudgetLine>();
+        services.AddScoped<Budget.ReadBudget>();
+        services.AddScoped<Demo.SeedFundingBudgetDemo>();
+        services.AddScoped<Demo.SeedFundingIndicatorsDemo>();
     }
 }
