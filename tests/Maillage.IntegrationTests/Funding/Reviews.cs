@@ -16,6 +16,24 @@ namespace Maillage.IntegrationTests.Funding;
 public abstract class Reviews(MaillageApp app) : IntegrationTest(app)
 {
     [Fact]
+    public async Task A_decision_leaving_out_the_variable_part_of_a_mission_whose_weights_do_not_sum_to_one_is_refused_and_nothing_is_saved()
+    {
+        var w = await IndicatorWorld.WithContractAsync(App, tier: 3);
+        var indicator = await IndicatorWorld.AddAsync(w.Coordinator, w.A, IndicatorWorld.Body("access", 0.6m, null, (1, 10m)));
+        await IndicatorWorld.RecordAsync(w.Coordinator, w.A, indicator.Id(), 1, 10m);
+        var pack = await OpenAsync(w.Coordinator, w, 1);
+
+        var refused = await (await w.Officer.PostJsonAsync($"{Url(w, 1)}/decision", Decision(pack))).ExpectAsync(HttpStatusCode.BadRequest);
+        var error = Assert.Single(refused.FieldErrors("missions"));
+        Assert.StartsWith("Accès aux soins : les poids de ses indicateurs ne totalisent pas 1", error, StringComparison.Ordinal);
+        Assert.Equal("open", (await w.Member.GetJsonAsync(Url(w, 1))).GetProperty("review").GetProperty("status").GetString());
+
+        pack = await (await w.Officer.PostJsonAsync($"{Url(w, 1)}/decision", Decision(pack, (_, missions) =>
+            missions.Single(m => (string?)m["mission"] == "access")["decidedVariable"] = 20_000m))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("decided", pack.GetProperty("review").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_review_is_opened_prepared_decided_then_read_only_until_an_admin_reopens_it()
     {
         var w = await IndicatorWorld.WithContractAsync(App, tier: 3);

@@ -42,6 +42,21 @@ public sealed class ReviewRulesTests
         Assert.Equal("Recrutement en cours", missions[1].Comment);
     }
 
+    [Fact]
+    public void A_mission_whose_weights_do_not_sum_to_one_needs_its_variable_part_stated()
+    {
+        DecisionLine[] lines = [Lines[0] with { ExpectedVariable = null, WeightsIncomplete = true }, Lines[1]];
+        var (_, errors) = ReviewRules.Decide(Draft(), lines, Start, Start.AddYears(1));
+        var error = Assert.Single(errors);
+        Assert.Equal(("weights_incomplete", "missions"), (error.Code, error.Field));
+        Assert.StartsWith("Accès aux soins : les poids de ses indicateurs ne totalisent pas 1", error.Message, StringComparison.Ordinal);
+
+        var stated = Draft("Objectifs atteints.", null, new MissionDecisionDraft("access", true, null, 12_000m, null), new("prevention", true, null, null, null));
+        var (missions, none) = ReviewRules.Decide(stated, lines, Start, Start.AddYears(1));
+        Assert.Empty(none);
+        Assert.Equal(12_000m, missions[0].DecidedVariable);
+    }
+
     [Theory]
     [InlineData(90_000.01, 0, "amount_above_maximum")]
     [InlineData(0, 35_000.01, "amount_above_maximum")]

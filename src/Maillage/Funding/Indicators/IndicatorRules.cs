@@ -92,6 +92,10 @@ public static class IndicatorRules
     /// <summary>The note on the crisis mission's variable part in a year without a declared serious crisis.</summary>
     public const string NoCrisisNote = "Aucune crise sanitaire grave déclarée cette année : la part variable de la mission crises sanitaires graves est de 0 €.";
 
+    /// <summary>The warning when a mission's weights do not sum to 1 (the decision of a dialogue de gestion then needs an explicit amount).</summary>
+    public const string WeightsWarning =
+        "Les poids des indicateurs de la mission ne totalisent pas 1 : la part variable n'est pas calculée tant qu'ils ne sont pas corrigés.";
+
     /// <summary>Why a mission's variable part is not computed (or is 0 without a crisis), in French; <c>null</c> when it is computed.</summary>
     public static string? VariableWarning(AciRuleSet? set, string mission, bool crisisDeclared, decimal? envelope, IReadOnlyList<IndicatorYear> indicators)
     {
@@ -99,7 +103,7 @@ public static class IndicatorRules
         return envelope is null ? $"Le barème {set?.Id} ne donne pas d'enveloppe variable par mission : la part variable n'est pas calculée."
             : mission == AciLineIds.Crisis && !crisisDeclared ? NoCrisisNote
             : indicators.Count == 0 ? "Aucun indicateur : la part variable de la mission n'est pas calculée."
-            : !WeightsAreComplete(indicators) ? "Les poids des indicateurs de la mission ne totalisent pas 1 : la part variable n'est pas calculée tant qu'ils ne sont pas corrigés."
+            : !WeightsAreComplete(indicators) ? WeightsWarning
             : indicators.All(i => i.Obsolete) ? "Tous les indicateurs de la mission sont obsolètes cette année : la part variable n'est pas calculée, elle est à décider lors du dialogue de gestion."
             : indicators.Any(i => i.Obsolete) ? "Indicateur(s) obsolète(s) neutralisé(s) cette année : la part variable est calculée sur les autres, leurs poids ramenés à 1."
             : null;

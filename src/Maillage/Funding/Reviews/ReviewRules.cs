@@ -13,7 +13,10 @@ public sealed record MissionDecisionDraft(string? Mission, bool MeansDeployed, d
 public sealed record DecisionDraft(IReadOnlyList<MissionDecisionDraft>? Missions, string? Outcome, DateOnly? DecidedOn);
 
 /// <summary>A mission line of the year as the decision needs it: the grid's maxima and what is expected.</summary>
-public sealed record DecisionLine(string Line, string Name, decimal MaximumFixed, decimal MaximumVariable, decimal? ExpectedVariable);
+/// <summary>A mission line as a decision needs it; <paramref name="WeightsIncomplete"/>: its indicators' weights do not sum to 1, so its
+/// variable part was not computed and the decision must state it.</summary>
+public sealed record DecisionLine(string Line, string Name, decimal MaximumFixed, decimal MaximumVariable, decimal? ExpectedVariable,
+    bool WeightsIncomplete = false);
 
 /// <summary>
 /// The pure rules of the dialogue de gestion: which contract years may be reviewed, what a record and an action may hold, and the checks
@@ -116,6 +119,13 @@ public static class ReviewRules
             }
 
             var m = group.Single();
+            if (m.DecidedVariable is null && line.WeightsIncomplete)
+            {
+                errors.Add(new Error("weights_incomplete", $"{line.Name} : les poids de ses indicateurs ne totalisent pas 1, sa part variable n'a donc pas "
+                    + "été calculée : corrigez les poids sur la page des indicateurs ou indiquez la part variable décidée.", "missions"));
+                continue;
+            }
+
             var fixedPart = m.DecidedFixed ?? (m.MeansDeployed ? line.MaximumFixed : 0m);
             var variablePart = m.DecidedVariable ?? Math.Min(line.ExpectedVariable ?? 0m, line.MaximumVariable);
             errors.AddRange(CheckAmount(fixedPart, line.MaximumFixed, $"La part fixe décidée pour {line.Name}", "missions"));

@@ -18,7 +18,8 @@ public sealed record ReviewContext(ContractFunding Funding, IReadOnlyList<Annual
         Year(year) is { } y ? [.. y.Lines.Where(l => l.Line != AciLineIds.Operating)] : [];
 
     public IReadOnlyList<DecisionLine> DecisionLines(int year) =>
-        [.. MissionLines(year).Select(l => new DecisionLine(l.Line, l.Name, l.MaximumFixed, l.MaximumVariable, l.ExpectedVariable))];
+        [.. MissionLines(year).Select(l => new DecisionLine(l.Line, l.Name, l.MaximumFixed, l.MaximumVariable, l.ExpectedVariable,
+            l.Notes.Contains(Indicators.IndicatorRules.WeightsWarning)))];
 }
 
 /// <summary>What each change to a review needs.</summary>
