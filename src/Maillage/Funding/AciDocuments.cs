@@ -15,14 +15,15 @@ public sealed record AciCatalogueDocument(string Default, IReadOnlyList<AciRuleS
     {
         ArgumentNullException.ThrowIfNull(sets);
         return new(sets.Default.Id, [.. sets.All.Select(s => new AciRuleSetDocument(
-            s.Id, s.Name, s.Source, s.Tiers.Id, s.Tiers.TierLowerBounds, s.HasMissionBreakdown, s.Note,
+            s.Id, s.Name, s.Source, s.Tiers.Id, s.Tiers.TierLowerBounds, s.HasMissionBreakdown, s.Note, s.TierDropNoticeYears,
             [.. s.Lines.Select(l => new AciLineRuleDocument(l.Id, l.Name, l.Kind.ToString().ToLowerInvariant(), l.CrisisPlan,
                 [.. l.Tiers.Select(t => new AciTierDocument(t.Tier, t.Fixed, t.Variable, t.FixedYearlyUpdate))]))]))]);
     }
 }
 
 /// <summary>
-/// A rule set: its source, the size tiers it uses (their lower bounds, tier 1 first) and, per line, the amounts of every tier.
+/// A rule set: its source, the size tiers it uses (their lower bounds, tier 1 first), the notice in years before a contract's tier
+/// may be lowered (0 = none) and, per line, the amounts of every tier.
 /// </summary>
 public sealed record AciRuleSetDocument(
     string Id,
@@ -32,6 +33,7 @@ public sealed record AciRuleSetDocument(
     IReadOnlyList<int> TierLowerBounds,
     bool MissionBreakdown,
     string? Note,
+    int TierDropNoticeYears,
     IReadOnlyList<AciLineRuleDocument> Lines);
 
 /// <summary>A line of the grid; kind is operating, socle, optional or total.</summary>

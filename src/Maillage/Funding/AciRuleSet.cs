@@ -50,7 +50,8 @@ public sealed record AciLineRule(string Id, string Name, AciLineKind Kind, bool 
 
 /// <summary>
 /// A versioned ACI funding grid (domain-rules §4), loaded from <c>data/rules/aci/&lt;id&gt;.json</c>: the maximum annual
-/// amounts per line and size tier, under the size-tier rule set it names.
+/// amounts per line and size tier, under the size-tier rule set it names, and the notice in years before a contract's tier may be
+/// lowered (<see cref="Contracts.TierDropNotice"/>).
 /// </summary>
 public sealed record AciRuleSet(
     string Id,
@@ -59,7 +60,8 @@ public sealed record AciRuleSet(
     SizeTierRuleSet Tiers,
     bool IsDefault,
     string? Note,
-    IReadOnlyList<AciLineRule> Lines)
+    IReadOnlyList<AciLineRule> Lines,
+    int TierDropNoticeYears = Contracts.TierDropNotice.DefaultYears)
 {
     /// <summary>Whether the grid gives amounts per mission; a grid of totals has the single line <c>total</c>.</summary>
     public bool HasMissionBreakdown => Lines.All(l => l.Kind != AciLineKind.Total);

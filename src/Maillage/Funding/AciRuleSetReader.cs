@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Maillage.Funding.Contracts;
 using Maillage.Territories;
 
 namespace Maillage.Funding;
 
 /// <summary>
 /// Reads one ACI rule-set file and checks it completely: the known line ids, operating and the four socle missions (or the
-/// single line <c>total</c>), every tier of the size-tier rule set it names, amounts present, non-negative, in euros and cents.
+/// single line <c>total</c>), every tier of the size-tier rule set it names, amounts present, non-negative, in euros and cents; the
+/// notice before a tier drop, <c>tierDropNoticeYears</c>, is 0 to 10 years (3 when absent).
 /// </summary>
 internal static partial class AciRuleSetReader
 {
@@ -61,8 +63,14 @@ internal static partial class AciRuleSetReader
         var tierSet = tiers.Find(tierSetId) ?? throw check.Fault("tierRuleSet",
             $"« {tierSetId} » is not a rule set of size-tiers.json (known: {string.Join(", ", tiers.All.Select(t => t.Id))}).");
         var lines = ReadLines(check, dto.Lines, tierSet);
+        var notice = dto.TierDropNoticeYears ?? TierDropNotice.DefaultYears;
+        if (notice is < 0 or > TierDropNotice.MaxYears)
+        {
+            throw check.Fault("tierDropNoticeYears", $"{notice} is out of range: a whole number of years, 0 (no notice) to {TierDropNotice.MaxYears}.");
+        }
+
         return new AciRuleSet(id, check.Text(dto.Name, "name"), new AciSource(check.Text(source.Text, "source.text"), date),
-            tierSet, dto.Default ?? false, string.IsNullOrWhiteSpace(dto.Note) ? null : dto.Note.Trim(), lines);
+            tierSet, dto.Default ?? false, string.IsNullOrWhiteSpace(dto.Note) ? null : dto.Note.Trim(), lines, notice);
     }
 
     private static List<AciLineRule> ReadLines(Check check, List<LineEntry?>? entries, SizeTierRuleSet tierSet)
@@ -221,7 +229,8 @@ internal static partial class AciRuleSetReader
         }
     }
 
-    private sealed record RuleSetFile(string? Id, string? Name, bool? Default, SourceEntry? Source, string? TierRuleSet, string? Note, List<LineEntry?>? Lines);
+    private sealed record RuleSetFile(string? Id, string? Name, bool? Default, SourceEntry? Source, string? TierRuleSet, string? Note, List<LineEntry?>? Lines,
+        int? TierDropNoticeYears);
 
     private sealed record SourceEntry(string? Text, string? Date);
 

@@ -150,10 +150,10 @@ public sealed class AciContract : Maillage.Platform.Persistence.IVersioned
     /// <summary>
     /// Checks and appends the next amendment. Rules: it takes effect within the contract period, not before the previous one;
     /// a mission added is an optional one not already in force, a mission removed is an optional one in force (a socle mission
-    /// can never be removed); a new tier is a tier of the grid, different from the one in force, and comes with its reason;
-    /// the summary is required.
+    /// can never be removed); a new tier is a tier of the grid, different from the one in force, and comes with its reason; a lower
+    /// tier respects the <paramref name="notice"/> when given (<see cref="TierDropNotice"/>); the summary is required.
     /// </summary>
-    public Result<AciAmendment> Amend(AmendmentDraft draft, int tierCount, string recordedBy, DateTimeOffset recordedAt)
+    public Result<AciAmendment> Amend(AmendmentDraft draft, int tierCount, string recordedBy, DateTimeOffset recordedAt, TierDropNotice? notice = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new List<Error>();
@@ -174,6 +174,7 @@ public sealed class AciContract : Maillage.Platform.Persistence.IVersioned
                 $"La date d'effet du {French.Date(effective)} précède celle de l'avenant n° {previous.Number} ({French.Date(previous.EffectiveOn)}).", "effectiveOn"));
         }
 
+        var effectiveChecked = errors.Count == 0;
         var added = ContractMissions.Normalise(draft.AddedMissions);
         var removed = ContractMissions.Normalise(draft.RemovedMissions);
         errors.AddRange(CheckMissionChanges(added, removed, current.Missions));
@@ -186,6 +187,10 @@ public sealed class AciContract : Maillage.Platform.Persistence.IVersioned
             else if (tier == current.Tier)
             {
                 errors.Add(new Error("tier_unchanged", $"La taille en vigueur est déjà {tier}.", "tier"));
+            }
+            else if (effectiveChecked && notice?.Check(this, tier, draft.EffectiveOn!.Value) is { } tooEarly)
+            {
+                errors.Add(tooEarly);
             }
 
             if (string.IsNullOrWhiteSpace(draft.TierReason))

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Maillage.Funding.Contracts;
 
 /// <summary>
-/// Records the next amendment (avenant) of a contract. The contract's version is checked when given and always incremented, so two
+/// Records the next amendment (avenant) of a contract; a tier drop respects the notice of the contract's rule set, counted from today
+/// (<see cref="TierDropNotice"/>). The contract's version is checked when given and always incremented, so two
 /// amendments recorded at once cannot both be saved (and a unique number per contract backs it).
 /// </summary>
 public sealed class AmendContract(MaillageDbContext db, AuditTrail audit, AciRuleSets ruleSets, TimeProvider clock)
@@ -27,8 +28,9 @@ public sealed class AmendContract(MaillageDbContext db, AuditTrail audit, AciRul
             return Error.Stale();
         }
 
-        var tiers = ruleSets.Find(contract.RuleSetId)?.TierCount ?? 0;
-        var result = contract.Amend(draft, tiers, actor.Name, clock.GetUtcNow());
+        var set = ruleSets.Find(contract.RuleSetId);
+        var notice = TierDropNotice.For(set, Lifecycle.CreateCpts.Today(clock));
+        var result = contract.Amend(draft, set?.TierCount ?? 0, actor.Name, clock.GetUtcNow(), notice);
         if (!result.Succeeded)
         {
             return Result<AciContract>.Fail(result.Errors);
