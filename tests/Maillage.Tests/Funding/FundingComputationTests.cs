@@ -72,7 +72,7 @@ public sealed class FundingComputationTests
 
         var advance = Due(c, 2, "access", PaymentPart.FixedAdvance);
         Assert.Equal((67_500m, new DateOnly(2022, 1, 28), true), (advance.Amount, advance.DueOn, advance.Confirmed));
-        Assert.Equal($"Part fixe Accès aux soins, palier 3 : {AciLabels.Euros(90_000m)} × 75\u00A0% = {AciLabels.Euros(67_500m)}, versés à l'anniversaire du 28/01/2022.",
+        Assert.Equal($"Part fixe Accès aux soins, taille 3 : {AciLabels.Euros(90_000m)} × 75\u00A0% = {AciLabels.Euros(67_500m)}, versés à l'anniversaire du 28/01/2022.",
             advance.Explanation);
         var balance = Due(c, 2, "access", PaymentPart.FixedBalance);
         Assert.Equal((22_500m, new DateOnly(2023, 4, 28), false), (balance.Amount, balance.DueOn, balance.Confirmed));

@@ -65,7 +65,7 @@ public static class FundingComputation
         if (rule.Kind == AciLineKind.Operating)
         {
             var operating = year.Due(rule, PaymentPart.Operating, year.Start, amounts.Fixed, true,
-                $"{rule.Name}, palier {year.Tier} : {AciLabels.Euros(amounts.Fixed)} versés {year.StartWords}.");
+                $"{rule.Name}, taille {year.Tier} : {AciLabels.Euros(amounts.Fixed)} versés {year.StartWords}.");
             return (new LineFunding(rule.Id, rule.Name, amounts.Fixed, 0m, amounts.Fixed, 0m, year.Decided ? amounts.Fixed : null, year.Decided ? 0m : null,
                 paid, []), [operating]);
         }
@@ -113,7 +113,7 @@ public static class FundingComputation
 
     private static IEnumerable<ScheduleLine> FixedParts(YearContext year, AciLineRule rule, decimal fixedPart, decimal advance, decimal fixedDue, bool deployed)
     {
-        var label = $"Part fixe {rule.Name}{year.CrisisPlanWords(rule)}, palier {year.Tier}";
+        var label = $"Part fixe {rule.Name}{year.CrisisPlanWords(rule)}, taille {year.Tier}";
         var share = year.Contract.FixedAdvanceShare;
         yield return year.Due(rule, PaymentPart.FixedAdvance, year.Start, advance, true, share >= 1m
             ? $"{label} : {AciLabels.Euros(advance)} versés en totalité {year.StartWords}."
@@ -140,7 +140,7 @@ public static class FundingComputation
             ? $"{name} : {AciLabels.Euros(amount)} décidés au dialogue de gestion, {year.BalanceWords}."
             : rule.Id == AciLineIds.Crisis && !year.CrisisDeclared ? $"{name} : 0 € — aucune crise sanitaire grave déclarée cette année."
             : variable is { Envelope: { } envelope, Expected: { } expected }
-                ? $"{name}, palier {year.Tier} : enveloppe de {AciLabels.Euros(envelope)} × taux d'atteinte pondéré de "
+                ? $"{name}, taille {year.Tier} : enveloppe de {AciLabels.Euros(envelope)} × taux d'atteinte pondéré de "
                     + $"{Percent(envelope == 0m ? 0m : expected / envelope)} = {AciLabels.Euros(expected)} selon les valeurs saisies à ce jour, {year.BalanceWords}."
             : $"{name} : non calculée ({variable.Warning}), {year.BalanceWords}.";
         return year.Due(rule, PaymentPart.Variable, year.BalanceDue, amount, year.Decided, text);
