@@ -73,4 +73,28 @@ public sealed class AccessibilityFlow(BrowserHost host)
             Assert.Empty(await page.EvaluateAsync<string[]>(UnlabelledFields));
         }
     });
+
+    /// <summary>The funding pages of the demo CPTS du Pays de Redon, as its coordinator (who writes values) and as the admin (who also
+    /// sees the funders' forms): in French, one h1, every visible field labelled, every table with headers.</summary>
+    [Theory]
+    [InlineData(Flows.RedonCoordinator)]
+    [InlineData(Flows.Admin)]
+    public Task Every_field_of_the_funding_pages_has_a_label(string user) => host.RunAsync(async page =>
+    {
+        await BrowserHost.LogInAsync(page, user);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "CPTS du Pays de Redon", Exact = true }).First.ClickAsync();
+        var cpts = new Uri(page.Url).AbsolutePath.TrimEnd('/');
+        string[] paths = ["/contrat", "/contrat/indicateurs", "/contrat/financement", "/contrat/versements", "/contrat/dialogue",
+            "/contrat/dialogue/1", "/contrat/dialogue/1/dossier", "/budget"];
+        foreach (var path in paths)
+        {
+            var response = await page.GotoAsync(cpts + path);
+            Assert.Equal(200, response!.Status);
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveCountAsync(1);
+            Assert.Empty(await page.EvaluateAsync<string[]>(UnlabelledFields));
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('table')].filter(t => t.querySelectorAll('th').length === 0).length"));
+        }
+    });
 }
