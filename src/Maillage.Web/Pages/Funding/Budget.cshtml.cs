@@ -48,9 +48,9 @@ public sealed class BudgetModel(ReadBudget read, SaveBudgetLine save, DeleteBudg
         string? mission, string? actionSheet, string? label, string? planned, string? actual, string? note, CancellationToken ct)
     {
         var errors = new List<Error>();
-        var parsedYear = Number(year, "year", "L'année", errors, integer: true);
+        var parsedYear = FundingForms.Parse(year, "year", "L'année", errors, "une année", wholeNumber: true);
         var draft = new BudgetLineDraft(direction, parsedYear is { } y ? (int)y : null, source, category, mission, actionSheet, label,
-            Number(planned, "planned", "Le montant prévu", errors), Number(actual, "actual", "Le montant réalisé", errors), note);
+            FundingForms.Parse(planned, "planned", "Le montant prévu", errors, "un montant"), FundingForms.Parse(actual, "actual", "Le montant réalisé", errors, "un montant"), note);
         var result = errors.Count > 0 ? Result<BudgetLine>.Fail(errors)
             : lineId is { } existing ? await save.EditAsync(id, existing, draft, version, HttpContext.GetActor(), ct)
             : await save.CreateAsync(id, draft, HttpContext.GetActor(), ct);
@@ -115,7 +115,7 @@ public sealed class BudgetModel(ReadBudget read, SaveBudgetLine save, DeleteBudg
     private async Task<bool> LoadAsync(Guid id, string? year, CancellationToken ct)
     {
         var errors = new List<Error>();
-        var chosen = Number(year, "year", "L'année", errors, integer: true);
+        var chosen = FundingForms.Parse(year, "year", "L'année", errors, "une année", wholeNumber: true);
         var result = await read.RunAsync(id, chosen is { } c ? (int)c : null, HttpContext.GetActor(), ct);
         if (!result.Succeeded && result.Kind == ErrorKind.Validation)
         {
@@ -130,24 +130,5 @@ public sealed class BudgetModel(ReadBudget read, SaveBudgetLine save, DeleteBudg
 
         (View, Errors) = (result.Value, errors);
         return true;
-    }
-
-    /// <summary>A number typed the French way (« 1 234,56 », « 1234.56 € »); empty is <c>null</c>.</summary>
-    private static decimal? Number(string? text, string field, string what, List<Error> errors, bool integer = false)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var cleaned = string.Concat(text.Where(ch => !char.IsWhiteSpace(ch) && ch != '€')).Replace(',', '.');
-        if (decimal.TryParse(cleaned, integer ? NumberStyles.None : NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
-            out var value) && (!integer || value <= int.MaxValue))
-        {
-            return value;
-        }
-
-        errors.Add(new Error("invalid_number", $"{what} « {text.Trim()} » n'est pas {(integer ? "une année" : "un montant")}.", field));
-        return null;
     }
 }

@@ -6,8 +6,12 @@ namespace Maillage.Web.Pages.Funding;
 /// <summary>What the funding forms share: numbers typed the French way (a comma or a point, spaces between thousands), the status of a refusal.</summary>
 public static class FundingForms
 {
-    /// <summary>The number typed; empty is <c>null</c>; anything else adds a French error on <paramref name="field"/>.</summary>
-    public static decimal? Parse(string? text, string field, string what, List<Error> errors)
+    /// <summary>
+    /// The number typed (« 1 234,56 », « 1234.56 € »: spaces and the euro sign ignored, a comma or a point); empty is <c>null</c>; anything
+    /// else adds a French error on <paramref name="field"/> saying it is not <paramref name="expected"/> (« un nombre », « un montant »…).
+    /// With <paramref name="wholeNumber"/>, only digits are accepted (a year).
+    /// </summary>
+    public static decimal? Parse(string? text, string field, string what, List<Error> errors, string expected = "un nombre", bool wholeNumber = false)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (string.IsNullOrWhiteSpace(text))
@@ -15,14 +19,14 @@ public static class FundingForms
             return null;
         }
 
-        var cleaned = text.Trim().Replace(',', '.').Replace("\u202F", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal)
-            .Replace(" ", "", StringComparison.Ordinal).TrimEnd('€');
-        if (decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        var cleaned = string.Concat(text.Where(ch => !char.IsWhiteSpace(ch) && ch != '€')).Replace(',', '.');
+        if (decimal.TryParse(cleaned, wholeNumber ? NumberStyles.None : NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
+            out var value) && (!wholeNumber || value <= int.MaxValue))
         {
             return value;
         }
 
-        errors.Add(new Error("invalid_number", $"{what} « {text.Trim()} » n'est pas un nombre.", field));
+        errors.Add(new Error("invalid_number", $"{what} « {text.Trim()} » n'est pas {expected}.", field));
         return null;
     }
 
