@@ -59,10 +59,26 @@ public static class IndicatorAccess
             return Error.Forbidden();
         }
 
-        var query = db.ContractIndicators.Include(i => i.Targets).Include(i => i.Values).Include(i => i.Adjustments)
-            .Where(i => i.ContractId == contract.Id).AsSplitQuery();
-        var indicators = await (change != IndicatorChange.None ? query : query.AsNoTracking()).ToListAsync(ct);
-        return Result<Found>.Ok(new Found(found.Value.Cpts, contract, [.. indicators.OrderBy(i => i.Mission).ThenBy(i => i.RecordedAt).ThenBy(i => i.Id)]));
+        var indicators = await LoadAsync(db, contract.Id, adjustments: true, tracked: change != IndicatorChange.None, ct);
+        return Result<Found>.Ok(new Found(found.Value.Cpts, contract, indicators));
+    }
+
+    /// <summary>
+    /// The indicators of a contract with their targets and values (and their adjustments when asked), in the order the pages show them:
+    /// by mission, then as they were recorded.
+    /// </summary>
+    public static async Task<List<ContractIndicator>> LoadAsync(MaillageDbContext db, Guid contractId, bool adjustments, bool tracked, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        IQueryable<ContractIndicator> query = db.ContractIndicators.Include(i => i.Targets).Include(i => i.Values);
+        if (adjustments)
+        {
+            query = query.Include(i => i.Adjustments);
+        }
+
+        query = query.Where(i => i.ContractId == contractId).AsSplitQuery();
+        var indicators = await (tracked ? query : query.AsNoTracking()).ToListAsync(ct);
+        return [.. indicators.OrderBy(i => i.Mission).ThenBy(i => i.RecordedAt).ThenBy(i => i.Id)];
     }
 
     /// <summary>The indicator of the contract found, or a 404.</summary>

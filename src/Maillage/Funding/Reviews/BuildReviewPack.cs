@@ -3,7 +3,6 @@ using Maillage.Funding.Indicators;
 using Maillage.Funding.Schedule;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Tenancy;
-using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Funding.Reviews;
 
@@ -30,9 +29,7 @@ public sealed class BuildReviewPack(ReviewStore store, ReadIndicators indicators
         }
 
         var contract = context.Funding.Contract;
-        var list = await store.Db.ContractIndicators.AsNoTracking().Include(i => i.Targets).Include(i => i.Values).Include(i => i.Adjustments).AsSplitQuery()
-            .Where(i => i.ContractId == contract.Id).ToListAsync(ct);
-        list = [.. list.OrderBy(i => i.Mission).ThenBy(i => i.RecordedAt).ThenBy(i => i.Id)];
+        var list = await IndicatorAccess.LoadAsync(store.Db, contract.Id, adjustments: true, tracked: false, ct);
         var achievement = indicators.Achieve(contract, list, year, funding.CrisisDeclared);
         return Result<ReviewPack>.Ok(Build(context, review, funding, achievement));
     }

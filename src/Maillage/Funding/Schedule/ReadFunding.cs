@@ -32,14 +32,12 @@ public sealed class ReadFunding(MaillageDbContext db, AciRuleSets ruleSets, Time
                 ErrorKind.Conflict);
         }
 
-        var indicators = await db.ContractIndicators.AsNoTracking().Include(i => i.Targets).Include(i => i.Values).AsSplitQuery()
-            .Where(i => i.ContractId == contract.Id).ToListAsync(ct);
+        var indicators = await Indicators.IndicatorAccess.LoadAsync(db, contract.Id, adjustments: false, tracked: false, ct);
         var crises = await db.ContractCrises.AsNoTracking().Where(c => c.ContractId == contract.Id).ToListAsync(ct);
         var reviews = await db.AnnualReviews.AsNoTracking().Include(r => r.Missions).Where(r => r.ContractId == contract.Id).ToListAsync(ct);
         var payments = await db.FundingPayments.AsNoTracking().Where(p => p.ContractId == contract.Id).ToListAsync(ct);
         var rights = await FundingRights.ResolveAsync(db, actor, found.Value.Cpts, Lifecycle.CreateCpts.Today(clock), ct);
-        var computation = FundingComputation.Compute(contract, ruleSet,
-            [.. indicators.OrderBy(i => i.Mission).ThenBy(i => i.RecordedAt).ThenBy(i => i.Id)], crises, reviews, payments);
+        var computation = FundingComputation.Compute(contract, ruleSet, indicators, crises, reviews, payments);
         return Result<ContractFunding>.Ok(new ContractFunding(found.Value.Cpts, contract, rights, computation));
     }
 }
