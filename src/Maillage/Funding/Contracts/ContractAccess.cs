@@ -30,14 +30,21 @@ public static class ContractAccess
         return Result<(Cpts, AciContract?)>.Ok((cpts, contract));
     }
 
+    /// <summary>The CPTS and its latest contract when the actor may read the CPTS: 404 if it may not, or if the CPTS has no contract.</summary>
+    public static async Task<Result<(Cpts Cpts, AciContract Contract)>> FindContractAsync(MaillageDbContext db, Guid cptsId, Actor actor, bool tracked,
+        CancellationToken ct)
+    {
+        var found = await FindAsync(db, cptsId, actor, tracked, ct);
+        return !found.Succeeded ? Result<(Cpts, AciContract)>.Fail(found.Errors)
+            : found.Value.Contract is not { } contract ? NoContract()
+            : Result<(Cpts, AciContract)>.Ok((found.Value.Cpts, contract));
+    }
+
     /// <summary>The CPTS and its contract, tracked, when the actor may change it: 404 if the CPTS is not readable or has no contract, else 403.</summary>
     public static async Task<Result<(Cpts Cpts, AciContract Contract)>> FindForChangeAsync(MaillageDbContext db, Guid cptsId, Actor actor, CancellationToken ct)
     {
-        var found = await FindAsync(db, cptsId, actor, tracked: true, ct);
-        return !found.Succeeded ? Result<(Cpts, AciContract)>.Fail(found.Errors)
-            : found.Value.Contract is not { } contract ? NoContract()
-            : !actor.CanRecordContract(found.Value.Cpts) ? Error.Forbidden()
-            : Result<(Cpts, AciContract)>.Ok((found.Value.Cpts, contract));
+        var found = await FindContractAsync(db, cptsId, actor, tracked: true, ct);
+        return !found.Succeeded || actor.CanRecordContract(found.Value.Cpts) ? found : Error.Forbidden();
     }
 
     /// <summary>Saves a change to a contract (or to one of its parts); a concurrent change (version or a unique number) is a 409.</summary>

@@ -16,16 +16,13 @@ public static class FunderAccess
 
     public static async Task<Result<Found>> FindAsync(MaillageDbContext db, Guid cptsId, Actor actor, DateOnly today, bool forChange, CancellationToken ct)
     {
-        var found = await ContractAccess.FindAsync(db, cptsId, actor, tracked: false, ct);
+        var found = await ContractAccess.FindContractAsync(db, cptsId, actor, tracked: false, ct);
         if (!found.Succeeded)
         {
             return Result<Found>.Fail(found.Errors);
         }
 
-        if (found.Value.Contract is not { } contract)
-        {
-            return ContractAccess.NoContract();
-        }
+        var contract = found.Value.Contract;
 
         var rights = await FundingRights.ResolveAsync(db, actor, found.Value.Cpts, today, ct);
         return forChange && !rights.Decide ? Error.Forbidden() : Result<Found>.Ok(new Found(found.Value.Cpts, contract, rights));

@@ -10,10 +10,8 @@ public sealed class ReadContract(MaillageDbContext db, SimulateAci simulate, Tim
 {
     public async Task<Result<AciContract>> GetAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var found = await ContractAccess.FindAsync(db, cptsId, actor, tracked: false, ct);
-        return !found.Succeeded ? Result<AciContract>.Fail(found.Errors)
-            : found.Value.Contract is { } contract ? Result<AciContract>.Ok(contract)
-            : ContractAccess.NoContract();
+        var found = await ContractAccess.FindContractAsync(db, cptsId, actor, tracked: false, ct);
+        return found.Succeeded ? Result<AciContract>.Ok(found.Value.Contract) : Result<AciContract>.Fail(found.Errors);
     }
 
     /// <summary>The terms on a date of the contract (default: today), and the maximum of that year under its rule set and tier.</summary>

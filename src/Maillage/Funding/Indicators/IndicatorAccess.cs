@@ -37,16 +37,13 @@ public static class IndicatorAccess
     /// <paramref name="today"/> (the day the treasurer's mandate is checked on).</summary>
     public static async Task<Result<Found>> FindAsync(MaillageDbContext db, Guid cptsId, Actor actor, IndicatorChange change, DateOnly today, CancellationToken ct)
     {
-        var found = await ContractAccess.FindAsync(db, cptsId, actor, tracked: false, ct);
+        var found = await ContractAccess.FindContractAsync(db, cptsId, actor, tracked: false, ct);
         if (!found.Succeeded)
         {
             return Result<Found>.Fail(found.Errors);
         }
 
-        if (found.Value.Contract is not { } contract)
-        {
-            return ContractAccess.NoContract();
-        }
+        var contract = found.Value.Contract;
 
         var allowed = change switch
         {

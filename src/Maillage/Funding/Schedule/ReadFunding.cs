@@ -15,16 +15,13 @@ public sealed class ReadFunding(MaillageDbContext db, AciRuleSets ruleSets, Time
     public async Task<Result<ContractFunding>> RunAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var found = await ContractAccess.FindAsync(db, cptsId, actor, tracked: false, ct);
+        var found = await ContractAccess.FindContractAsync(db, cptsId, actor, tracked: false, ct);
         if (!found.Succeeded)
         {
             return Result<ContractFunding>.Fail(found.Errors);
         }
 
-        if (found.Value.Contract is not { } contract)
-        {
-            return ContractAccess.NoContract();
-        }
+        var contract = found.Value.Contract;
 
         if (ruleSets.Find(contract.RuleSetId) is not { } ruleSet)
         {
