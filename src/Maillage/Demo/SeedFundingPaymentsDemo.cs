@@ -1,4 +1,3 @@
-using Maillage.Funding;
 using Maillage.Funding.Contracts;
 using Maillage.Funding.Payments;
 using Maillage.Funding.Schedule;
@@ -14,7 +13,7 @@ namespace Maillage.Demo;
 /// years paid; on its renewal (2026–2031), the operating funding and the advance of year 1. The first contract is no longer the latest,
 /// so its records go through the use cases' checks on that contract (its schedule computed from what is stored) instead of the API path.
 /// </summary>
-public sealed class SeedFundingPaymentsDemo(MaillageDbContext db, AciRuleSets ruleSets, RecordCrisis crises, RecordPayment payments, TimeProvider clock)
+public sealed class SeedFundingPaymentsDemo(MaillageDbContext db, ReadFunding funding, RecordCrisis crises, RecordPayment payments, TimeProvider clock)
 {
     public async Task RunAsync(Guid redon, CancellationToken ct = default)
     {
@@ -43,14 +42,9 @@ public sealed class SeedFundingPaymentsDemo(MaillageDbContext db, AciRuleSets ru
         }
     }
 
-    /// <summary>The schedule of a contract, from what is stored (no indicators or reviews in the demo at this point).</summary>
-    private async Task<IReadOnlyList<ScheduleLine>> ScheduleAsync(AciContract contract, CancellationToken ct)
-    {
-        var ruleSet = ruleSets.Find(contract.RuleSetId) ?? throw new InvalidOperationException($"Démo : barème {contract.RuleSetId} inconnu.");
-        var declared = await db.ContractCrises.AsNoTracking().Where(c => c.ContractId == contract.Id).ToListAsync(ct);
-        var paid = await db.FundingPayments.AsNoTracking().Where(p => p.ContractId == contract.Id).ToListAsync(ct);
-        return FundingComputation.Compute(contract, ruleSet, [], declared, [], paid).Schedule;
-    }
+    /// <summary>The schedule of a contract, from what is stored.</summary>
+    private async Task<IReadOnlyList<ScheduleLine>> ScheduleAsync(AciContract contract, CancellationToken ct) =>
+        (await funding.ComputeAsync(contract, ct) ?? throw new InvalidOperationException($"Démo : barème {contract.RuleSetId} inconnu.")).Schedule;
 
     private static void Expect(IReadOnlyList<Maillage.Platform.Errors.Error> errors)
     {

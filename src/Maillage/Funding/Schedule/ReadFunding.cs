@@ -22,19 +22,32 @@ public sealed class ReadFunding(MaillageDbContext db, AciRuleSets ruleSets, Time
         }
 
         var contract = found.Value.Contract;
-
-        if (ruleSets.Find(contract.RuleSetId) is not { } ruleSet)
+        if (await ComputeAsync(contract, ct) is not { } computation)
         {
             return new Error("unknown_rule_set", $"Le barème « {contract.RuleSetId} » du contrat n'est plus connu : le financement ne peut pas être calculé.", null,
                 ErrorKind.Conflict);
+        }
+
+        var rights = await FundingRights.ResolveAsync(db, actor, found.Value.Cpts, Lifecycle.CreateCpts.Today(clock), ct);
+        return Result<ContractFunding>.Ok(new ContractFunding(found.Value.Cpts, contract, rights, computation));
+    }
+
+    /// <summary>
+    /// The funding of one contract from what is stored for it (indicators, crises, reviews, payments), without any access check: for a
+    /// contract already found, such as an earlier one of the CPTS. <c>null</c> when its rule set is no longer known.
+    /// </summary>
+    public async Task<ContractComputation?> ComputeAsync(AciContract contract, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        if (ruleSets.Find(contract.RuleSetId) is not { } ruleSet)
+        {
+            return null;
         }
 
         var indicators = await Indicators.IndicatorAccess.LoadAsync(db, contract.Id, adjustments: false, tracked: false, ct);
         var crises = await db.ContractCrises.AsNoTracking().Where(c => c.ContractId == contract.Id).ToListAsync(ct);
         var reviews = await db.AnnualReviews.AsNoTracking().Include(r => r.Missions).Where(r => r.ContractId == contract.Id).ToListAsync(ct);
         var payments = await db.FundingPayments.AsNoTracking().Where(p => p.ContractId == contract.Id).ToListAsync(ct);
-        var rights = await FundingRights.ResolveAsync(db, actor, found.Value.Cpts, Lifecycle.CreateCpts.Today(clock), ct);
-        var computation = FundingComputation.Compute(contract, ruleSet, indicators, crises, reviews, payments);
-        return Result<ContractFunding>.Ok(new ContractFunding(found.Value.Cpts, contract, rights, computation));
+        return FundingComputation.Compute(contract, ruleSet, indicators, crises, reviews, payments);
     }
 }
