@@ -58,10 +58,10 @@ public static class BenchConfig
             return;
         }
 
-        var results = Directory.CreateDirectory(Path.Combine(bench, "results"));
+        var results = System.IO.Directory.CreateDirectory(Path.Combine(bench, "results"));
         foreach (var summary in summaries)
         {
-            foreach (var report in Directory.EnumerateFiles(summary.ResultsDirectoryPath, "*-report-github.md"))
+            foreach (var report in System.IO.Directory.EnumerateFiles(summary.ResultsDirectoryPath, "*-report-github.md"))
             {
                 var target = Path.Combine(results.FullName, Path.GetFileName(report).Replace("Maillage.Benchmarks.", "", StringComparison.Ordinal));
                 File.Copy(report, target, overwrite: true);

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Maillage.Territories.Published;
 
 namespace Maillage.Benchmarks;
 
@@ -62,7 +63,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     {
         if (engine == Engine.Sqlite)
         {
-            var dir = Directory.CreateTempSubdirectory("maillage-bench-").FullName;
+            var dir = System.IO.Directory.CreateTempSubdirectory("maillage-bench-").FullName;
             return new BenchDatabase(DatabaseSetting.Parse("sqlite:" + Path.Combine(dir, "maillage.db")), dir, null);
         }
 
@@ -110,7 +111,7 @@ public sealed class BenchDatabase : IAsyncDisposable
         if (directory is not null)
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
+            System.IO.Directory.Delete(directory, recursive: true);
         }
 
         if (postgresName is not null)

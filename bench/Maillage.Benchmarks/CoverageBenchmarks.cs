@@ -2,10 +2,12 @@ using BenchmarkDotNet.Attributes;
 using Maillage.Lifecycle;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
-using Maillage.Territories;
-using Maillage.Territories.Coverage;
+using Maillage.Lifecycle.Coverage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Lifecycle.Published;
+using Maillage.Lifecycle.Storage;
+using Maillage.Territories.Published;
 
 namespace Maillage.Benchmarks;
 
@@ -41,8 +43,8 @@ public class CoverageBenchmarks
     {
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MaillageDbContext>();
-        var held = await db.TerritoryUnits
-            .Join(db.Cpts.Where(c => c.Stage != Stage.Dissolved), u => u.CptsId, c => c.Id, (u, c) => new { u.Code, c.Id, c.Name, c.Stage })
+        var held = await db.TerritoryUnits()
+            .Join(db.Cpts().Where(c => c.Stage != Stage.Dissolved), u => u.CptsId, c => c.Id, (u, c) => new { u.Code, c.Id, c.Name, c.Stage })
             .AsNoTracking().ToListAsync();
         return held.Count;
     }
@@ -56,9 +58,9 @@ public class CoverageBenchmarks
     {
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MaillageDbContext>();
-        var cpts = await db.Cpts.Where(c => c.Stage != Stage.Dissolved).Select(c => new { c.Id, c.Name, c.Stage })
+        var cpts = await db.Cpts().Where(c => c.Stage != Stage.Dissolved).Select(c => new { c.Id, c.Name, c.Stage })
             .AsNoTracking().ToDictionaryAsync(c => c.Id);
-        var held = await db.TerritoryUnits.Select(u => new { u.Code, u.CptsId }).AsNoTracking().ToListAsync();
+        var held = await db.TerritoryUnits().Select(u => new { u.Code, u.CptsId }).AsNoTracking().ToListAsync();
         return held.Count(h => cpts.ContainsKey(h.CptsId));
     }
 
@@ -113,13 +115,13 @@ public class CoverageBenchmarks
                 Regions = Cpts.AsCodeList(territory.Regions),
                 CreatedAt = now,
             };
-            db.Cpts.Add(cpts);
-            db.TerritoryUnits.AddRange(chunks[i].Select(code => new TerritoryUnit { CptsId = cpts.Id, Code = code }));
+            db.Cpts().Add(cpts);
+            db.TerritoryUnits().AddRange(chunks[i].Select(code => new TerritoryUnit { CptsId = cpts.Id, Code = code }));
         }
 
         await db.SaveChangesAsync();
-        var departements = await db.Cpts.Select(c => c.Departements).ToListAsync();
-        Console.WriteLine($"// {CptsCount} CPTS, {await db.TerritoryUnits.CountAsync()} units held, " +
+        var departements = await db.Cpts().Select(c => c.Departements).ToListAsync();
+        Console.WriteLine($"// {CptsCount} CPTS, {await db.TerritoryUnits().CountAsync()} units held, " +
             $"{departements.SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries)).Distinct().Count()} départements");
     }
 }

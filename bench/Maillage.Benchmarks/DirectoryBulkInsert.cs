@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Maillage.Community;
+using Maillage.Directory;
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;

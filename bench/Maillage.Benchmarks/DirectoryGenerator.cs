@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Maillage.Community;
-using Maillage.Territories;
+using Maillage.Directory;
+using Maillage.Territories.Published;
 
 namespace Maillage.Benchmarks;
 

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
-using Maillage.Community;
+using Maillage.Directory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage.Benchmarks;

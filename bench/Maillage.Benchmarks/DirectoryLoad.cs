@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using Maillage.Community;
+using Maillage.Directory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage.Benchmarks;
@@ -81,7 +81,7 @@ public static class DirectoryLoad
         Console.WriteLine(report);
         if (BenchConfig.BenchDirectory is { } bench)
         {
-            var target = Path.Combine(Directory.CreateDirectory(Path.Combine(bench, "results")).FullName, "DirectoryLoad-report.md");
+            var target = Path.Combine(System.IO.Directory.CreateDirectory(Path.Combine(bench, "results")).FullName, "DirectoryLoad-report.md");
             await File.WriteAllTextAsync(target, report);
             Console.WriteLine($"// report written to {Path.GetRelativePath(Environment.CurrentDirectory, target)}");
         }
@@ -107,7 +107,7 @@ public static class DirectoryLoad
             return null;
         }
 
-        var services = constructor.GetParameters().Select(p => p.ParameterType == typeof(Maillage.Territories.GeoCatalog) ? Reference.Geo
+        var services = constructor.GetParameters().Select(p => p.ParameterType == typeof(Maillage.Territories.Published.GeoCatalog) ? Reference.Geo
             : p.ParameterType == typeof(Nomenclatures) ? (object)Nomenclatures.LoadEmbedded()
             : throw new InvalidOperationException($"ReadDirectoryCsv needs a {p.ParameterType.Name}.")).ToArray();
         var reader = constructor.Invoke(services);

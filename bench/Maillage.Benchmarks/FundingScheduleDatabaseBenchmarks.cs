@@ -5,6 +5,9 @@ using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Funding.Storage;
+using Maillage.Lifecycle.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Benchmarks;
 
@@ -36,11 +39,11 @@ public class FundingScheduleDatabaseBenchmarks
     {
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MaillageDbContext>();
-        var contracts = await db.AciContracts.Include(c => c.Amendments).AsNoTracking().ToListAsync();
-        var indicators = await db.ContractIndicators.Include(i => i.Targets).Include(i => i.Values).Include(i => i.Adjustments).AsSplitQuery().AsNoTracking().ToListAsync();
-        var crises = await db.ContractCrises.AsNoTracking().ToListAsync();
-        var reviews = await db.AnnualReviews.Include(r => r.Missions).Include(r => r.Actions).AsSplitQuery().AsNoTracking().ToListAsync();
-        var payments = await db.FundingPayments.AsNoTracking().ToListAsync();
+        var contracts = await db.AciContracts().Include(c => c.Amendments).AsNoTracking().ToListAsync();
+        var indicators = await db.ContractIndicators().Include(i => i.Targets).Include(i => i.Values).Include(i => i.Adjustments).AsSplitQuery().AsNoTracking().ToListAsync();
+        var crises = await db.ContractCrises().AsNoTracking().ToListAsync();
+        var reviews = await db.AnnualReviews().Include(r => r.Missions).Include(r => r.Actions).AsSplitQuery().AsNoTracking().ToListAsync();
+        var payments = await db.FundingPayments().AsNoTracking().ToListAsync();
         return contracts.Count + indicators.Count + crises.Count + reviews.Count + payments.Count;
     }
 
@@ -69,20 +72,20 @@ public class FundingScheduleDatabaseBenchmarks
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var (g, i) in generated.Select((g, i) => (g, i)))
         {
-            db.Cpts.Add(new Cpts
+            db.Cpts().Add(new Cpts
             {
                 Id = cptsIds[i], Name = $"CPTS de banc d'essai {i + 1:0000}", Stage = Stage.AciSigned, Population = 30_000 + (i * 1_000),
                 Tier = g.Contract.TierAtSignature, TierRuleSet = "aci-2019-avenant-2", Departements = ",35,", Regions = ",53,", CreatedAt = now,
             });
-            db.AciContracts.Add(g.Contract);
-            db.ContractIndicators.AddRange(g.Indicators);
-            db.ContractCrises.AddRange(g.Crises);
-            db.AnnualReviews.AddRange(g.Reviews);
-            db.FundingPayments.AddRange(g.Payments);
+            db.AciContracts().Add(g.Contract);
+            db.ContractIndicators().AddRange(g.Indicators);
+            db.ContractCrises().AddRange(g.Crises);
+            db.AnnualReviews().AddRange(g.Reviews);
+            db.FundingPayments().AddRange(g.Payments);
         }
 
         await db.SaveChangesAsync();
-        Console.WriteLine($"// {cptsIds.Count} contracts, {await db.ContractIndicators.CountAsync()} indicators, {await db.IndicatorValues.CountAsync()} values, "
-            + $"{await db.AnnualReviews.CountAsync()} reviews, {await db.FundingPayments.CountAsync()} payments");
+        Console.WriteLine($"// {cptsIds.Count} contracts, {await db.ContractIndicators().CountAsync()} indicators, {await db.IndicatorValues().CountAsync()} values, "
+            + $"{await db.AnnualReviews().CountAsync()} reviews, {await db.FundingPayments().CountAsync()} payments");
     }
 }

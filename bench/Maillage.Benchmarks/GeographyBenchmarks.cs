@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using Maillage.Territories;
+using Maillage.Territories.Published;
 
 namespace Maillage.Benchmarks;
 

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Maillage.Territories.Published;
+using Maillage.Territories.Storage;
 
 namespace Maillage.Benchmarks;
 
@@ -68,7 +70,7 @@ public class GeographyDatabaseLoadBenchmarks
     public void ForgetVintage()
     {
         using var scope = database!.Scope();
-        scope.ServiceProvider.GetRequiredService<MaillageDbContext>().GeoVintages.ExecuteDelete();
+        scope.ServiceProvider.GetRequiredService<MaillageDbContext>().GeoVintages().ExecuteDelete();
     }
 
     [Benchmark(Baseline = true, Description = "Raw bulk insert, no EF (floor)")]
@@ -117,7 +119,7 @@ public class GeographyDatabaseLoadBenchmarks
     {
         await using var scope = database!.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MaillageDbContext>();
-        db.GeoUnits.AddRange(rows.Select(Copy));
+        db.GeoUnits().AddRange(rows.Select(Copy));
         return await db.SaveChangesAsync();
     }
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Maillage.Territories;
+using Maillage.Territories.Published;
 
 namespace Maillage.Benchmarks;
 

@@ -1,11 +1,12 @@
 using System.Data.Common;
 using System.Reflection;
 using System.Text;
-using Maillage.Cli.Commands;
-using Maillage.Cli.Commands.Lifecycle;
-using Maillage.Cli.Commands.Platform;
-using Maillage.Cli.Commands.Territories;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Cli.Platform;
+using Maillage.Cli.Territories;
+using Maillage.Cli.Lifecycle;
+using Maillage.Cli.Directory;
+using Maillage.Cli.Funding;
 
 namespace Maillage.Cli;
 
@@ -24,20 +25,12 @@ public static class CliApp
 
     private static readonly Command[] Commands =
     [
-        new DbMigrate(),
-        new GeoStats(),
-        new GeoTerritory(),
-        new CptsImport(),
-        new CptsExport(),
-        new CoverageCommand(),
-        new DemoSeed(),
-        new UsersAdd(),
-        new UsersAddAdmin(),
-        new TokensCreate(),
-        new Commands.Community.DirectoryImport(),
-        new Commands.Funding.AciSimulate(),
-        new Commands.Funding.AciRuleSetsCommand(),
-        new Commands.Funding.AciSchedule(),
+        .. PlatformCommands.Database,
+        .. TerritoriesCommands.All,
+        .. LifecycleCommands.All,
+        .. PlatformCommands.Accounts,
+        .. DirectoryCommands.All,
+        .. FundingCommands.All,
     ];
 
     /// <param name="environment">Settings that win over the process environment (tests pass <c>Maillage__Database</c> here).</param>

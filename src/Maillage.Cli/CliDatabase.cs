@@ -1,7 +1,8 @@
 using Maillage.Platform.Identity;
+using Maillage.Demo;
 using Maillage.Platform.Persistence;
-using Maillage.Territories;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Territories.Published;
 
 namespace Maillage.Cli;
 
@@ -74,7 +75,7 @@ internal sealed class CliDatabase : IAsyncDisposable
 
         // No logging provider: EF Core and Identity stay silent; errors reach the user as exceptions.
         collection.AddLogging();
-        collection.AddMaillageDomain(setting);
+        collection.AddMaillageDomain(setting).AddDemo();
         collection.AddSingleton(_ => Geo);
         collection.AddSingleton(_ => Tiers);
         collection.AddIdentityCore<MaillageUser>(AccountRules.Apply)

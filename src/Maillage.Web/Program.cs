@@ -1,27 +1,25 @@
-using Maillage.Web.Api;
+using Maillage.Web.Association;
+using Maillage.Web.Directory;
+using Maillage.Web.Funding;
+using Maillage.Web.Indemnities;
+using Maillage.Web.Lifecycle;
+using Maillage.Web.Membership;
 using Maillage.Web.Platform;
+using Maillage.Web.Territories;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMaillagePlatform();
 
 var app = builder.Build();
 app.UseMaillagePlatform();
-app.MapHealth();
-app.MapTerritoriesApi();
-app.MapCptsApi();
-app.MapCoverageApi();
-app.MapCommunityApi();
-app.MapMembershipApi();
-app.MapCampaignsApi();
-app.MapAssociationApi();
-app.MapMeetingsApi();
-app.MapIndemnitiesApi();
-app.MapFundingApi();
-app.MapScheduleApi();
-app.MapPaymentApi();
-app.MapBudgetApi();
-app.MapReviewApi();
-app.MapMaillagePages();
+app.MapPlatform();
+app.MapTerritories();
+app.MapLifecycle();
+app.MapDirectory();
+app.MapMembership();
+app.MapAssociation();
+app.MapIndemnities();
+app.MapFunding();
 await app.PrepareAndRunAsync();
 
 /// <summary>The web host; public so integration tests can start it.</summary>

@@ -1,4 +1,5 @@
-using Maillage.Community.Campaigns;
+using Maillage.Demo;
+using Maillage.Platform.Mail;
 using Maillage.Platform.Identity;
 using Maillage.Platform.PersonalData;
 using Microsoft.Extensions.Compliance.Classification;
@@ -33,7 +34,7 @@ public static class WebPlatform
         }
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBody);
-        builder.Services.AddMaillageDomain(DatabaseSetting.Parse(config["Maillage:Database"]));
+        builder.Services.AddMaillageDomain(DatabaseSetting.Parse(config["Maillage:Database"])).AddDemo();
         builder.Services.AddMail(MailSetting.Parse(config["Maillage:Mail"], config["Maillage:MailFrom"], builder.Environment.ContentRootPath));
         builder.Services.AddIdentity<MaillageUser, IdentityRole>(AccountRules.Apply)
             .AddEntityFrameworkStores<MaillageDbContext>()
@@ -58,10 +59,12 @@ public static class WebPlatform
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // Pages live in their module's folder (Funding/Contracts/Contract.cshtml), next to its endpoints: the root is the project.
         builder.Services.AddRazorPages(o =>
         {
+            o.RootDirectory = "/";
             o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToFolder("/Platform/Account");
         });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions.Remove("traceId"));
@@ -100,11 +103,14 @@ public static class WebPlatform
         app.MapOpenApi().RequireAuthorization();
     }
 
-    public static void MapMaillagePages(this WebApplication app) => app.MapRazorPages();
-
-    public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/health", (Maillage.Territories.GeoCatalog geo) => TypedResults.Ok(new { status = "ok", geography = geo.Vintage }))
+    /// <summary>The platform's own routes: liveness and every Razor page (each module's pages sit in its folder).</summary>
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapGet("/health", (Maillage.Territories.Published.GeoCatalog geo) => TypedResults.Ok(new { status = "ok", geography = geo.Vintage }))
             .AllowAnonymous().WithName("Health").WithSummary("Liveness of the platform").WithTags("Platform");
+        app.MapRazorPages();
+        return app;
+    }
 
     /// <summary>Prints how to reach the platform and log in, then serves (the database is prepared by <see cref="StartupChecks"/>).</summary>
     public static async Task PrepareAndRunAsync(this WebApplication app)

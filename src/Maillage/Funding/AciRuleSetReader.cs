@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Maillage.Funding.Contracts;
-using Maillage.Territories;
+using Maillage.Territories.Published;
 
 namespace Maillage.Funding;
 

@@ -1,4 +1,4 @@
-using Maillage.Community.Association;
+using Maillage.Association;
 using Maillage.Lifecycle;
 using Maillage.Platform.Identity;
 using Maillage.Platform.Persistence;

@@ -3,6 +3,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.Funding;
 
@@ -15,7 +16,7 @@ public sealed class SimulateAciForCpts(MaillageDbContext db, SimulateAci simulat
     public async Task<Result<AciSimulation>> RunAsync(Guid cptsId, Actor actor, AciOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var cpts = await db.Cpts.Readable(actor).AsNoTracking().Where(c => c.Id == cptsId)
+        var cpts = await db.Cpts().Readable(actor).AsNoTracking().Where(c => c.Id == cptsId)
             .Select(c => new { c.Population, c.Tier }).FirstOrDefaultAsync(ct);
         if (cpts is null)
         {

@@ -1,5 +1,7 @@
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Lifecycle.Published;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.Lifecycle;
 
@@ -14,10 +16,10 @@ public sealed class ComputeStageDelays(MaillageDbContext db)
 {
     public async Task<IReadOnlyList<StageDelay>> RunAsync(string? region = null, CancellationToken ct = default)
     {
-        var query = db.StageTransitions.AsNoTracking();
+        var query = db.StageTransitions().AsNoTracking();
         if (region is not null)
         {
-            var ids = db.Cpts.Where(c => c.Regions.Contains("," + region + ",")).Select(c => c.Id);
+            var ids = db.Cpts().Where(c => c.Regions.Contains("," + region + ",")).Select(c => c.Id);
             query = query.Where(t => ids.Contains(t.CptsId));
         }
 

@@ -1,5 +1,6 @@
 using Maillage.Platform;
 using Maillage.Platform.Errors;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Lifecycle;
 
@@ -123,7 +124,7 @@ public sealed class Cpts : Maillage.Platform.Persistence.IVersioned
 }
 
 /// <summary>A dated change of stage.</summary>
-public sealed class StageTransition
+public sealed class StageTransition : Maillage.Platform.Persistence.ICptsOwned
 {
     public Guid Id { get; set; }
 

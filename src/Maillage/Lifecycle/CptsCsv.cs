@@ -1,4 +1,5 @@
 using System.Globalization;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Lifecycle;
 

@@ -1,6 +1,7 @@
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.Lifecycle;
 
@@ -21,12 +22,12 @@ public sealed class CptsSaver(MaillageDbContext db)
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            if (await db.Cpts.AnyAsync(c => c.Id != cpts.Id && c.Name == cpts.Name, ct))
+            if (await db.Cpts().AnyAsync(c => c.Id != cpts.Id && c.Name == cpts.Name, ct))
             {
                 return new Error("name_taken", $"Une CPTS s'appelle déjà « {cpts.Name} ».", "name", ErrorKind.Conflict);
             }
 
-            if (cpts.Rna is not null && await db.Cpts.AnyAsync(c => c.Id != cpts.Id && c.Rna == cpts.Rna, ct))
+            if (cpts.Rna is not null && await db.Cpts().AnyAsync(c => c.Id != cpts.Id && c.Rna == cpts.Rna, ct))
             {
                 return new Error("rna_taken", $"Le numéro RNA {cpts.Rna} est déjà celui d'une autre CPTS.", "rna", ErrorKind.Conflict);
             }

@@ -3,8 +3,9 @@ using Maillage.Platform;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
-using Maillage.Territories;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Territories.Published;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.Lifecycle;
 
@@ -29,12 +30,12 @@ public sealed class CreateCpts(MaillageDbContext db, ComputeTerritory compute, A
 
         var cpts = Cpts.Register(since ?? Today(clock), actor.Name, clock.GetUtcNow());
         input.ApplyIdentity(cpts);
-        if (await db.Cpts.AnyAsync(c => c.Name == cpts.Name, ct))
+        if (await db.Cpts().AnyAsync(c => c.Name == cpts.Name, ct))
         {
             return new Error("name_taken", $"Une CPTS s'appelle déjà « {cpts.Name} ».", "name", ErrorKind.Conflict);
         }
 
-        db.Cpts.Add(cpts);
+        db.Cpts().Add(cpts);
         var assigned = await assign.RunAsync(cpts, input.Territory!, input.OverrideReason, actor, ct);
         if (!assigned.Succeeded)
         {

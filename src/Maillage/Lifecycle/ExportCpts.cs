@@ -2,6 +2,8 @@ using Maillage.Platform;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Lifecycle.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Lifecycle;
 
@@ -10,8 +12,8 @@ public sealed class ExportCpts(MaillageDbContext db)
 {
     public async Task<int> RunAsync(TextWriter writer, Actor actor, CancellationToken ct = default)
     {
-        var list = await db.Cpts.Readable(actor).Include(c => c.Transitions).AsNoTracking().ToListAsync(ct);
-        var held = await db.TerritoryUnits.AsNoTracking().Select(u => new { u.CptsId, u.Code, u.OverrideReason }).ToListAsync(ct);
+        var list = await db.Cpts().Readable(actor).Include(c => c.Transitions).AsNoTracking().ToListAsync(ct);
+        var held = await db.TerritoryUnits().AsNoTracking().Select(u => new { u.CptsId, u.Code, u.OverrideReason }).ToListAsync(ct);
         var units = held.ToLookup(u => u.CptsId, u => u.Code);
         var overrides = held.Where(u => u.OverrideReason != null).GroupBy(u => u.CptsId).ToDictionary(g => g.Key, g => g.First().OverrideReason);
         var rows = list.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => (IReadOnlyList<string?>)

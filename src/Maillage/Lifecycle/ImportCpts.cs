@@ -3,6 +3,8 @@ using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Sylvan.Data.Csv;
+using Maillage.Lifecycle.Published;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.Lifecycle;
 
@@ -16,7 +18,7 @@ public sealed record ImportReport(int Created, IReadOnlyList<LineError> Rejected
 /// Loads CPTS from a CSV (<see cref="CptsCsv"/>) in one transaction: a bad line is reported with its number and
 /// reason and the whole file is refused, unless <c>skipInvalid</c> keeps the valid lines.
 /// </summary>
-public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordStage stages, Territories.ComputeTerritory compute, CptsSaver saver, Platform.Audit.AuditTrail audit, TimeProvider clock)
+public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordStage stages, Territories.Published.ComputeTerritory compute, CptsSaver saver, Platform.Audit.AuditTrail audit, TimeProvider clock)
 {
     public async Task<ImportReport> RunAsync(TextReader reader, bool skipInvalid, Actor actor, IProgress<int>? progress = null, CancellationToken ct = default)
     {
@@ -114,7 +116,7 @@ public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordSt
             var moved = await stages.RunAsync(result.Value!.Id, stage.Id(), date, null, actor, ct);
             if (!moved.Succeeded)
             {
-                await db.Cpts.Where(c => c.Id == result.Value.Id).ExecuteDeleteAsync(ct);
+                await db.Cpts().Where(c => c.Id == result.Value.Id).ExecuteDeleteAsync(ct);
                 return moved.Errors;
             }
         }
@@ -153,7 +155,7 @@ public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordSt
 
         cpts.SetPerimeter(territory.Population, territory.Tier, territory.RuleSet, territory.Departements, territory.Regions);
         cpts.DissolvedTerritory = string.Join(' ', territory.Units.Select(u => u.Code));
-        db.Cpts.Add(cpts);
+        db.Cpts().Add(cpts);
         audit.Record(actor, cpts.Id, "cpts.created", $"CPTS « {cpts.Name} » importée, dissoute ({territory.Units.Count} unités de territoire gardées en historique).");
         return await saver.SaveAsync(cpts, ct) is { } error ? [error] : [];
     }

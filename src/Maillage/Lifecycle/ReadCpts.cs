@@ -2,8 +2,10 @@ using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
-using Maillage.Territories;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Lifecycle.Published;
+using Maillage.Territories.Published;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.Lifecycle;
 
@@ -24,7 +26,7 @@ public sealed record TerritoryUnitView(string Code, string Name, int Population,
 public sealed class ReadCpts(MaillageDbContext db, GeoCatalog geo, TimeProvider clock)
 {
     public async Task<IReadOnlyList<CptsListItem>> ListAsync(Actor actor, CancellationToken ct = default) =>
-        (await db.Cpts.Readable(actor)
+        (await db.Cpts().Readable(actor)
             .Select(c => new CptsListItem(c.Id, c.Name, c.Stage, c.Population, c.Tier, c.Departements))
             .ToListAsync(ct))
         .OrderBy(c => c.Name, StringComparer.Create(Platform.French.Culture, true)).ToList();
@@ -34,20 +36,20 @@ public sealed class ReadCpts(MaillageDbContext db, GeoCatalog geo, TimeProvider 
     /// public facts of the ARS's steering, so every signed-in user sees them (not their contacts or history).
     /// </summary>
     public async Task<IReadOnlyList<CptsListItem>> InDepartementAsync(string departement, CancellationToken ct = default) =>
-        (await db.Cpts.Where(c => c.Stage != Stage.Dissolved && c.Departements.Contains("," + departement + ","))
+        (await db.Cpts().Where(c => c.Stage != Stage.Dissolved && c.Departements.Contains("," + departement + ","))
             .Select(c => new CptsListItem(c.Id, c.Name, c.Stage, c.Population, c.Tier, c.Departements))
             .ToListAsync(ct))
         .OrderBy(c => c.Name, StringComparer.Create(Platform.French.Culture, true)).ToList();
 
     public async Task<Result<CptsDetail>> GetAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
-        var cpts = await db.Cpts.Readable(actor).Include(c => c.Transitions).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        var cpts = await db.Cpts().Readable(actor).Include(c => c.Transitions).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (cpts is null)
         {
             return Error.NotFound("CPTS");
         }
 
-        var units = await db.TerritoryUnits.Where(u => u.CptsId == id).AsNoTracking().ToListAsync(ct);
+        var units = await db.TerritoryUnits().Where(u => u.CptsId == id).AsNoTracking().ToListAsync(ct);
         var audit = await db.AuditEntries.Where(a => a.CptsId == id).OrderByDescending(a => a.Id).Take(200).AsNoTracking().ToListAsync(ct);
         var views = units.Select(u => geo.Find(u.Code) is { } g
                 ? new TerritoryUnitView(u.Code, g.Name, g.Population, g.Departement, u.OverrideReason, u.OverriddenBy)

@@ -4,6 +4,8 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Lifecycle.Published;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.Lifecycle;
 
@@ -19,7 +21,7 @@ public sealed class RecordStage(MaillageDbContext db, AuditTrail audit, CptsSave
                 $"Étape « {stage} » inconnue : attendu {string.Join(", ", Stages.Ordered.Append(Stage.Dissolved).Select(s => s.Id()))}.", "stage");
         }
 
-        var cpts = await db.Cpts.Readable(actor).Include(c => c.Transitions).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var cpts = await db.Cpts().Readable(actor).Include(c => c.Transitions).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (cpts is null)
         {
             return Error.NotFound("CPTS");
@@ -42,9 +44,9 @@ public sealed class RecordStage(MaillageDbContext db, AuditTrail audit, CptsSave
         db.Add(cpts.Transitions[^1]);
         if (target == Stage.Dissolved)
         {
-            var units = await db.TerritoryUnits.Where(u => u.CptsId == cpts.Id).ToListAsync(ct);
+            var units = await db.TerritoryUnits().Where(u => u.CptsId == cpts.Id).ToListAsync(ct);
             cpts.DissolvedTerritory = string.Join(' ', units.Select(u => u.Code).Order(StringComparer.Ordinal));
-            db.TerritoryUnits.RemoveRange(units);
+            db.TerritoryUnits().RemoveRange(units);
         }
 
         audit.Record(actor, cpts.Id, "cpts.stage.recorded", $"Étape : « {from.French()} » → « {target.Value.French()} » au {French.Date(when)}.");

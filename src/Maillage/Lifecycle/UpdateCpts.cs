@@ -3,8 +3,9 @@ using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
-using Maillage.Territories;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Lifecycle.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Lifecycle;
 
@@ -16,7 +17,7 @@ public sealed class UpdateCpts(MaillageDbContext db, AssignTerritory assign, Aud
 {
     public async Task<Result<Cpts>> RunAsync(Guid id, CptsInput input, Actor actor, CancellationToken ct = default)
     {
-        var cpts = await db.Cpts.Readable(actor).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var cpts = await db.Cpts().Readable(actor).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (cpts is null)
         {
             return Error.NotFound("CPTS");

@@ -3,6 +3,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.Lifecycle;
 
@@ -13,7 +14,7 @@ public sealed class UpdateLetter(MaillageDbContext db, AuditTrail audit, CptsSav
 
     public async Task<Result<Cpts>> RunAsync(Guid id, LetterOfIntent letter, int? version, Actor actor, CancellationToken ct = default)
     {
-        var cpts = await db.Cpts.Readable(actor).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var cpts = await db.Cpts().Readable(actor).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (cpts is null)
         {
             return Error.NotFound("CPTS");

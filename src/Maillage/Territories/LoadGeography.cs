@@ -2,6 +2,8 @@ using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Maillage.Territories.Published;
+using Maillage.Territories.Storage;
 
 namespace Maillage.Territories;
 
@@ -15,14 +17,14 @@ public sealed class LoadGeography(MaillageDbContext db, GeoCatalog geo, TimeProv
     /// <summary>Returns the number of units written: 0 when the vintage was already loaded.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
-        if (await db.GeoVintages.AnyAsync(v => v.Vintage == geo.Vintage, ct))
+        if (await db.GeoVintages().AnyAsync(v => v.Vintage == geo.Vintage, ct))
         {
             return 0;
         }
 
         var rows = geo.Units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var existing = await db.GeoUnits.ToDictionaryAsync(g => g.Code, ct);
+        var existing = await db.GeoUnits().ToDictionaryAsync(g => g.Code, ct);
         var fresh = rows.Where(u => !existing.ContainsKey(u.Code)).ToList();
         if (db.IsSqlite)
         {
@@ -41,7 +43,7 @@ public sealed class LoadGeography(MaillageDbContext db, GeoCatalog geo, TimeProv
             (row.Departement, row.Region, row.Parent) = (u.Departement, u.Region, u.Parent);
         }
 
-        db.GeoVintages.Add(new GeoVintageRow { Vintage = geo.Vintage, Source = geo.Source, Units = rows.Count, LoadedAt = clock.GetUtcNow() });
+        db.GeoVintages().Add(new GeoVintageRow { Vintage = geo.Vintage, Source = geo.Source, Units = rows.Count, LoadedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return rows.Count;

@@ -14,7 +14,7 @@ public sealed class ModuleBoundaries
     private static readonly Assembly Domain = typeof(Maillage.Lifecycle.Cpts).Assembly;
 
     private static readonly string[] DomainNamespaces =
-        ["Maillage.Lifecycle", "Maillage.Territories", "Maillage.Platform", "Maillage.Demo"];
+        ["Maillage.Lifecycle", "Maillage.Territories", "Maillage.Platform"];
 
     [Fact]
     public void Territories_does_not_reach_into_the_storage_of_lifecycle()

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Maillage.IntegrationTests.Community;
 using Maillage.IntegrationTests.Infrastructure;
 using Maillage.Platform.Identity;
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.IntegrationTests.Funding;
 
@@ -186,7 +186,7 @@ public abstract partial class AciSimulator(MaillageApp app) : IntegrationTest(ap
     private async Task SetStoredTierAsync(Guid id, int tier)
     {
         await using var scope = App.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MaillageDbContext>().Cpts.Where(c => c.Id == id)
+        await scope.ServiceProvider.GetRequiredService<MaillageDbContext>().Cpts().Where(c => c.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Tier, tier), Ct);
     }
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
 using Maillage.Funding.Budget;
-using Maillage.IntegrationTests.Community;
 using Maillage.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

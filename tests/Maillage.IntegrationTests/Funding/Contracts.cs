@@ -1,9 +1,9 @@
 using System.Net;
-using Maillage.IntegrationTests.Community;
 using Maillage.IntegrationTests.Infrastructure;
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.IntegrationTests.Funding;
 
@@ -31,7 +31,7 @@ public abstract class Contracts(MaillageApp app) : IntegrationTest(app)
         // The population (and so the stored tier) of the CPTS changes: the contract keeps its tier.
         await using (var scope = App.Factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<MaillageDbContext>().Cpts.Where(c => c.Id == w.A)
+            await scope.ServiceProvider.GetRequiredService<MaillageDbContext>().Cpts().Where(c => c.Id == w.A)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Tier, tier == 4 ? 3 : tier + 1), Ct);
         }
 

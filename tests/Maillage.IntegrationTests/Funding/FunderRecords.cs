@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Maillage.IntegrationTests.Community;
 using Maillage.IntegrationTests.Infrastructure;
 
 namespace Maillage.IntegrationTests.Funding;

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Maillage.IntegrationTests.Community;
 using Maillage.IntegrationTests.Infrastructure;
 using Maillage.Platform.Identity;
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.IntegrationTests.Directory;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.IntegrationTests.Funding;
 
@@ -21,7 +22,7 @@ public static class FundingTreasurer
         string commune;
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
-            commune = await scope.ServiceProvider.GetRequiredService<MaillageDbContext>().TerritoryUnits.Where(u => u.CptsId == cpts).Select(u => u.Code).FirstAsync(ct);
+            commune = await scope.ServiceProvider.GetRequiredService<MaillageDbContext>().TerritoryUnits().Where(u => u.CptsId == cpts).Select(u => u.Code).FirstAsync(ct);
         }
 
         var rpps = DirectoryData.NewRpps();

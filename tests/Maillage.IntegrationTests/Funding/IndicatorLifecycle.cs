@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text.Json;
-using Maillage.Community.Association;
-using Maillage.Community.Indemnities;
-using Maillage.IntegrationTests.Community;
+using Maillage.Association;
+using Maillage.Indemnities;
 using Maillage.IntegrationTests.Infrastructure;
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.IntegrationTests.Directory;
+using Maillage.Lifecycle.Storage;
+using Maillage.Indemnities.Storage;
+using Maillage.Association.Storage;
 
 namespace Maillage.IntegrationTests.Funding;
 
@@ -228,7 +231,7 @@ public abstract class IndicatorLifecycle(MaillageApp app) : IntegrationTest(app)
         string commune;
         await using (var scope = App.Factory.Services.CreateAsyncScope())
         {
-            commune = await scope.ServiceProvider.GetRequiredService<MaillageDbContext>().TerritoryUnits.Where(u => u.CptsId == w.A).Select(u => u.Code).FirstAsync(Ct);
+            commune = await scope.ServiceProvider.GetRequiredService<MaillageDbContext>().TerritoryUnits().Where(u => u.CptsId == w.A).Select(u => u.Code).FirstAsync(Ct);
         }
 
         var rpps = Enumerable.Range(0, 3).Select(_ => DirectoryData.NewRpps()).ToList();
@@ -252,7 +255,7 @@ public abstract class IndicatorLifecycle(MaillageApp app) : IntegrationTest(app)
                 (today.AddYears(-1).AddDays(-1), 4m, DeclarationStatus.Validated),
             })
             {
-                db.TimeDeclarations.Add(new TimeDeclaration
+                db.TimeDeclarations().Add(new TimeDeclaration
                 {
                     Id = Guid.NewGuid(), CptsId = w.A, MemberId = members[0], MissionDate = date, Activity = default, Hours = hours, Description = "Réunion",
                     Status = status, DeclaredBy = "test", DeclaredAt = now,
@@ -261,15 +264,15 @@ public abstract class IndicatorLifecycle(MaillageApp app) : IntegrationTest(app)
 
             foreach (var approved in new[] { now.AddDays(-30), now, now.AddYears(-2) })
             {
-                db.Meetings.Add(new Meeting
+                db.Meetings().Add(new Meeting
                 {
                     Id = Guid.NewGuid(), CptsId = w.A, BodyId = body, Title = "Conseil", StartsAt = approved.AddDays(-1), EndsAt = approved.AddDays(-1).AddHours(2),
                     Location = "Mairie", Status = MeetingStatus.Closed, MinutesApprovedAt = approved,
                 });
             }
 
-            db.WorkingGroups.Add(new WorkingGroup { Id = Guid.NewGuid(), CptsId = w.A, Name = "Parcours diabète", CreatedOn = today.AddDays(-200) });
-            db.WorkingGroups.Add(new WorkingGroup { Id = Guid.NewGuid(), CptsId = w.A, Name = "Ancien groupe", CreatedOn = today.AddYears(-3), ClosedOn = today.AddYears(-2) });
+            db.WorkingGroups().Add(new WorkingGroup { Id = Guid.NewGuid(), CptsId = w.A, Name = "Parcours diabète", CreatedOn = today.AddDays(-200) });
+            db.WorkingGroups().Add(new WorkingGroup { Id = Guid.NewGuid(), CptsId = w.A, Name = "Ancien groupe", CreatedOn = today.AddYears(-3), ClosedOn = today.AddYears(-2) });
             await db.SaveChangesAsync(Ct);
         }
     }

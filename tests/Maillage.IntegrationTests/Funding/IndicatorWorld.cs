@@ -4,6 +4,7 @@ using Maillage.IntegrationTests.Infrastructure;
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Funding.Storage;
 
 namespace Maillage.IntegrationTests.Funding;
 
@@ -16,7 +17,7 @@ public static class IndicatorWorld
         var w = await ContractWorld.CreateAsync(app);
         await ContractWorld.RecordAsync(w.Officer, w.A);
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MaillageDbContext>().AciContracts.Where(c => c.CptsId == w.A)
+        await scope.ServiceProvider.GetRequiredService<MaillageDbContext>().AciContracts().Where(c => c.CptsId == w.A)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.TierAtSignature, tier));
         return w;
     }

@@ -3,6 +3,7 @@ using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Maillage.IntegrationTests.Funding.ReviewWorld;
+using Maillage.Funding.Storage;
 
 namespace Maillage.IntegrationTests.Funding;
 
@@ -58,12 +59,12 @@ public abstract class ReviewTenancy(MaillageApp app) : IntegrationTest(app)
         Assert.True((int)response.StatusCode == expected, $"{user} → {route}: {(int)response.StatusCode}, expected {expected}. {body}");
         await using var scope = App.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MaillageDbContext>();
-        var contract = await db.AciContracts.Where(c => c.CptsId == w.A).Select(c => c.Id).SingleAsync(Ct);
-        var years = await db.AnnualReviews.Where(r => r.ContractId == contract).Select(r => new { r.Year, r.Status }).ToListAsync(Ct);
+        var contract = await db.AciContracts().Where(c => c.CptsId == w.A).Select(c => c.Id).SingleAsync(Ct);
+        var years = await db.AnnualReviews().Where(r => r.ContractId == contract).Select(r => new { r.Year, r.Status }).ToListAsync(Ct);
         Assert.Equal(route == "POST review" && expected == 201 ? 2 : 1, years.Count);
         Assert.Equal(route == "POST decision" && expected == 200, years.Single(y => y.Year == 1).Status == Maillage.Funding.Reviews.ReviewStatus.Decided);
-        await db.AnnualReviews.Where(r => r.ContractId == contract && r.Year == 2).ExecuteDeleteAsync(Ct);
-        await db.AnnualReviews.Where(r => r.ContractId == contract && r.Year == 1)
+        await db.AnnualReviews().Where(r => r.ContractId == contract && r.Year == 2).ExecuteDeleteAsync(Ct);
+        await db.AnnualReviews().Where(r => r.ContractId == contract && r.Year == 1)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, Maillage.Funding.Reviews.ReviewStatus.Open), Ct);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ClosedXML.Excel;
-using Maillage.IntegrationTests.Community;
 using Maillage.IntegrationTests.Infrastructure;
 using UglyToad.PdfPig;
 using static Maillage.IntegrationTests.Funding.ReviewWorld;

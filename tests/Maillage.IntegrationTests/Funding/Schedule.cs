@@ -2,11 +2,11 @@ using System.Net;
 using System.Text.Json;
 using Maillage.Funding.Contracts;
 using Maillage.Funding.Payments;
-using Maillage.IntegrationTests.Community;
 using Maillage.IntegrationTests.Infrastructure;
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Funding.Storage;
 
 namespace Maillage.IntegrationTests.Funding;
 
@@ -27,13 +27,13 @@ public abstract class Schedule(MaillageApp app) : IntegrationTest(app)
         await IndicatorWorld.RecordAsync(w.Coordinator, w.A, second.Id(), 1, 20m);
         await using var scope = App.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MaillageDbContext>();
-        var contract = await db.AciContracts.SingleAsync(c => c.CptsId == w.A, Ct);
-        db.ContractCrises.Add(new ContractCrisis
+        var contract = await db.AciContracts().SingleAsync(c => c.CptsId == w.A, Ct);
+        db.ContractCrises().Add(new ContractCrisis
         {
             Id = Guid.NewGuid(), ContractId = contract.Id, Year = 1, DeclaredOn = ContractWorld.SignedOn.AddMonths(2), Description = "Épidémie",
             RecordedBy = "test", RecordedAt = DateTimeOffset.UtcNow,
         });
-        db.FundingPayments.Add(new FundingPayment
+        db.FundingPayments().Add(new FundingPayment
         {
             Id = Guid.NewGuid(), ContractId = contract.Id, Year = 1, Line = "access", Part = PaymentPart.FixedAdvance, Amount = 67_500m,
             PaidOn = ContractWorld.SignedOn.AddDays(20), RecordedBy = "test", RecordedAt = DateTimeOffset.UtcNow,

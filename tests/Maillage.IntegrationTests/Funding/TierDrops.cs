@@ -1,9 +1,9 @@
 using System.Net;
-using Maillage.IntegrationTests.Community;
 using Maillage.IntegrationTests.Infrastructure;
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.IntegrationTests.Funding;
 
@@ -80,7 +80,7 @@ public abstract class TierDrops(MaillageApp app) : IntegrationTest(app)
     private async Task SetStoredTierAsync(Guid cpts, int tier)
     {
         await using var scope = App.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MaillageDbContext>().Cpts.Where(c => c.Id == cpts)
+        await scope.ServiceProvider.GetRequiredService<MaillageDbContext>().Cpts().Where(c => c.Id == cpts)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Tier, tier), Ct);
     }
 

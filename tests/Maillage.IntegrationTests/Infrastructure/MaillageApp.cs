@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Maillage.Platform.Identity;
-using Maillage.Territories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Territories.Published;
 
 namespace Maillage.IntegrationTests.Infrastructure;
 

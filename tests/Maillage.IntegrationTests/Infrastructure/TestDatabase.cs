@@ -36,7 +36,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(DatabaseKind kind, CancellationToken ct = default)
     {
         var folder = Path.Combine(Path.GetTempPath(), "maillage-it-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(folder);
         if (kind == DatabaseKind.Sqlite)
         {
             return new TestDatabase(kind, "sqlite:" + Path.Combine(folder, "maillage.db"), folder, null);
@@ -74,7 +74,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         try
         {
-            Directory.Delete(Folder, recursive: true);
+            System.IO.Directory.Delete(Folder, recursive: true);
         }
         catch (IOException)
         {

@@ -1,4 +1,4 @@
-using Maillage.Community;
+using Maillage.Membership;
 using Maillage.Funding.Contracts;
 using Maillage.Funding.Indicators;
 

@@ -1,6 +1,7 @@
 using Maillage.Lifecycle;
 using Maillage.Platform.Errors;
 using Microsoft.Extensions.Time.Testing;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Tests.Lifecycle;
 

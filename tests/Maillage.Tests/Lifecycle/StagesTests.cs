@@ -1,4 +1,4 @@
-using Maillage.Lifecycle;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Tests.Lifecycle;
 

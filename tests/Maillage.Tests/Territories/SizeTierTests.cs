@@ -1,4 +1,4 @@
-using Maillage.Territories;
+using Maillage.Territories.Published;
 
 namespace Maillage.Tests.Territories;
 

@@ -3,6 +3,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Lifecycle.Storage;
 
 namespace Maillage.Funding.Budget;
 
@@ -17,7 +18,7 @@ public static class BudgetAccess
         bool forChange, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var cpts = await db.Cpts.Readable(actor).AsNoTracking().FirstOrDefaultAsync(c => c.Id == cptsId, ct);
+        var cpts = await db.Cpts().Readable(actor).AsNoTracking().FirstOrDefaultAsync(c => c.Id == cptsId, ct);
         if (cpts is null)
         {
             return Error.NotFound("CPTS");

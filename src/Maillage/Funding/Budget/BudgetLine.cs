@@ -38,7 +38,7 @@ public enum SpendingCategory
 /// A line of a CPTS's budget for a calendar year: income by source, or spending by mission and action sheet (budget fléché), with the
 /// planned and the actual amount. Written by the coordinator and the treasurer; read by the members and the officers of the territory.
 /// </summary>
-public sealed class BudgetLine : Maillage.Platform.Persistence.IVersioned
+public sealed class BudgetLine : Maillage.Platform.Persistence.IVersioned, Maillage.Platform.Persistence.ICptsOwned
 {
     public Guid Id { get; set; }
 

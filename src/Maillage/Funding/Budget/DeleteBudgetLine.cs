@@ -2,6 +2,7 @@ using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Budget;
 
@@ -11,13 +12,13 @@ public sealed class DeleteBudgetLine(MaillageDbContext db, AuditTrail audit, Tim
     public async Task<Result<BudgetLine>> RunAsync(Guid cptsId, Guid lineId, int? version, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var found = await SaveBudgetLine.FindLineAsync(db, cptsId, lineId, version, actor, Lifecycle.CreateCpts.Today(clock), ct);
+        var found = await SaveBudgetLine.FindLineAsync(db, cptsId, lineId, version, actor, Maillage.Lifecycle.CreateCpts.Today(clock), ct);
         if (!found.Succeeded)
         {
             return found;
         }
 
-        db.BudgetLines.Remove(found.Value!);
+        db.BudgetLines().Remove(found.Value!);
         audit.Record(actor, cptsId, "funding.budget.line_deleted", SaveBudgetLine.Describe(found.Value!, "supprimée"));
         return await Contracts.ContractAccess.SaveAsync(db, found.Value!, ct);
     }

@@ -3,6 +3,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Budget;
 
@@ -32,7 +33,7 @@ public sealed class ReadBudget(MaillageDbContext db, TimeProvider clock, Schedul
             return error;
         }
 
-        var all = await db.BudgetLines.AsNoTracking().Where(l => l.CptsId == cptsId).ToListAsync(ct);
+        var all = await db.BudgetLines().AsNoTracking().Where(l => l.CptsId == cptsId).ToListAsync(ct);
         var lines = all.Where(l => l.Year == chosen).OrderBy(l => l.Direction).ThenBy(l => (int?)l.Source ?? (int)l.Category!.Value)
             .ThenBy(l => l.Mission is null ? int.MaxValue : BudgetLabels.Missions.ToList().IndexOf(l.Mission))
             .ThenBy(l => l.Label, StringComparer.Create(Platform.French.Culture, ignoreCase: true)).ThenBy(l => l.Id).ToList();

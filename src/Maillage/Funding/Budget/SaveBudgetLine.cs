@@ -3,6 +3,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Budget;
 
@@ -16,7 +17,7 @@ public sealed class SaveBudgetLine(MaillageDbContext db, AuditTrail audit, TimeP
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(actor);
-        var today = Lifecycle.CreateCpts.Today(clock);
+        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
         var found = await BudgetAccess.FindAsync(db, cptsId, actor, today, forChange: true, ct);
         if (!found.Succeeded)
         {
@@ -31,7 +32,7 @@ public sealed class SaveBudgetLine(MaillageDbContext db, AuditTrail audit, TimeP
 
         var line = new BudgetLine { Id = Guid.NewGuid(), CptsId = cptsId, RecordedBy = actor.Name, RecordedAt = clock.GetUtcNow() };
         fields.Value!.ApplyTo(line);
-        db.BudgetLines.Add(line);
+        db.BudgetLines().Add(line);
         audit.Record(actor, cptsId, "funding.budget.line_added", Describe(line, "ajoutée"));
         return await Contracts.ContractAccess.SaveAsync(db, line, ct);
     }
@@ -39,7 +40,7 @@ public sealed class SaveBudgetLine(MaillageDbContext db, AuditTrail audit, TimeP
     public async Task<Result<BudgetLine>> EditAsync(Guid cptsId, Guid lineId, BudgetLineDraft draft, int? version, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var today = Lifecycle.CreateCpts.Today(clock);
+        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
         var found = await FindLineAsync(db, cptsId, lineId, version, actor, today, ct);
         if (!found.Succeeded)
         {
@@ -73,7 +74,7 @@ public sealed class SaveBudgetLine(MaillageDbContext db, AuditTrail audit, TimeP
             return Result<BudgetLine>.Fail(found.Errors);
         }
 
-        var line = await db.BudgetLines.FirstOrDefaultAsync(l => l.Id == lineId && l.CptsId == cptsId, ct);
+        var line = await db.BudgetLines().FirstOrDefaultAsync(l => l.Id == lineId && l.CptsId == cptsId, ct);
         if (line is null)
         {
             return BudgetAccess.NotFound();

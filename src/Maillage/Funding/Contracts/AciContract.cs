@@ -7,7 +7,7 @@ namespace Maillage.Funding.Contracts;
 /// The ACI contract of a CPTS (domain-rules §3–§4): tripartite (CPTS, ARS, CPAM), signed on a date for five years, pinned to the
 /// rule set it was signed under, with the tier at signature, the missions chosen, and its amendments (avenants).
 /// </summary>
-public sealed class AciContract : Maillage.Platform.Persistence.IVersioned
+public sealed class AciContract : Maillage.Platform.Persistence.IVersioned, Maillage.Platform.Persistence.ICptsOwned
 {
     /// <summary>The length of a contract, in years.</summary>
     public const int Years = 5;

@@ -29,7 +29,7 @@ public sealed class AmendContract(MaillageDbContext db, AuditTrail audit, AciRul
         }
 
         var set = ruleSets.Find(contract.RuleSetId);
-        var notice = TierDropNotice.For(set, Lifecycle.CreateCpts.Today(clock));
+        var notice = TierDropNotice.For(set, Maillage.Lifecycle.CreateCpts.Today(clock));
         var result = contract.Amend(draft, set?.TierCount ?? 0, actor.Name, clock.GetUtcNow(), notice);
         if (!result.Succeeded)
         {

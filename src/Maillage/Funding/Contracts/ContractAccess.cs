@@ -3,6 +3,8 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Lifecycle.Storage;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Contracts;
 
@@ -19,13 +21,13 @@ public static class ContractAccess
     /// last that ended.</summary>
     public static async Task<Result<(Cpts Cpts, AciContract? Contract)>> FindAsync(MaillageDbContext db, Guid cptsId, Actor actor, bool tracked, CancellationToken ct)
     {
-        var cpts = await db.Cpts.Readable(actor).AsNoTracking().FirstOrDefaultAsync(c => c.Id == cptsId, ct);
+        var cpts = await db.Cpts().Readable(actor).AsNoTracking().FirstOrDefaultAsync(c => c.Id == cptsId, ct);
         if (cpts is null)
         {
             return Error.NotFound("CPTS");
         }
 
-        var query = db.AciContracts.Include(c => c.Amendments).Where(c => c.CptsId == cptsId).OrderByDescending(c => c.Number);
+        var query = db.AciContracts().Include(c => c.Amendments).Where(c => c.CptsId == cptsId).OrderByDescending(c => c.Number);
         var contract = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct);
         return Result<(Cpts, AciContract?)>.Ok((cpts, contract));
     }

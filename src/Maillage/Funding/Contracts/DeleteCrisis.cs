@@ -3,6 +3,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Contracts;
 
@@ -11,19 +12,19 @@ public sealed class DeleteCrisis(MaillageDbContext db, AuditTrail audit, TimePro
 {
     public async Task<Result<int>> RunAsync(Guid cptsId, int year, Actor actor, CancellationToken ct = default)
     {
-        var found = await FunderAccess.FindAsync(db, cptsId, actor, Lifecycle.CreateCpts.Today(clock), forChange: true, ct);
+        var found = await FunderAccess.FindAsync(db, cptsId, actor, Maillage.Lifecycle.CreateCpts.Today(clock), forChange: true, ct);
         if (!found.Succeeded)
         {
             return Result<int>.Fail(found.Errors);
         }
 
         var contract = found.Value!.Contract;
-        if (await db.ContractCrises.FirstOrDefaultAsync(c => c.ContractId == contract.Id && c.Year == year, ct) is not { } crisis)
+        if (await db.ContractCrises().FirstOrDefaultAsync(c => c.ContractId == contract.Id && c.Year == year, ct) is not { } crisis)
         {
             return CrisisRules.NotFound(year);
         }
 
-        db.ContractCrises.Remove(crisis);
+        db.ContractCrises().Remove(crisis);
         audit.Record(actor, cptsId, "aci.crisis.deleted", $"Crise sanitaire grave {crisis.Id} de l'année {year} du contrat ACI {contract.Id} supprimée.");
         return await ContractAccess.SaveAsync(db, year, ct);
     }

@@ -18,7 +18,7 @@ public sealed class ReadContract(MaillageDbContext db, SimulateAci simulate, Tim
     public async Task<Result<ContractTermsView>> TermsAsync(Guid cptsId, DateOnly? date, Actor actor, CancellationToken ct = default)
     {
         var contract = await GetAsync(cptsId, actor, ct);
-        return contract.Succeeded ? Terms(contract.Value!, date ?? Lifecycle.CreateCpts.Today(clock)) : Result<ContractTermsView>.Fail(contract.Errors);
+        return contract.Succeeded ? Terms(contract.Value!, date ?? Maillage.Lifecycle.CreateCpts.Today(clock)) : Result<ContractTermsView>.Fail(contract.Errors);
     }
 
     public Result<ContractTermsView> Terms(AciContract contract, DateOnly date)

@@ -3,6 +3,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Contracts;
 
@@ -21,7 +22,7 @@ public sealed class ReadFunderRecords(MaillageDbContext db, TimeProvider clock)
             return Result<CrisisList>.Fail(found.Errors);
         }
 
-        var list = await db.ContractCrises.AsNoTracking().Where(c => c.ContractId == found.Value!.Contract.Id).ToListAsync(ct);
+        var list = await db.ContractCrises().AsNoTracking().Where(c => c.ContractId == found.Value!.Contract.Id).ToListAsync(ct);
         return Result<CrisisList>.Ok(new CrisisList(found.Value!, [.. list.OrderBy(c => c.Year)]));
     }
 
@@ -34,7 +35,7 @@ public sealed class ReadFunderRecords(MaillageDbContext db, TimeProvider clock)
             return Result<PaymentList>.Fail(found.Errors);
         }
 
-        var list = await db.FundingPayments.AsNoTracking().Where(p => p.ContractId == found.Value!.Contract.Id).ToListAsync(ct);
+        var list = await db.FundingPayments().AsNoTracking().Where(p => p.ContractId == found.Value!.Contract.Id).ToListAsync(ct);
         return Result<PaymentList>.Ok(new PaymentList(found.Value!,
             [.. list.OrderBy(p => p.Year).ThenBy(p => LineOrder(p.Line)).ThenBy(p => p.Part)]));
     }
@@ -42,5 +43,5 @@ public sealed class ReadFunderRecords(MaillageDbContext db, TimeProvider clock)
     private static int LineOrder(string line) => AciLineIds.Known.ToList().IndexOf(line) is var i and >= 0 ? i : int.MaxValue;
 
     private Task<Result<FunderAccess.Found>> FindAsync(Guid cptsId, Actor actor, CancellationToken ct) =>
-        FunderAccess.FindAsync(db, cptsId, actor, Lifecycle.CreateCpts.Today(clock), forChange: false, ct);
+        FunderAccess.FindAsync(db, cptsId, actor, Maillage.Lifecycle.CreateCpts.Today(clock), forChange: false, ct);
 }

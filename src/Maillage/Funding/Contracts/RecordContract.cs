@@ -4,6 +4,8 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Lifecycle.Published;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Contracts;
 
@@ -68,7 +70,7 @@ public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRu
         checkedParameters.Value!.ApplyTo(contract);
         contract.RuleSetId = set.Id;
         contract.Number = (existing?.Number ?? 0) + 1;
-        db.AciContracts.Add(contract);
+        db.AciContracts().Add(contract);
         audit.Record(actor, cpts.Id, "aci.contract.recorded",
             $"Contrat ACI n° {contract.Number} ({contract.Id}) signé le {Maillage.Platform.French.Date(contract.SignedOn)}, barème {set.Id}, taille {contract.TierAtSignature}, missions {string.Join(", ", contract.MissionIds)}, {checkedParameters.Value!.Describe()}.");
         try

@@ -3,6 +3,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Contracts;
 
@@ -15,7 +16,7 @@ public sealed class RecordCrisis(MaillageDbContext db, AuditTrail audit, TimePro
     public async Task<Result<ContractCrisis>> RunAsync(Guid cptsId, CrisisDraft draft, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var today = Lifecycle.CreateCpts.Today(clock);
+        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
         var found = await FunderAccess.FindAsync(db, cptsId, actor, today, forChange: true, ct);
         return found.Succeeded ? await RecordAsync(found.Value!.Contract, draft, actor, ct) : Result<ContractCrisis>.Fail(found.Errors);
     }
@@ -25,13 +26,13 @@ public sealed class RecordCrisis(MaillageDbContext db, AuditTrail audit, TimePro
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(draft);
-        if (CrisisRules.Check(contract, draft, Lifecycle.CreateCpts.Today(clock)) is { Count: > 0 } errors)
+        if (CrisisRules.Check(contract, draft, Maillage.Lifecycle.CreateCpts.Today(clock)) is { Count: > 0 } errors)
         {
             return Result<ContractCrisis>.Fail(errors);
         }
 
         var year = draft.Year!.Value;
-        if (await db.ContractCrises.AnyAsync(c => c.ContractId == contract.Id && c.Year == year, ct))
+        if (await db.ContractCrises().AnyAsync(c => c.ContractId == contract.Id && c.Year == year, ct))
         {
             return CrisisRules.AlreadyDeclared(year);
         }
@@ -41,7 +42,7 @@ public sealed class RecordCrisis(MaillageDbContext db, AuditTrail audit, TimePro
             Id = Guid.NewGuid(), ContractId = contract.Id, Year = year, DeclaredOn = draft.DeclaredOn!.Value, Description = draft.Description!.Trim(),
             RecordedBy = actor.Name, RecordedAt = clock.GetUtcNow(),
         };
-        db.ContractCrises.Add(crisis);
+        db.ContractCrises().Add(crisis);
         audit.Record(actor, contract.CptsId, "aci.crisis.recorded", $"Crise sanitaire grave {crisis.Id} déclarée pour l'année {year} du contrat ACI {contract.Id}.");
         try
         {

@@ -20,7 +20,7 @@ public sealed class AdjustIndicatorTarget(MaillageDbContext db, AuditTrail audit
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var today = Lifecycle.CreateCpts.Today(clock);
+        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
         var found = await IndicatorAccess.FindAsync(db, cptsId, actor, IndicatorChange.Values, today, ct);
         var chosen = found.Indicator(indicatorId);
         if (!chosen.Succeeded)

@@ -16,7 +16,7 @@ public sealed class ComputeIndicatorValue(MaillageDbContext db, AuditTrail audit
 {
     public async Task<Result<ContractIndicator>> RunAsync(Guid cptsId, Guid indicatorId, int year, Actor actor, CancellationToken ct = default)
     {
-        var today = Lifecycle.CreateCpts.Today(clock);
+        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
         var found = await IndicatorAccess.FindAsync(db, cptsId, actor, IndicatorChange.Values, today, ct);
         var chosen = found.Indicator(indicatorId);
         if (!chosen.Succeeded)
@@ -43,7 +43,7 @@ public sealed class ComputeIndicatorValue(MaillageDbContext db, AuditTrail audit
     /// <summary>Every computed indicator of the contract that expects a value in the year (not obsolete, with a target).</summary>
     public async Task<Result<IReadOnlyList<ContractIndicator>>> RunAllAsync(Guid cptsId, int? year, Actor actor, CancellationToken ct = default)
     {
-        var today = Lifecycle.CreateCpts.Today(clock);
+        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
         var found = await IndicatorAccess.FindAsync(db, cptsId, actor, IndicatorChange.Values, today, ct);
         if (!found.Succeeded)
         {

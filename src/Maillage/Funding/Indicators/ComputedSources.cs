@@ -1,10 +1,13 @@
-using Maillage.Community;
-using Maillage.Community.Association;
-using Maillage.Community.Campaigns;
-using Maillage.Community.Indemnities;
+using Maillage.Membership;
+using Maillage.Association;
+using Maillage.Membership.Campaigns;
+using Maillage.Indemnities;
 using Maillage.Funding.Contracts;
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Association.Storage;
+using Maillage.Indemnities.Storage;
+using Maillage.Membership.Storage;
 
 namespace Maillage.Funding.Indicators;
 
@@ -16,7 +19,7 @@ public sealed record ComputePeriod(DateOnly Start, DateOnly End)
 
     /// <summary>The instant a French day starts (midnight in Europe/Paris), as a UTC instant for the database.</summary>
     public static DateTimeOffset Instant(DateOnly day) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Lifecycle.CreateCpts.Paris), TimeSpan.Zero);
+        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Maillage.Lifecycle.CreateCpts.Paris), TimeSpan.Zero);
 
     public DateTimeOffset From => Instant(Start);
 
@@ -39,15 +42,15 @@ public static class ComputedSources
         new("members.active", "Adhérents à la fin de la période", "adhérents", ActiveMembersAsync),
         new("members.new", "Nouvelles adhésions sur la période", "adhésions", NewMembersAsync),
         new("meetings.held", "Réunions dont le compte rendu a été clos sur la période", "réunions", async (db, cpts, p, ct) =>
-            await db.Meetings.CountAsync(m => m.CptsId == cpts && m.Status == MeetingStatus.Closed
+            await db.Meetings().CountAsync(m => m.CptsId == cpts && m.Status == MeetingStatus.Closed
                 && m.MinutesApprovedAt >= p.From && m.MinutesApprovedAt < p.To, ct)),
         new("indemnities.hours", "Heures déclarées et validées sur la période (date de la mission)", "heures", async (db, cpts, p, ct) =>
-            (await db.TimeDeclarations.Where(d => d.CptsId == cpts && (d.Status == DeclarationStatus.Validated || d.Status == DeclarationStatus.Paid)
+            (await db.TimeDeclarations().Where(d => d.CptsId == cpts && (d.Status == DeclarationStatus.Validated || d.Status == DeclarationStatus.Paid)
                 && d.MissionDate >= p.Start && d.MissionDate < p.End).Select(d => d.Hours).ToListAsync(ct)).Sum()),
         new("campaigns.messages", "Messages de campagne envoyés sur la période", "messages", async (db, cpts, p, ct) =>
-            await db.CampaignMessages.CountAsync(m => m.CptsId == cpts && m.Outcome == MessageOutcome.Sent && m.At >= p.From && m.At < p.To, ct)),
+            await db.CampaignMessages().CountAsync(m => m.CptsId == cpts && m.Outcome == MessageOutcome.Sent && m.At >= p.From && m.At < p.To, ct)),
         new("groups.active", "Groupes de travail actifs sur la période", "groupes", async (db, cpts, p, ct) =>
-            await db.WorkingGroups.CountAsync(g => g.CptsId == cpts && g.CreatedOn < p.End && (g.ClosedOn == null || g.ClosedOn >= p.Start), ct)),
+            await db.WorkingGroups().CountAsync(g => g.CptsId == cpts && g.CreatedOn < p.End && (g.ClosedOn == null || g.ClosedOn >= p.Start), ct)),
     ];
 
     /// <summary>Figures that will be computed once their module exists (shown as « à venir »).</summary>
@@ -91,7 +94,7 @@ public static class ComputedSources
     }
 
     private static async Task<List<List<MembershipPeriod>>> PeriodsAsync(MaillageDbContext db, Guid cpts, CancellationToken ct) =>
-        (await db.Members.AsNoTracking().Include(m => m.Periods).Where(m => m.CptsId == cpts).ToListAsync(ct)).Select(m => m.Periods).ToList();
+        (await db.Members().AsNoTracking().Include(m => m.Periods).Where(m => m.CptsId == cpts).ToListAsync(ct)).Select(m => m.Periods).ToList();
 
     private static async Task<decimal> ActiveMembersAsync(MaillageDbContext db, Guid cpts, ComputePeriod period, CancellationToken ct) =>
         (await PeriodsAsync(db, cpts, ct)).Count(p => IsMemberOn(p, period.LastDay));

@@ -4,6 +4,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Indicators;
 
@@ -67,7 +68,7 @@ public static class IndicatorAccess
     public static async Task<List<ContractIndicator>> LoadAsync(MaillageDbContext db, Guid contractId, bool adjustments, bool tracked, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        IQueryable<ContractIndicator> query = db.ContractIndicators.Include(i => i.Targets).Include(i => i.Values);
+        IQueryable<ContractIndicator> query = db.ContractIndicators().Include(i => i.Targets).Include(i => i.Values);
         if (adjustments)
         {
             query = query.Include(i => i.Adjustments);

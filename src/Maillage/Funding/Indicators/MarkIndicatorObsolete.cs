@@ -67,7 +67,7 @@ public sealed class MarkIndicatorObsolete(MaillageDbContext db, AuditTrail audit
     private async Task<(ContractIndicator? Indicator, Result<ContractIndicator>? Error)> FindAsync(Guid cptsId, Guid indicatorId, int? version, Actor actor,
         CancellationToken ct)
     {
-        var found = await IndicatorAccess.FindAsync(db, cptsId, actor, IndicatorChange.Values, Lifecycle.CreateCpts.Today(clock), ct);
+        var found = await IndicatorAccess.FindAsync(db, cptsId, actor, IndicatorChange.Values, Maillage.Lifecycle.CreateCpts.Today(clock), ct);
         var chosen = found.Indicator(indicatorId);
         return !chosen.Succeeded ? (null, chosen)
             : IndicatorAccess.VersionError(chosen.Value!, version) is { } versionError ? (null, versionError)

@@ -3,6 +3,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Indicators;
 
@@ -22,7 +23,7 @@ public sealed class ReadIndicators(MaillageDbContext db, AciRuleSets ruleSets, T
         }
 
         var contract = found.Value!.Contract;
-        var chosen = year ?? IndicatorRules.YearOf(contract, Lifecycle.CreateCpts.Today(clock));
+        var chosen = year ?? IndicatorRules.YearOf(contract, Maillage.Lifecycle.CreateCpts.Today(clock));
         return IndicatorRules.YearError(chosen, "year") is { } error ? error
             : Result<Achievement>.Ok(Achieve(contract, found.Value!.Indicators, chosen, await CrisisDeclaredAsync(contract, chosen, ct)));
     }
@@ -31,7 +32,7 @@ public sealed class ReadIndicators(MaillageDbContext db, AciRuleSets ruleSets, T
     public Task<bool> CrisisDeclaredAsync(AciContract contract, int year, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(contract);
-        return db.ContractCrises.AnyAsync(c => c.ContractId == contract.Id && c.Year == year, ct);
+        return db.ContractCrises().AnyAsync(c => c.ContractId == contract.Id && c.Year == year, ct);
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed class RecordIndicatorValue(MaillageDbContext db, AuditTrail audit,
     public async Task<Result<ContractIndicator>> RunAsync(Guid cptsId, Guid indicatorId, int year, decimal? achieved, string? justification, string? evidence,
         Actor actor, CancellationToken ct = default)
     {
-        var today = Lifecycle.CreateCpts.Today(clock);
+        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
         var found = await IndicatorAccess.FindAsync(db, cptsId, actor, IndicatorChange.Values, today, ct);
         var chosen = found.Indicator(indicatorId);
         if (!chosen.Succeeded)

@@ -2,6 +2,7 @@ using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Indicators;
 
@@ -38,7 +39,7 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
             return Result<ContractIndicator>.Fail(errors);
         }
 
-        db.ContractIndicators.Add(indicator);
+        db.ContractIndicators().Add(indicator);
         audit.Record(actor, cptsId, "aci.indicator.created", $"Indicateur {indicator.Id} de la mission {indicator.Mission} (contrat ACI {indicator.ContractId}).");
         return await Contracts.ContractAccess.SaveAsync(db, indicator, ct);
     }

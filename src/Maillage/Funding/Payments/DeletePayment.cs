@@ -4,6 +4,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Payments;
 
@@ -12,7 +13,7 @@ public sealed class DeletePayment(MaillageDbContext db, AuditTrail audit, TimePr
 {
     public async Task<Result<FundingPayment>> RunAsync(Guid cptsId, int year, string? line, string? part, Actor actor, CancellationToken ct = default)
     {
-        var found = await FunderAccess.FindAsync(db, cptsId, actor, Lifecycle.CreateCpts.Today(clock), forChange: true, ct);
+        var found = await FunderAccess.FindAsync(db, cptsId, actor, Maillage.Lifecycle.CreateCpts.Today(clock), forChange: true, ct);
         if (!found.Succeeded)
         {
             return Result<FundingPayment>.Fail(found.Errors);
@@ -21,14 +22,14 @@ public sealed class DeletePayment(MaillageDbContext db, AuditTrail audit, TimePr
         var contract = found.Value!.Contract;
         var (id, parsed) = (PaymentRules.NormaliseLine(line), PaymentRules.ParsePart(part));
         var payment = parsed is { } p
-            ? await db.FundingPayments.FirstOrDefaultAsync(x => x.ContractId == contract.Id && x.Year == year && x.Line == id && x.Part == p, ct)
+            ? await db.FundingPayments().FirstOrDefaultAsync(x => x.ContractId == contract.Id && x.Year == year && x.Line == id && x.Part == p, ct)
             : null;
         if (payment is null)
         {
             return PaymentRules.NotFound();
         }
 
-        db.FundingPayments.Remove(payment);
+        db.FundingPayments().Remove(payment);
         audit.Record(actor, cptsId, "aci.payment.deleted",
             $"Versement {payment.Id} du contrat ACI {contract.Id} supprimé : année {year}, ligne {id}, part {PaymentRules.Id(payment.Part)}.");
         return await ContractAccess.SaveAsync(db, payment, ct);

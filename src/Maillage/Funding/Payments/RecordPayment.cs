@@ -6,6 +6,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Payments;
 
@@ -31,17 +32,17 @@ public sealed class RecordPayment(MaillageDbContext db, ReadFunding read, AuditT
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(draft);
-        if (PaymentRules.Check(contract, schedule, year, line, part, draft, Lifecycle.CreateCpts.Today(clock)) is { Count: > 0 } errors)
+        if (PaymentRules.Check(contract, schedule, year, line, part, draft, Maillage.Lifecycle.CreateCpts.Today(clock)) is { Count: > 0 } errors)
         {
             return Result<FundingPayment>.Fail(errors);
         }
 
         var (id, parsed) = (PaymentRules.NormaliseLine(line), PaymentRules.ParsePart(part)!.Value);
-        var payment = await db.FundingPayments.FirstOrDefaultAsync(p => p.ContractId == contract.Id && p.Year == year && p.Line == id && p.Part == parsed, ct);
+        var payment = await db.FundingPayments().FirstOrDefaultAsync(p => p.ContractId == contract.Id && p.Year == year && p.Line == id && p.Part == parsed, ct);
         if (payment is null)
         {
             payment = new FundingPayment { Id = Guid.NewGuid(), ContractId = contract.Id, Year = year, Line = id, Part = parsed };
-            db.FundingPayments.Add(payment);
+            db.FundingPayments().Add(payment);
         }
 
         (payment.Amount, payment.PaidOn, payment.Reference) = (draft.Amount!.Value, draft.PaidOn!.Value, string.IsNullOrWhiteSpace(draft.Reference) ? null : draft.Reference.Trim());

@@ -3,6 +3,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Reviews;
 
@@ -42,7 +43,7 @@ public enum ReviewChange
 /// </summary>
 public sealed class ReviewStore(MaillageDbContext db, ReadFunding funding, TimeProvider clock)
 {
-    public DateOnly Today => Lifecycle.CreateCpts.Today(clock);
+    public DateOnly Today => Maillage.Lifecycle.CreateCpts.Today(clock);
 
     public MaillageDbContext Db => db;
 
@@ -54,7 +55,7 @@ public sealed class ReviewStore(MaillageDbContext db, ReadFunding funding, TimeP
             return Result<ReviewContext>.Fail(read.Errors);
         }
 
-        var query = db.AnnualReviews.Include(r => r.Missions).Include(r => r.Actions).AsSplitQuery().Where(r => r.ContractId == read.Value!.Contract.Id);
+        var query = db.AnnualReviews().Include(r => r.Missions).Include(r => r.Actions).AsSplitQuery().Where(r => r.ContractId == read.Value!.Contract.Id);
         var reviews = await (tracked ? query : query.AsNoTracking()).OrderBy(r => r.Year).ToListAsync(ct);
         return Result<ReviewContext>.Ok(new ReviewContext(read.Value!, reviews));
     }

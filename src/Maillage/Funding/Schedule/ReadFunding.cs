@@ -3,6 +3,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Schedule;
 
@@ -28,7 +29,7 @@ public sealed class ReadFunding(MaillageDbContext db, AciRuleSets ruleSets, Time
                 ErrorKind.Conflict);
         }
 
-        var rights = await FundingRights.ResolveAsync(db, actor, found.Value.Cpts, Lifecycle.CreateCpts.Today(clock), ct);
+        var rights = await FundingRights.ResolveAsync(db, actor, found.Value.Cpts, Maillage.Lifecycle.CreateCpts.Today(clock), ct);
         return Result<ContractFunding>.Ok(new ContractFunding(found.Value.Cpts, contract, rights, computation));
     }
 
@@ -45,9 +46,9 @@ public sealed class ReadFunding(MaillageDbContext db, AciRuleSets ruleSets, Time
         }
 
         var indicators = await Indicators.IndicatorAccess.LoadAsync(db, contract.Id, adjustments: false, tracked: false, ct);
-        var crises = await db.ContractCrises.AsNoTracking().Where(c => c.ContractId == contract.Id).ToListAsync(ct);
-        var reviews = await db.AnnualReviews.AsNoTracking().Include(r => r.Missions).Where(r => r.ContractId == contract.Id).ToListAsync(ct);
-        var payments = await db.FundingPayments.AsNoTracking().Where(p => p.ContractId == contract.Id).ToListAsync(ct);
+        var crises = await db.ContractCrises().AsNoTracking().Where(c => c.ContractId == contract.Id).ToListAsync(ct);
+        var reviews = await db.AnnualReviews().AsNoTracking().Include(r => r.Missions).Where(r => r.ContractId == contract.Id).ToListAsync(ct);
+        var payments = await db.FundingPayments().AsNoTracking().Where(p => p.ContractId == contract.Id).ToListAsync(ct);
         return FundingComputation.Compute(contract, ruleSet, indicators, crises, reviews, payments);
     }
 }

@@ -3,15 +3,16 @@ using Maillage.Funding.Contracts;
 using Maillage.Funding.Indicators;
 using Maillage.Funding.Payments;
 using Maillage.Funding.Reviews;
-using Maillage.Lifecycle;
+using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Funding.Storage;
 
 /// <summary>How the Funding module is stored: tables prefixed <c>funding_</c>.</summary>
-public static class FundingModel
+public sealed class FundingModel : IModuleModel
 {
-    public static void Configure(ModelBuilder b)
+    public void Configure(ModelBuilder b)
     {
         b.Entity<AciContract>(e =>
         {
@@ -29,7 +30,7 @@ public static class FundingModel
             e.Property(c => c.VariableFloor).HasPrecision(5, 4);
             e.Property(c => c.BalanceMonths).HasDefaultValue(AciContract.DefaultBalanceMonths).HasSentinel(-1);
             e.HasIndex(c => new { c.CptsId, c.Number }).IsUnique();
-            e.HasOne<Cpts>().WithMany().HasForeignKey(c => c.CptsId).OnDelete(DeleteBehavior.Cascade);
+            e.BelongsToCpts(c => c.CptsId);
             e.HasMany(c => c.Amendments).WithOne().HasForeignKey(a => a.ContractId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(c => c.MissionIds);
             e.Ignore(c => c.LastDay);
@@ -83,7 +84,7 @@ public static class FundingModel
             e.Property(l => l.Version).IsConcurrencyToken();
             e.Ignore(l => l.FundsCare);
             e.HasIndex(l => new { l.CptsId, l.Year });
-            e.HasOne<Cpts>().WithMany().HasForeignKey(l => l.CptsId).OnDelete(DeleteBehavior.Cascade);
+            e.BelongsToCpts(l => l.CptsId);
         });
     }
 

@@ -1,13 +1,16 @@
+using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Territories.Published;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Lifecycle.Storage;
 
-/// <summary>How the Lifecycle module is stored: tables prefixed <c>lifecycle_</c>.</summary>
-public static class LifecycleModel
+/// <summary>How the Lifecycle module is stored: the CPTS, their stages and their territories.</summary>
+public sealed class LifecycleModel : IModuleModel
 {
     private static readonly string[] LetterFields = ["Actors", "Context", "Needs", "Objectives", "Calendar", "Obstacles"];
 
-    public static void Configure(ModelBuilder b)
+    public void Configure(ModelBuilder b)
     {
         b.Entity<Cpts>(e =>
         {
@@ -40,6 +43,18 @@ public static class LifecycleModel
             e.ToTable("lifecycle_stage_transitions");
             e.Property(t => t.Stage).HasConversion<string>().HasMaxLength(32);
             e.Property(t => t.RecordedBy).HasMaxLength(256);
+        });
+        b.Entity<TerritoryUnit>(e =>
+        {
+            e.ToTable("terr_cpts_units");
+            e.HasKey(u => new { u.CptsId, u.Code });
+            e.Property(u => u.Code).HasMaxLength(5);
+            e.Property(u => u.OverrideReason).HasMaxLength(1000);
+            e.Property(u => u.OverriddenBy).HasMaxLength(256);
+            // One commune belongs to at most one CPTS unless an ARS officer recorded an override (domain-rules §1).
+            e.HasIndex(u => u.Code).IsUnique().HasFilter("\"OverrideReason\" IS NULL").HasDatabaseName("ux_terr_cpts_units_code_exclusive");
+            e.ReferencesCommune(u => u.Code);
+            e.BelongsToCpts(u => u.CptsId);
         });
     }
 }

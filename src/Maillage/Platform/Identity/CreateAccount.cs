@@ -1,9 +1,12 @@
-using Maillage.Lifecycle;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
-using Maillage.Territories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Maillage.Territories.Published;
+using Maillage.Membership.Storage;
+using Maillage.Directory.Storage;
+using Maillage.Lifecycle.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Platform.Identity;
 
@@ -96,8 +99,8 @@ public sealed class CreateAccount(UserManager<MaillageUser> users, MaillageDbCon
             return new Error("member_scope", "Seul un compte de membre ou de coordonnateur d'une CPTS peut être lié à un adhérent.", "memberRpps");
         }
 
-        var member = await (from m in db.Members
-                            join p in db.Professionals on m.ProfessionalId equals p.Id
+        var member = await (from m in db.Members()
+                            join p in db.Professionals() on m.ProfessionalId equals p.Id
                             where m.CptsId == cpts && p.Rpps == rpps
                             select (Guid?)m.Id).FirstOrDefaultAsync(ct);
         if (member is null)
@@ -118,8 +121,8 @@ public sealed class CreateAccount(UserManager<MaillageUser> users, MaillageDbCon
     {
         var key = cpts?.Trim() ?? "";
         var found = Guid.TryParse(key, out var id)
-            ? await db.Cpts.Where(c => c.Id == id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
-            : await db.Cpts.Where(c => c.Name == key && c.Stage != Stage.Dissolved).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+            ? await db.Cpts().Where(c => c.Id == id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
+            : await db.Cpts().Where(c => c.Name == key && c.Stage != Stage.Dissolved).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         if (found is null)
         {
             return new Error("unknown_cpts", key.Length == 0

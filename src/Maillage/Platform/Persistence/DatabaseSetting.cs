@@ -68,7 +68,7 @@ public sealed record DatabaseSetting(DatabaseProvider Provider, string Connectio
             var dir = Path.GetDirectoryName(Path.GetFullPath(path));
             if (dir is not null)
             {
-                Directory.CreateDirectory(dir);
+                System.IO.Directory.CreateDirectory(dir);
             }
 
             options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Maillage.Migrations.Sqlite"));

@@ -1,14 +1,10 @@
-using Maillage.Community;
-using Maillage.Community.Association;
-using Maillage.Community.Campaigns;
-using Maillage.Community.Indemnities;
-using Maillage.Lifecycle;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Identity;
-using Maillage.Territories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Maillage.Platform.Persistence;
@@ -20,105 +16,52 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    public DbSet<Cpts> Cpts => Set<Cpts>();
+    /// <summary>
+    /// The CPTS this unit of work is confined to, once <c>Tenancy</c> resolved it: every CPTS-owned table (<see cref="ICptsOwned"/>) then
+    /// answers for this CPTS only, so a child row of another CPTS is simply not found. Null (the platform's national work, the command line
+    /// before a CPTS is named) leaves them whole; <see cref="NotConfined{T}"/> reads past it where a rule needs every CPTS (overlaps).
+    /// </summary>
+    public Guid? ConfinedTo { get; private set; }
 
-    public DbSet<StageTransition> StageTransitions => Set<StageTransition>();
+    /// <summary>Confines the unit of work to a CPTS (see <see cref="ConfinedTo"/>); a later resolution of another CPTS moves it there.</summary>
+    public void ConfineTo(Guid cptsId) => ConfinedTo = cptsId;
 
-    public DbSet<TerritoryUnit> TerritoryUnits => Set<TerritoryUnit>();
-
-    public DbSet<GeoUnitRow> GeoUnits => Set<GeoUnitRow>();
-
-    public DbSet<GeoVintageRow> GeoVintages => Set<GeoVintageRow>();
-
-    public DbSet<Professional> Professionals => Set<Professional>();
-
-    public DbSet<Practice> Practices => Set<Practice>();
-
-    public DbSet<Structure> Structures => Set<Structure>();
-
-    public DbSet<Member> Members => Set<Member>();
-
-    public DbSet<MembershipPeriod> MembershipPeriods => Set<MembershipPeriod>();
-
-    public DbSet<Dues> Dues => Set<Dues>();
-
-    public DbSet<College> Colleges => Set<College>();
-
-    public DbSet<Campaign> Campaigns => Set<Campaign>();
-
-    public DbSet<CampaignMessage> CampaignMessages => Set<CampaignMessage>();
-
-    public DbSet<Unsubscription> Unsubscriptions => Set<Unsubscription>();
-
-    public DbSet<Body> Bodies => Set<Body>();
-
-    public DbSet<Mandate> Mandates => Set<Mandate>();
-
-    public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
-
-    public DbSet<WorkingGroupParticipant> WorkingGroupParticipants => Set<WorkingGroupParticipant>();
-
-    public DbSet<Referent> Referents => Set<Referent>();
-
-    public DbSet<Proposal> Proposals => Set<Proposal>();
-
-    public DbSet<ProposalStep> ProposalSteps => Set<ProposalStep>();
-
-    public DbSet<Meeting> Meetings => Set<Meeting>();
-
-    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
-
-    public DbSet<Attendance> Attendances => Set<Attendance>();
-
-    public DbSet<Motion> Motions => Set<Motion>();
-
-    public DbSet<Decision> Decisions => Set<Decision>();
-
-    public DbSet<Scale> Scales => Set<Scale>();
-
-    public DbSet<ScaleRate> ScaleRates => Set<ScaleRate>();
-
-    public DbSet<TimeDeclaration> TimeDeclarations => Set<TimeDeclaration>();
-
-    public DbSet<PaymentBatch> PaymentBatches => Set<PaymentBatch>();
-
-    public DbSet<ProfessionNote> ProfessionNotes => Set<ProfessionNote>();
-
-    public DbSet<Funding.Contracts.AciContract> AciContracts => Set<Funding.Contracts.AciContract>();
-
-    public DbSet<Funding.Contracts.AciAmendment> AciAmendments => Set<Funding.Contracts.AciAmendment>();
-
-    public DbSet<Funding.Indicators.ContractIndicator> ContractIndicators => Set<Funding.Indicators.ContractIndicator>();
-
-    public DbSet<Funding.Indicators.IndicatorTarget> IndicatorTargets => Set<Funding.Indicators.IndicatorTarget>();
-
-    public DbSet<Funding.Indicators.IndicatorValue> IndicatorValues => Set<Funding.Indicators.IndicatorValue>();
-
-    public DbSet<Funding.Indicators.IndicatorAdjustment> IndicatorAdjustments => Set<Funding.Indicators.IndicatorAdjustment>();
-
-    public DbSet<Funding.Contracts.ContractCrisis> ContractCrises => Set<Funding.Contracts.ContractCrisis>();
-
-    public DbSet<Funding.Reviews.AnnualReview> AnnualReviews => Set<Funding.Reviews.AnnualReview>();
-
-    public DbSet<Funding.Reviews.ReviewMission> ReviewMissions => Set<Funding.Reviews.ReviewMission>();
-
-    public DbSet<Funding.Reviews.ReviewAction> ReviewActions => Set<Funding.Reviews.ReviewAction>();
-
-    public DbSet<Funding.Payments.FundingPayment> FundingPayments => Set<Funding.Payments.FundingPayment>();
-
-    public DbSet<Funding.Budget.BudgetLine> BudgetLines => Set<Funding.Budget.BudgetLine>();
+    /// <summary>The name of the query filter that confines CPTS-owned tables.</summary>
+    public const string CptsFilter = "cpts";
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        PlatformModel.Configure(builder);
-        Lifecycle.Storage.LifecycleModel.Configure(builder);
-        Territories.Storage.TerritoriesModel.Configure(builder);
-        Community.Storage.CommunityModel.Configure(builder);
-        Community.Storage.AssociationModel.Configure(builder);
-        Funding.Storage.FundingModel.Configure(builder);
+        foreach (var module in ModuleModels.All)
+        {
+            module.Configure(builder);
+        }
+
+        ConfineCptsOwnedTables(builder);
+    }
+
+    /// <summary>Where a rule must see every CPTS (a commune held by another one, national coverage): the table without the confinement.</summary>
+    public static IQueryable<T> NotConfined<T>(IQueryable<T> query)
+        where T : class, ICptsOwned => query.IgnoreQueryFilters([CptsFilter]);
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // Child rows without a CPTS of their own (status periods, agenda items…) are reached through their confined parent.
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+    }
+
+    private void ConfineCptsOwnedTables(ModelBuilder builder)
+    {
+        var confined = Expression.Property(Expression.Constant(this), nameof(ConfinedTo));
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ICptsOwned).IsAssignableFrom(t.ClrType) && !t.IsOwned()).ToList())
+        {
+            var row = Expression.Parameter(type.ClrType, "row");
+            var cpts = Expression.Convert(Expression.Property(row, nameof(ICptsOwned.CptsId)), typeof(Guid?));
+            var filter = Expression.OrElse(Expression.Equal(confined, Expression.Constant(null, typeof(Guid?))), Expression.Equal(cpts, confined));
+            builder.Entity(type.ClrType).HasQueryFilter(CptsFilter, Expression.Lambda(filter, row));
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -142,9 +85,10 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
     }
 }
 
-internal static class PlatformModel
+/// <summary>How the platform's own records are stored: accounts, tokens, the audit trail.</summary>
+internal sealed class PlatformModel : IModuleModel
 {
-    public static void Configure(ModelBuilder b)
+    public void Configure(ModelBuilder b)
     {
         b.Entity<MaillageUser>(e =>
         {

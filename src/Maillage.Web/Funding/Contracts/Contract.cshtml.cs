@@ -1,0 +1,96 @@
+using Maillage.Funding;
+using Maillage.Funding.Contracts;
+using Maillage.Lifecycle;
+using Maillage.Platform.Errors;
+using Maillage.Web.Platform;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Maillage.Web.Funding.Contracts;
+
+/// <summary>
+/// The ACI contract of a CPTS: its rule set, dates, tier at signature, missions and signatories, the amendments, and the terms in force
+/// today with the maximum of the year; officers of the territory and admins record it and its amendments.
+/// </summary>
+public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, RecordContract record, AmendContract amend, AciRuleSets ruleSets, TimeProvider clock)
+    : PageModel
+{
+    public Cpts? Cpts { get; private set; }
+
+    public AciContract? Contract { get; private set; }
+
+    public ContractTermsView? Current { get; private set; }
+
+    public bool CanRecord { get; private set; }
+
+    public IReadOnlyList<Error> Errors { get; private set; } = [];
+
+    public AciRuleSets RuleSets => ruleSets;
+
+    public DateOnly Today => CreateCpts.Today(clock);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCreateAsync(Guid id, string? ruleSet, DateOnly? signedOn, string? arsSignatory, string? cpamSignatory,
+        List<string>? missions, int? crisisPlanYear, string? summary, CancellationToken ct)
+    {
+        var draft = new ContractDraft(ruleSet, signedOn, arsSignatory, cpamSignatory, missions, crisisPlanYear, summary);
+        var result = await record.RunAsync(id, draft, HttpContext.GetActor(), ct);
+        return await AfterAsync(id, result, "Contrat ACI enregistré.", ct);
+    }
+
+    public async Task<IActionResult> OnPostAmendAsync(Guid id, DateOnly? effectiveOn, List<string>? addedMissions, List<string>? removedMissions,
+        int? tier, string? tierReason, string? summary, int? version, CancellationToken ct)
+    {
+        var draft = new AmendmentDraft(effectiveOn, addedMissions, removedMissions, tier, tierReason, summary);
+        var result = await amend.RunAsync(id, draft, version, HttpContext.GetActor(), ct);
+        return await AfterAsync(id, result, "Avenant enregistré.", ct);
+    }
+
+    private async Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, string message, CancellationToken ct)
+    {
+        if (result.Succeeded)
+        {
+            TempData["Message"] = message;
+            return Redirect($"/cpts/{id}/contrat");
+        }
+
+        if (result.Kind == ErrorKind.NotFound && result.Errors.Any(e => e.Code == "not_found"))
+        {
+            return NotFound();
+        }
+
+        Errors = result.Errors;
+        Response.StatusCode = result.Kind switch
+        {
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var actor = HttpContext.GetActor();
+        var cpts = await readCpts.GetAsync(id, actor, ct);
+        if (!cpts.Succeeded)
+        {
+            return false;
+        }
+
+        Cpts = cpts.Value!.Cpts;
+        CanRecord = actor.CanRecordContract(Cpts);
+        var contract = await read.GetAsync(id, actor, ct);
+        Contract = contract.Value;
+        if (Contract is not null)
+        {
+            var on = Contract.Covers(Today) ? Today : Today < Contract.SignedOn ? Contract.SignedOn : Contract.LastDay;
+            Current = read.Terms(Contract, on).Value;
+        }
+
+        await LoadFunderRecordsAsync(id, actor, ct);
+
+        return true;
+    }
+}

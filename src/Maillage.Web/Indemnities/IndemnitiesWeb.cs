@@ -1,0 +1,11 @@
+namespace Maillage.Web.Indemnities;
+
+/// <summary>The Indemnities module on the web: its API (time declared, barème and payment batches); its pages, in this folder, are found by Razor Pages.</summary>
+public static class IndemnitiesWeb
+{
+    public static WebApplication MapIndemnities(this WebApplication app)
+    {
+        app.MapIndemnitiesApi();
+        return app;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Maillage.Web.Membership;
+
+/// <summary>The Membership module on the web: its API (members, colleges, dues, rates and recruitment campaigns); its pages, in this folder, are found by Razor Pages.</summary>
+public static class MembershipWeb
+{
+    public static WebApplication MapMembership(this WebApplication app)
+    {
+        app.MapMembershipApi();
+        app.MapCampaignsApi();
+        return app;
+    }
+}

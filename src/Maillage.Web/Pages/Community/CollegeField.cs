@@ -1,4 +1,0 @@
-namespace Maillage.Web.Pages.Community;
-
-/// <summary>The college field of a form: a list to choose from once the CPTS has colleges, free text before.</summary>
-public sealed record CollegeField(IReadOnlyList<string> Colleges, string? Current);

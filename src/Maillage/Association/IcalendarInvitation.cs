@@ -1,0 +1,71 @@
+using System.Globalization;
+using Calendar = Ical.Net.Calendar;
+using System.Text;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace Maillage.Association;
+
+/// <summary>
+/// The invitation to a meeting as an iCalendar object (RFC 5545 / iTIP): METHOD:REQUEST, or CANCEL once cancelled; a UID stable
+/// for the meeting (<c>&lt;meeting id&gt;@maillage</c>) and SEQUENCE = <see cref="Meeting.Sequence"/> so calendars replace the
+/// earlier version; times in UTC; the agenda in the description; the CPTS as organiser (its contact address, or when it has none
+/// an undeliverable <c>cpts-&lt;id&gt;@maillage.invalid</c>, as iTIP requires an address) — no personal address.
+/// </summary>
+public static class IcalendarInvitation
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    public static string Uid(Guid meetingId) => meetingId.ToString("D", CultureInfo.InvariantCulture) + "@maillage";
+
+    public static string Write(Meeting meeting, BodyKind body, Guid cptsId, string cptsName, string? cptsEmail, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var cancelled = meeting.Status == MeetingStatus.Cancelled;
+        var calendar = new Calendar { ProductId = "-//Maillage//Reunions//FR", Method = cancelled ? "CANCEL" : "REQUEST" };
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = Uid(meeting.Id),
+            Sequence = meeting.Sequence,
+            DtStamp = Utc(now),
+            DtStart = Utc(meeting.StartsAt),
+            DtEnd = Utc(meeting.EndsAt),
+            Summary = $"{MeetingLabels.Label(body, meeting.Extraordinary)} — {meeting.Title}",
+            Location = meeting.Location,
+            Description = Description(meeting, body, cptsName),
+            Organizer = new Organizer { Value = Organizer(cptsId, cptsEmail), CommonName = cptsName },
+            Status = cancelled ? "CANCELLED" : "CONFIRMED",
+        });
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    private static string Description(Meeting meeting, BodyKind body, string cptsName)
+    {
+        var text = new StringBuilder();
+        if (meeting.Status == MeetingStatus.Cancelled)
+        {
+            text.Append("Réunion annulée. ");
+        }
+
+        text.Append(MeetingLabels.Label(body, meeting.Extraordinary)).Append(" de la ").Append(cptsName).Append(".\n");
+        text.Append("Ordre du jour :");
+        foreach (var item in meeting.Agenda.OrderBy(a => a.Position))
+        {
+            text.Append('\n').Append(item.Position.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(item.Title);
+            if (item.Details is { } details)
+            {
+                text.Append(" — ").Append(details);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static CalDateTime Utc(DateTimeOffset instant) => new(instant.UtcDateTime, "UTC");
+
+    private static Uri Organizer(Guid cptsId, string? email) =>
+        email is { Length: > 0 } && Uri.TryCreate("mailto:" + email.Trim(), UriKind.Absolute, out var mailto)
+            ? mailto
+            : new Uri("mailto:cpts-" + cptsId.ToString("D", CultureInfo.InvariantCulture) + "@maillage.invalid");
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using Maillage.Membership.Campaigns;
+using Maillage.Platform.Mail;
+using Maillage.Platform;
+using Maillage.Platform.Audit;
+using Maillage.Platform.Errors;
+using Maillage.Platform.Persistence;
+using Maillage.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Maillage.Association.Storage;
+using Maillage.Membership.Storage;
+using Maillage.Directory.Storage;
+
+namespace Maillage.Association;
+
+/// <summary>What sending a convocation did: messages written, voters without an address (to be convened by post or by hand).</summary>
+public sealed record ConvocationReport(int Sent, int WithoutAddress, int Failed);
+
+/// <summary>
+/// E-mails the convocation of a convened meeting to each of its voters (a professional's work e-mail, a structure's e-mail), with the
+/// agenda in the text and the iCalendar invitation (METHOD:REQUEST, or CANCEL once cancelled) attached so calendars add, move or
+/// drop the meeting. A statutory convocation is not a campaign: unsubscribing from campaigns does not stop it. It may be sent again
+/// after a change (the invitation's SEQUENCE tells calendars it replaces the previous one). Whoever runs the association.
+/// </summary>
+public sealed class SendConvocation(MaillageDbContext db, IMailTransport transport, MailSetting mail, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Result<ConvocationReport>> RunAsync(Guid cptsId, Guid meetingId, Actor actor, CancellationToken ct = default)
+    {
+        var found = await MeetingChanges.CptsAsync(db, cptsId, actor, Maillage.Lifecycle.CreateCpts.Today(clock), ct);
+        if (!found.Succeeded)
+        {
+            return Result<ConvocationReport>.Fail(found.Errors);
+        }
+
+        if (!found.Value.Rights.Run)
+        {
+            return Error.Forbidden();
+        }
+
+        var cpts = found.Value.Cpts;
+        var meeting = await db.Meetings().AsNoTracking().Include(m => m.Agenda).FirstOrDefaultAsync(m => m.Id == meetingId && m.CptsId == cptsId, ct);
+        if (meeting is null)
+        {
+            return Error.NotFound("Réunion");
+        }
+
+        if (meeting.Status is not (MeetingStatus.Convened or MeetingStatus.Cancelled))
+        {
+            return new Error("not_convened", "Seule une réunion convoquée (ou annulée, pour prévenir) s'envoie par e-mail.", null, ErrorKind.Conflict);
+        }
+
+        var body = await db.Bodies().AsNoTracking().FirstAsync(b => b.Id == meeting.BodyId, ct);
+        var voters = await MeetingVoters.IdsAsync(db, meeting, body, ct);
+        var addresses = await AddressesAsync(voters, ct);
+        var invitation = IcalendarInvitation.Write(meeting, body.Kind, cpts.Id, cpts.Name, cpts.ContactEmail, clock.GetUtcNow());
+        var (sent, failed) = (0, 0);
+        await using (var session = await transport.OpenAsync(ct))
+        {
+            foreach (var address in addresses.Distinct(StringComparer.Ordinal))
+            {
+                try
+                {
+                    await session.SendAsync(Message(meeting, body.Kind, cpts.Name, address, invitation), ct);
+                    sent++;
+                }
+                catch (Exception e) when (e is MailRejectedException or ParseException)
+                {
+                    failed++;
+                }
+            }
+        }
+
+        var report = new ConvocationReport(sent, voters.Count - addresses.Count, failed);
+        audit.Record(actor, cptsId, "meeting.convocation_sent",
+            $"Réunion {meeting.Id} : convocation envoyée par e-mail à {sent} votant(s), {report.WithoutAddress} sans adresse, {failed} refusée(s).");
+        await db.SaveChangesAsync(ct);
+        return Result<ConvocationReport>.Ok(report);
+    }
+
+    private async Task<List<string>> AddressesAsync(IReadOnlyList<Guid> voters, CancellationToken ct)
+    {
+        var people = await (from m in db.Members()
+                            join p in db.Professionals() on m.ProfessionalId equals p.Id
+                            where voters.Contains(m.Id) && p.WorkEmail != null
+                            select p.WorkEmail!).ToListAsync(ct);
+        var structures = await (from m in db.Members()
+                                join s in db.Structures() on m.StructureId equals s.Id
+                                where voters.Contains(m.Id) && s.Email != null
+                                select s.Email!).ToListAsync(ct);
+        return [.. people.Concat(structures).Where(a => !string.IsNullOrWhiteSpace(a)).Select(SegmentRules.Normalize)];
+    }
+
+    private MimeMessage Message(Meeting meeting, BodyKind kind, string cptsName, string address, string invitation)
+    {
+        var cancelled = meeting.Status == MeetingStatus.Cancelled;
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var starts = TimeZoneInfo.ConvertTime(meeting.StartsAt, paris);
+        var when = starts.ToString("dddd d MMMM yyyy 'à' HH'h'mm", French.Culture);
+        var text = new StringBuilder()
+            .AppendLine(cancelled ? $"La réunion « {meeting.Title} » ({MeetingLabels.Label(kind)}) prévue le {when} est annulée."
+                : $"Vous êtes convoqué(e) à la réunion « {meeting.Title} » ({MeetingLabels.Label(kind)}) de {cptsName}, le {when}, lieu : {meeting.Location}.")
+            .AppendLine();
+        if (!cancelled)
+        {
+            text.AppendLine("Ordre du jour :");
+            foreach (var item in meeting.Agenda.OrderBy(a => a.Position))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"{item.Position}. {item.Title}");
+            }
+
+            text.AppendLine().AppendLine("Si vous ne pouvez pas venir, vous pouvez donner pouvoir à un autre votant présent.");
+        }
+
+        var builder = new BodyBuilder { TextBody = text.ToString() };
+        var calendar = new MimePart("text", "calendar")
+        {
+            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(invitation))),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = "invitation.ics",
+        };
+        calendar.ContentType.Parameters.Add("method", cancelled ? "CANCEL" : "REQUEST");
+        calendar.ContentType.Charset = "utf-8";
+        builder.Attachments.Add(calendar);
+        var message = new MimeMessage
+        {
+            Subject = (cancelled ? "Annulation : " : "Convocation : ") + meeting.Title + " — " + cptsName,
+            Body = builder.ToMessageBody(),
+        };
+        message.From.Add(mail.From);
+        message.To.Add(MailboxAddress.Parse(address));
+        return message;
+    }
+}

@@ -1,0 +1,24 @@
+using Maillage.Lifecycle.Coverage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Maillage.Lifecycle;
+
+/// <summary>Wires the Lifecycle module: the CPTS registry, their territories and stages, and the coverage they give.</summary>
+public static class LifecycleModule
+{
+    public static IServiceCollection AddLifecycle(this IServiceCollection services)
+    {
+        services.AddScoped<CptsSaver>();
+        services.AddScoped<AssignTerritory>();
+        services.AddScoped<CreateCpts>();
+        services.AddScoped<UpdateCpts>();
+        services.AddScoped<RecordStage>();
+        services.AddScoped<UpdateLetter>();
+        services.AddScoped<ReadCpts>();
+        services.AddScoped<ComputeStageDelays>();
+        services.AddScoped<ImportCpts>();
+        services.AddScoped<ExportCpts>();
+        services.AddScoped<ComputeCoverage>();
+        return services;
+    }
+}

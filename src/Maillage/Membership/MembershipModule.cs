@@ -1,0 +1,34 @@
+using Maillage.Membership.Campaigns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Maillage.Membership;
+
+/// <summary>Wires the Membership module: adhérents, colleges, dues, rates, and the recruitment campaigns with their send queue and background worker (started by a host; the command line has none). Unsubscribe tokens need the host's Data Protection keys.</summary>
+public static class MembershipModule
+{
+    public static IServiceCollection AddMembership(this IServiceCollection services)
+    {
+        services.AddScoped<ReadMembers>();
+        services.AddScoped<AddMember>();
+        services.AddScoped<ChangeMemberStatus>();
+        services.AddScoped<RecordDues>();
+        services.AddScoped<ReadMember>();
+        services.AddScoped<ReadColleges>();
+        services.AddScoped<AddCollege>();
+        services.AddScoped<UpdateCollege>();
+        services.AddScoped<RemoveCollege>();
+        services.AddScoped<ChangeMemberCollege>();
+        services.AddScoped<ComputeMembershipRates>();
+        services.AddScoped<ComputeMembershipHistory>();
+        services.AddSingleton<CampaignSends>();
+        services.AddHostedService<CampaignSendWorker>();
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddScoped<CampaignAudience>();
+        services.AddScoped<CreateCampaign>();
+        services.AddScoped<ReadCampaigns>();
+        services.AddScoped<StartCampaignSend>();
+        services.AddScoped<SendCampaign>();
+        services.AddScoped<Unsubscribe>();
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using Maillage.Platform.Time;
+
+namespace Maillage.Territories.Published;
+
+/// <summary>
+/// The legal time of a territory, by its départements: each DROM has its own zone (Guadeloupe and Martinique UTC−4, Guyane UTC−3, La Réunion
+/// and Mayotte UTC+4 and UTC+3, none with summer time), metropolitan France and Corsica are in Europe/Paris (UTC+1, UTC+2 in summer). The
+/// collectivités d'outre-mer are listed too, though no CPTS covers them today.
+/// </summary>
+public static class TimeZones
+{
+    private static readonly Dictionary<string, string> Overseas = new(StringComparer.Ordinal)
+    {
+        ["971"] = "America/Guadeloupe",
+        ["972"] = "America/Martinique",
+        ["973"] = "America/Cayenne",
+        ["974"] = "Indian/Reunion",
+        ["975"] = "America/Miquelon",
+        ["976"] = "Indian/Mayotte",
+        ["977"] = "America/St_Barthelemy",
+        ["978"] = "America/Marigot",
+    };
+
+    private static readonly Dictionary<string, TimeZoneInfo> Zones = Overseas.Values.Distinct()
+        .ToDictionary(id => id, TimeZoneInfo.FindSystemTimeZoneById, StringComparer.Ordinal);
+
+    /// <summary>The zone of a département (INSEE code, e.g. <c>974</c>); Europe/Paris for the others.</summary>
+    public static TimeZoneInfo OfDepartement(string departement) =>
+        Overseas.TryGetValue(departement, out var id) ? Zones[id] : LocalClock.Paris;
+
+    /// <summary>The zone of a territory: that of its first overseas département, else Europe/Paris (a territory never spans two zones).</summary>
+    public static TimeZoneInfo Of(IEnumerable<string> departements) =>
+        departements.Select(OfDepartement).FirstOrDefault(z => z != LocalClock.Paris) ?? LocalClock.Paris;
+}
