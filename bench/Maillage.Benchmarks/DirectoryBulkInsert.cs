@@ -56,16 +56,16 @@ public static class DirectoryBulkInsert
         if (db.IsSqlite)
         {
             var transaction = tx.GetDbTransaction();
-            await InsertAsync(connection, transaction, "community_structures", StructureColumns, structures);
-            await InsertAsync(connection, transaction, "community_professionals", ProfessionalColumns, professionals);
-            await InsertAsync(connection, transaction, "community_practices", PracticeColumns, practices);
+            await InsertAsync(connection, transaction, "directory_structures", StructureColumns, structures);
+            await InsertAsync(connection, transaction, "directory_professionals", ProfessionalColumns, professionals);
+            await InsertAsync(connection, transaction, "directory_practices", PracticeColumns, practices);
         }
         else
         {
             var npgsql = (NpgsqlConnection)connection;
-            await CopyAsync(npgsql, "community_structures", StructureColumns, structures);
-            await CopyAsync(npgsql, "community_professionals", ProfessionalColumns, professionals);
-            await CopyAsync(npgsql, "community_practices", PracticeColumns, practices);
+            await CopyAsync(npgsql, "directory_structures", StructureColumns, structures);
+            await CopyAsync(npgsql, "directory_professionals", ProfessionalColumns, professionals);
+            await CopyAsync(npgsql, "directory_practices", PracticeColumns, practices);
         }
 
         await tx.CommitAsync();

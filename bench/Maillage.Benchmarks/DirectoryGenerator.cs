@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Maillage.Directory;
 using Maillage.Territories.Published;
+using Maillage.Directory.Published;
 
 namespace Maillage.Benchmarks;
 

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using Maillage.Directory;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Directory.Published;
 
 namespace Maillage.Benchmarks;
 

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using Maillage.Directory;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Directory.Published;
 
 namespace Maillage.Benchmarks;
 

@@ -7,6 +7,7 @@ using Maillage.Cli.Territories;
 using Maillage.Cli.Lifecycle;
 using Maillage.Cli.Directory;
 using Maillage.Cli.Funding;
+using Maillage.Cli.Accounts;
 
 namespace Maillage.Cli;
 
@@ -28,7 +29,8 @@ public static class CliApp
         .. PlatformCommands.Database,
         .. TerritoriesCommands.All,
         .. LifecycleCommands.All,
-        .. PlatformCommands.Accounts,
+        .. AccountsCommands.All,
+        .. PlatformCommands.Tokens,
         .. DirectoryCommands.All,
         .. FundingCommands.All,
     ];

@@ -79,7 +79,7 @@ internal sealed class CliDatabase : IAsyncDisposable
         collection.AddSingleton(_ => Geo);
         collection.AddSingleton(_ => Tiers);
         collection.AddIdentityCore<MaillageUser>(AccountRules.Apply)
-            .AddEntityFrameworkStores<MaillageDbContext>()
+            .AddMaillageStores()
             .AddErrorDescriber<FrenchIdentityErrors>();
         return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

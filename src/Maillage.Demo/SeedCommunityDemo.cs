@@ -12,6 +12,8 @@ using Maillage.Lifecycle.Storage;
 using Maillage.Directory.Storage;
 using Maillage.Association.Storage;
 using Maillage.Indemnities.Storage;
+using Maillage.Membership.Published;
+using Maillage.Directory.Published;
 
 namespace Maillage.Demo;
 

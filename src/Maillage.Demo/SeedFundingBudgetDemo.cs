@@ -1,5 +1,6 @@
 using Maillage.Funding.Budget;
 using Maillage.Platform.Tenancy;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Demo;
 
@@ -9,11 +10,11 @@ namespace Maillage.Demo;
 /// training evening as spending fléchée by mission and action sheet — and this year one line that funds care (a fee top-up for on-call duty),
 /// flagged as outside the ACI.
 /// </summary>
-public sealed class SeedFundingBudgetDemo(SaveBudgetLine save, TimeProvider clock)
+public sealed class SeedFundingBudgetDemo(SaveBudgetLine save, Tenancy tenancy)
 {
     public async Task RunAsync(Guid redon, CancellationToken ct = default)
     {
-        var year = Maillage.Lifecycle.CreateCpts.Today(clock).Year;
+        var year = (await tenancy.ForPlatformAsync(redon, ct)).Value!.Today.Year;
         (string Direction, string Kind, string? Mission, string? Sheet, string Label, decimal Planned, decimal? LastYear, decimal? ThisYear)[] lines =
         [
             ("income", "aci", null, null, "Financement ACI (Assurance maladie)", 262_500m, 258_300m, 196_875m),

@@ -5,6 +5,7 @@ using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Funding.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Demo;
 
@@ -14,10 +15,11 @@ namespace Maillage.Demo;
 /// years paid; on its renewal (2026–2031), the operating funding and the advance of year 1. The first contract is no longer the latest,
 /// so its records go through the use cases' checks on that contract (its schedule computed from what is stored) instead of the API path.
 /// </summary>
-public sealed class SeedFundingPaymentsDemo(MaillageDbContext db, ReadFunding funding, RecordCrisis crises, RecordPayment payments, TimeProvider clock)
+public sealed class SeedFundingPaymentsDemo(MaillageDbContext db, Tenancy tenancy, ReadFunding funding, RecordCrisis crises, RecordPayment payments)
 {
     public async Task RunAsync(Guid redon, CancellationToken ct = default)
     {
+        var today = (await tenancy.ForPlatformAsync(redon, ct)).Value!.Today;
         var contracts = await db.AciContracts().AsNoTracking().Include(c => c.Amendments).Where(c => c.CptsId == redon).OrderBy(c => c.Number).ToListAsync(ct);
         if (contracts.Count == 0)
         {
@@ -26,9 +28,8 @@ public sealed class SeedFundingPaymentsDemo(MaillageDbContext db, ReadFunding fu
 
         var crisis = await crises.RecordAsync(contracts[0], new CrisisDraft(1, new DateOnly(2021, 2, 1),
             "Épidémie de COVID-19 : centre de vaccination de Redon ouvert et armé par les professionnels de la CPTS (médecins, infirmiers, pharmaciens)."),
-            Actor.System, ct);
+            today, Actor.System, ct);
         Expect(crisis.Errors);
-        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
         foreach (var contract in contracts)
         {
             var lastYear = contract == contracts[^1] ? 1 : AciContract.Years;
@@ -37,7 +38,7 @@ public sealed class SeedFundingPaymentsDemo(MaillageDbContext db, ReadFunding fu
             {
                 var paidOn = line.DueOn.AddDays(21) is var late && late <= today ? late : today;
                 var paid = await payments.RecordAsync(contract, schedule, line.Year, line.Line, PaymentRules.Id(line.Part),
-                    new PaymentDraft(line.Amount, paidOn, $"CPAM35-ACI-{line.DueOn.Year}-{contract.Number}{line.Year}"), Actor.System, ct);
+                    new PaymentDraft(line.Amount, paidOn, $"CPAM35-ACI-{line.DueOn.Year}-{contract.Number}{line.Year}"), today, Actor.System, ct);
                 Expect(paid.Errors);
             }
         }

@@ -1,3 +1,4 @@
+using Maillage.Accounts;
 using Maillage.Association;
 using Maillage.Directory;
 using Maillage.Funding;
@@ -22,5 +23,6 @@ public static class MaillageServices
         .AddMembership()
         .AddAssociation()
         .AddIndemnities()
-        .AddFunding();
+        .AddFunding()
+        .AddAccounts();
 }

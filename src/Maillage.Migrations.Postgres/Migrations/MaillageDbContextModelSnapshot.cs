@@ -22,7 +22,7 @@ namespace Maillage.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Maillage.Community.Association.AgendaItem", b =>
+            modelBuilder.Entity("Maillage.Association.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -47,10 +47,10 @@ namespace Maillage.Migrations.Postgres.Migrations
 
                     b.HasIndex("MeetingId", "Position");
 
-                    b.ToTable("community_agenda_items", (string)null);
+                    b.ToTable("association_agenda_items", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Attendance", b =>
+            modelBuilder.Entity("Maillage.Association.Attendance", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -77,10 +77,10 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.HasIndex("MeetingId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("community_attendances", (string)null);
+                    b.ToTable("association_attendances", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Body", b =>
+            modelBuilder.Entity("Maillage.Association.Body", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -112,10 +112,10 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.HasIndex("CptsId", "Kind")
                         .IsUnique();
 
-                    b.ToTable("community_bodies", (string)null);
+                    b.ToTable("association_bodies", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Decision", b =>
+            modelBuilder.Entity("Maillage.Association.Decision", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -175,10 +175,10 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.HasIndex("CptsId", "Year", "Sequence")
                         .IsUnique();
 
-                    b.ToTable("community_decisions", (string)null);
+                    b.ToTable("association_decisions", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Mandate", b =>
+            modelBuilder.Entity("Maillage.Association.Mandate", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -216,10 +216,10 @@ namespace Maillage.Migrations.Postgres.Migrations
 
                     b.HasIndex("CptsId", "MemberId");
 
-                    b.ToTable("community_mandates", (string)null);
+                    b.ToTable("association_mandates", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Meeting", b =>
+            modelBuilder.Entity("Maillage.Association.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -282,10 +282,10 @@ namespace Maillage.Migrations.Postgres.Migrations
 
                     b.HasIndex("CptsId", "StartsAt");
 
-                    b.ToTable("community_meetings", (string)null);
+                    b.ToTable("association_meetings", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Motion", b =>
+            modelBuilder.Entity("Maillage.Association.Motion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -335,10 +335,10 @@ namespace Maillage.Migrations.Postgres.Migrations
 
                     b.HasIndex("MeetingId", "Position");
 
-                    b.ToTable("community_motions", (string)null);
+                    b.ToTable("association_motions", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Proposal", b =>
+            modelBuilder.Entity("Maillage.Association.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -381,10 +381,10 @@ namespace Maillage.Migrations.Postgres.Migrations
 
                     b.HasIndex("CptsId", "Status");
 
-                    b.ToTable("community_proposals", (string)null);
+                    b.ToTable("association_proposals", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.ProposalStep", b =>
+            modelBuilder.Entity("Maillage.Association.ProposalStep", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -422,10 +422,10 @@ namespace Maillage.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProposalId", "At");
 
-                    b.ToTable("community_proposal_steps", (string)null);
+                    b.ToTable("association_proposal_steps", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Referent", b =>
+            modelBuilder.Entity("Maillage.Association.Referent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -458,13 +458,13 @@ namespace Maillage.Migrations.Postgres.Migrations
 
                     b.HasIndex("CptsId", "ProfessionCode");
 
-                    b.ToTable("community_referents", null, t =>
+                    b.ToTable("association_referents", null, t =>
                         {
-                            t.HasCheckConstraint("CK_community_referents_profession_or_group", "(\"ProfessionCode\" IS NULL) <> (\"WorkingGroupId\" IS NULL)");
+                            t.HasCheckConstraint("CK_association_referents_profession_or_group", "(\"ProfessionCode\" IS NULL) <> (\"WorkingGroupId\" IS NULL)");
                         });
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.WorkingGroup", b =>
+            modelBuilder.Entity("Maillage.Association.WorkingGroup", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -497,10 +497,10 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.HasIndex("CptsId", "Name")
                         .IsUnique();
 
-                    b.ToTable("community_working_groups", (string)null);
+                    b.ToTable("association_working_groups", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.WorkingGroupParticipant", b =>
+            modelBuilder.Entity("Maillage.Association.WorkingGroupParticipant", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -522,526 +522,10 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.HasIndex("WorkingGroupId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("community_working_group_participants", (string)null);
+                    b.ToTable("association_working_group_participants", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Campaigns.Campaign", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("SegmentCommune")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<string>("SegmentMembership")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("SegmentProfession")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SentBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "CreatedAt");
-
-                    b.ToTable("community_campaigns", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Campaigns.CampaignMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<Guid?>("ProfessionalId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProfessionalId");
-
-                    b.HasIndex("CampaignId", "Email")
-                        .IsUnique();
-
-                    b.ToTable("community_campaign_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Campaigns.Unsubscription", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "Email")
-                        .IsUnique();
-
-                    b.ToTable("community_unsubscriptions", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.College", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("community_colleges", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Dues", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("PaidOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("ReceiptNumber")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "ReceiptNumber")
-                        .IsUnique();
-
-                    b.HasIndex("MemberId", "Year")
-                        .IsUnique();
-
-                    b.ToTable("community_dues", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.PaymentBatch", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("PaidBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateOnly?>("PaidOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("Total")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "Number")
-                        .IsUnique();
-
-                    b.HasIndex("CptsId", "Year", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("community_payment_batches", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.ProfessionNote", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ProfessionCode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "ProfessionCode")
-                        .IsUnique();
-
-                    b.ToTable("community_profession_notes", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.Scale", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "EffectiveFrom")
-                        .IsUnique();
-
-                    b.ToTable("community_scales", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.ScaleRate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Activity")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<decimal>("HourlyRate")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)");
-
-                    b.Property<string>("ProfessionCode")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<Guid>("ScaleId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ScaleId", "Activity", "ProfessionCode")
-                        .IsUnique();
-
-                    b.ToTable("community_scale_rates", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.TimeDeclaration", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Activity")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<decimal?>("Amount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("DeclaredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DeclaredBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<decimal?>("HourlyRate")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)");
-
-                    b.Property<decimal>("Hours")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)");
-
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("MissionDate")
-                        .HasColumnType("date");
-
-                    b.Property<Guid?>("PaymentBatchId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("RejectionReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset?>("ReviewedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ReviewedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid?>("ScaleId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PaymentBatchId");
-
-                    b.HasIndex("ScaleId");
-
-                    b.HasIndex("CptsId", "Status");
-
-                    b.HasIndex("MemberId", "MissionDate");
-
-                    b.ToTable("community_time_declarations", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Member", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("College")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("ProfessionalId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("StructureId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProfessionalId");
-
-                    b.HasIndex("StructureId");
-
-                    b.HasIndex("CptsId", "ProfessionalId")
-                        .IsUnique();
-
-                    b.HasIndex("CptsId", "StructureId")
-                        .IsUnique();
-
-                    b.ToTable("community_members", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_community_members_person_or_structure", "(\"ProfessionalId\" IS NULL) <> (\"StructureId\" IS NULL)");
-                        });
-                });
-
-            modelBuilder.Entity("Maillage.Community.MembershipPeriod", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId", "From");
-
-                    b.ToTable("community_membership_periods", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Practice", b =>
+            modelBuilder.Entity("Maillage.Directory.Practice", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1074,10 +558,10 @@ namespace Maillage.Migrations.Postgres.Migrations
 
                     b.HasIndex("StructureId");
 
-                    b.ToTable("community_practices", (string)null);
+                    b.ToTable("directory_practices", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Professional", b =>
+            modelBuilder.Entity("Maillage.Directory.Professional", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1146,10 +630,10 @@ namespace Maillage.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProfessionCode", "LastName");
 
-                    b.ToTable("community_professionals", (string)null);
+                    b.ToTable("directory_professionals", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Structure", b =>
+            modelBuilder.Entity("Maillage.Directory.Structure", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1211,7 +695,7 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.HasIndex("Siret")
                         .IsUnique();
 
-                    b.ToTable("community_structures", (string)null);
+                    b.ToTable("directory_structures", (string)null);
                 });
 
             modelBuilder.Entity("Maillage.Funding.Budget.BudgetLine", b =>
@@ -1835,6 +1319,246 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.ToTable("funding_review_missions", (string)null);
                 });
 
+            modelBuilder.Entity("Maillage.Indemnities.PaymentBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PaidBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("CptsId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("indemnities_payment_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.ProfessionNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProfessionCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "ProfessionCode")
+                        .IsUnique();
+
+                    b.ToTable("indemnities_profession_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.Scale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("indemnities_scales", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.ScaleRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("HourlyRate")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<string>("ProfessionCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("ScaleId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScaleId", "Activity", "ProfessionCode")
+                        .IsUnique();
+
+                    b.ToTable("indemnities_scale_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.TimeDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal?>("HourlyRate")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("MissionDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("PaymentBatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("ScaleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentBatchId");
+
+                    b.HasIndex("ScaleId");
+
+                    b.HasIndex("CptsId", "Status");
+
+                    b.HasIndex("MemberId", "MissionDate");
+
+                    b.ToTable("indemnities_time_declarations", (string)null);
+                });
+
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1939,6 +1663,312 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.HasIndex("CptsId");
 
                     b.ToTable("lifecycle_stage_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Lifecycle.TerritoryUnit", b =>
+                {
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset?>("OverriddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OverriddenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("CptsId", "Code");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_lifecycle_territory_units_code_exclusive")
+                        .HasFilter("\"OverrideReason\" IS NULL");
+
+                    b.ToTable("lifecycle_territory_units", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SegmentCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("SegmentMembership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SegmentProfession")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "CreatedAt");
+
+                    b.ToTable("membership_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Campaigns.CampaignMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("CampaignId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("membership_campaign_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Campaigns.Unsubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("membership_unsubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.College", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("membership_colleges", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Dues", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "ReceiptNumber")
+                        .IsUnique();
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("membership_dues", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("College")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("CptsId", "ProfessionalId")
+                        .IsUnique();
+
+                    b.HasIndex("CptsId", "StructureId")
+                        .IsUnique();
+
+                    b.ToTable("membership_members", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_membership_members_person_or_structure", "(\"ProfessionalId\" IS NULL) <> (\"StructureId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Maillage.Membership.MembershipPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "From");
+
+                    b.ToTable("membership_periods", (string)null);
                 });
 
             modelBuilder.Entity("Maillage.Platform.Audit.AuditEntry", b =>
@@ -2177,36 +2207,6 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.ToTable("terr_geo_vintages", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Territories.TerritoryUnit", b =>
-                {
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<DateTimeOffset?>("OverriddenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("OverriddenBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("OverrideReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.HasKey("CptsId", "Code");
-
-                    b.HasIndex("Code")
-                        .IsUnique()
-                        .HasDatabaseName("ux_terr_cpts_units_code_exclusive")
-                        .HasFilter("\"OverrideReason\" IS NULL");
-
-                    b.ToTable("terr_cpts_units", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -2339,31 +2339,31 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.AgendaItem", b =>
+            modelBuilder.Entity("Maillage.Association.AgendaItem", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Meeting", null)
+                    b.HasOne("Maillage.Association.Meeting", null)
                         .WithMany("Agenda")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Attendance", b =>
+            modelBuilder.Entity("Maillage.Association.Attendance", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Meeting", null)
+                    b.HasOne("Maillage.Association.Meeting", null)
                         .WithMany("Attendances")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Member", null)
+                    b.HasOne("Maillage.Membership.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Body", b =>
+            modelBuilder.Entity("Maillage.Association.Body", b =>
                 {
                     b.HasOne("Maillage.Lifecycle.Cpts", null)
                         .WithMany()
@@ -2372,9 +2372,9 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Decision", b =>
+            modelBuilder.Entity("Maillage.Association.Decision", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Body", null)
+                    b.HasOne("Maillage.Association.Body", null)
                         .WithMany()
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2386,51 +2386,51 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Association.Meeting", null)
+                    b.HasOne("Maillage.Association.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Mandate", b =>
+            modelBuilder.Entity("Maillage.Association.Mandate", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Body", null)
+                    b.HasOne("Maillage.Association.Body", null)
                         .WithMany()
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Member", null)
+                    b.HasOne("Maillage.Membership.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Meeting", b =>
+            modelBuilder.Entity("Maillage.Association.Meeting", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Body", null)
+                    b.HasOne("Maillage.Association.Body", null)
                         .WithMany()
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Motion", b =>
+            modelBuilder.Entity("Maillage.Association.Motion", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Meeting", null)
+                    b.HasOne("Maillage.Association.Meeting", null)
                         .WithMany("Motions")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Association.Proposal", null)
+                    b.HasOne("Maillage.Association.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Proposal", b =>
+            modelBuilder.Entity("Maillage.Association.Proposal", b =>
                 {
                     b.HasOne("Maillage.Lifecycle.Cpts", null)
                         .WithMany()
@@ -2438,23 +2438,23 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Member", null)
+                    b.HasOne("Maillage.Membership.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.ProposalStep", b =>
+            modelBuilder.Entity("Maillage.Association.ProposalStep", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Proposal", null)
+                    b.HasOne("Maillage.Association.Proposal", null)
                         .WithMany("Steps")
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Referent", b =>
+            modelBuilder.Entity("Maillage.Association.Referent", b =>
                 {
                     b.HasOne("Maillage.Lifecycle.Cpts", null)
                         .WithMany()
@@ -2462,19 +2462,19 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Member", null)
+                    b.HasOne("Maillage.Membership.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Association.WorkingGroup", null)
+                    b.HasOne("Maillage.Association.WorkingGroup", null)
                         .WithMany()
                         .HasForeignKey("WorkingGroupId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.WorkingGroup", b =>
+            modelBuilder.Entity("Maillage.Association.WorkingGroup", b =>
                 {
                     b.HasOne("Maillage.Lifecycle.Cpts", null)
                         .WithMany()
@@ -2483,161 +2483,22 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.WorkingGroupParticipant", b =>
+            modelBuilder.Entity("Maillage.Association.WorkingGroupParticipant", b =>
                 {
-                    b.HasOne("Maillage.Community.Member", null)
+                    b.HasOne("Maillage.Membership.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Association.WorkingGroup", null)
+                    b.HasOne("Maillage.Association.WorkingGroup", null)
                         .WithMany("Participants")
                         .HasForeignKey("WorkingGroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Campaigns.Campaign", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Campaigns.CampaignMessage", b =>
-                {
-                    b.HasOne("Maillage.Community.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Maillage.Community.Professional", null)
-                        .WithMany()
-                        .HasForeignKey("ProfessionalId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Campaigns.Unsubscription", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.College", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Dues", b =>
-                {
-                    b.HasOne("Maillage.Community.Member", null)
-                        .WithMany("Dues")
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.PaymentBatch", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.ProfessionNote", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.Scale", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.ScaleRate", b =>
-                {
-                    b.HasOne("Maillage.Community.Indemnities.Scale", null)
-                        .WithMany("Rates")
-                        .HasForeignKey("ScaleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.TimeDeclaration", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Maillage.Community.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Maillage.Community.Indemnities.PaymentBatch", null)
-                        .WithMany()
-                        .HasForeignKey("PaymentBatchId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Maillage.Community.Indemnities.Scale", null)
-                        .WithMany()
-                        .HasForeignKey("ScaleId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Member", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Maillage.Community.Professional", null)
-                        .WithMany()
-                        .HasForeignKey("ProfessionalId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Maillage.Community.Structure", null)
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Maillage.Community.MembershipPeriod", b =>
-                {
-                    b.HasOne("Maillage.Community.Member", null)
-                        .WithMany("Periods")
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Practice", b =>
+            modelBuilder.Entity("Maillage.Directory.Practice", b =>
                 {
                     b.HasOne("Maillage.Territories.GeoUnitRow", null)
                         .WithMany()
@@ -2645,19 +2506,19 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Professional", null)
+                    b.HasOne("Maillage.Directory.Professional", null)
                         .WithMany("Practices")
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Structure", null)
+                    b.HasOne("Maillage.Directory.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Structure", b =>
+            modelBuilder.Entity("Maillage.Directory.Structure", b =>
                 {
                     b.HasOne("Maillage.Territories.GeoUnitRow", null)
                         .WithMany()
@@ -2774,6 +2635,67 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Maillage.Indemnities.PaymentBatch", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.ProfessionNote", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.Scale", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.ScaleRate", b =>
+                {
+                    b.HasOne("Maillage.Indemnities.Scale", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("ScaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.TimeDeclaration", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Maillage.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Maillage.Indemnities.PaymentBatch", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Maillage.Indemnities.Scale", null)
+                        .WithMany()
+                        .HasForeignKey("ScaleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>
                 {
                     b.OwnsOne("Maillage.Lifecycle.LetterOfIntent", "Letter", b1 =>
@@ -2832,16 +2754,7 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Platform.Identity.ApiToken", b =>
-                {
-                    b.HasOne("Maillage.Platform.Identity.MaillageUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Territories.TerritoryUnit", b =>
+            modelBuilder.Entity("Maillage.Lifecycle.TerritoryUnit", b =>
                 {
                     b.HasOne("Maillage.Territories.GeoUnitRow", null)
                         .WithMany()
@@ -2852,6 +2765,93 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.HasOne("Maillage.Lifecycle.Cpts", null)
                         .WithMany()
                         .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Campaigns.CampaignMessage", b =>
+                {
+                    b.HasOne("Maillage.Membership.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Maillage.Directory.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Campaigns.Unsubscription", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Membership.College", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Dues", b =>
+                {
+                    b.HasOne("Maillage.Membership.Member", null)
+                        .WithMany("Dues")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Member", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Maillage.Directory.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Maillage.Directory.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.MembershipPeriod", b =>
+                {
+                    b.HasOne("Maillage.Membership.Member", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Platform.Identity.ApiToken", b =>
+                {
+                    b.HasOne("Maillage.Platform.Identity.MaillageUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2907,7 +2907,7 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Meeting", b =>
+            modelBuilder.Entity("Maillage.Association.Meeting", b =>
                 {
                     b.Navigation("Agenda");
 
@@ -2916,29 +2916,17 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.Navigation("Motions");
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Proposal", b =>
+            modelBuilder.Entity("Maillage.Association.Proposal", b =>
                 {
                     b.Navigation("Steps");
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.WorkingGroup", b =>
+            modelBuilder.Entity("Maillage.Association.WorkingGroup", b =>
                 {
                     b.Navigation("Participants");
                 });
 
-            modelBuilder.Entity("Maillage.Community.Indemnities.Scale", b =>
-                {
-                    b.Navigation("Rates");
-                });
-
-            modelBuilder.Entity("Maillage.Community.Member", b =>
-                {
-                    b.Navigation("Dues");
-
-                    b.Navigation("Periods");
-                });
-
-            modelBuilder.Entity("Maillage.Community.Professional", b =>
+            modelBuilder.Entity("Maillage.Directory.Professional", b =>
                 {
                     b.Navigation("Practices");
                 });
@@ -2964,9 +2952,21 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.Navigation("Missions");
                 });
 
+            modelBuilder.Entity("Maillage.Indemnities.Scale", b =>
+                {
+                    b.Navigation("Rates");
+                });
+
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>
                 {
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Member", b =>
+                {
+                    b.Navigation("Dues");
+
+                    b.Navigation("Periods");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,7 +17,7 @@ namespace Maillage.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Maillage.Community.Association.AgendaItem", b =>
+            modelBuilder.Entity("Maillage.Association.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -42,10 +42,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MeetingId", "Position");
 
-                    b.ToTable("community_agenda_items", (string)null);
+                    b.ToTable("association_agenda_items", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Attendance", b =>
+            modelBuilder.Entity("Maillage.Association.Attendance", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -72,10 +72,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.HasIndex("MeetingId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("community_attendances", (string)null);
+                    b.ToTable("association_attendances", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Body", b =>
+            modelBuilder.Entity("Maillage.Association.Body", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -107,10 +107,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.HasIndex("CptsId", "Kind")
                         .IsUnique();
 
-                    b.ToTable("community_bodies", (string)null);
+                    b.ToTable("association_bodies", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Decision", b =>
+            modelBuilder.Entity("Maillage.Association.Decision", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -170,10 +170,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.HasIndex("CptsId", "Year", "Sequence")
                         .IsUnique();
 
-                    b.ToTable("community_decisions", (string)null);
+                    b.ToTable("association_decisions", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Mandate", b =>
+            modelBuilder.Entity("Maillage.Association.Mandate", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -211,10 +211,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CptsId", "MemberId");
 
-                    b.ToTable("community_mandates", (string)null);
+                    b.ToTable("association_mandates", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Meeting", b =>
+            modelBuilder.Entity("Maillage.Association.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -277,10 +277,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CptsId", "StartsAt");
 
-                    b.ToTable("community_meetings", (string)null);
+                    b.ToTable("association_meetings", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Motion", b =>
+            modelBuilder.Entity("Maillage.Association.Motion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -330,10 +330,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MeetingId", "Position");
 
-                    b.ToTable("community_motions", (string)null);
+                    b.ToTable("association_motions", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Proposal", b =>
+            modelBuilder.Entity("Maillage.Association.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -376,10 +376,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CptsId", "Status");
 
-                    b.ToTable("community_proposals", (string)null);
+                    b.ToTable("association_proposals", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.ProposalStep", b =>
+            modelBuilder.Entity("Maillage.Association.ProposalStep", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -417,10 +417,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProposalId", "At");
 
-                    b.ToTable("community_proposal_steps", (string)null);
+                    b.ToTable("association_proposal_steps", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Referent", b =>
+            modelBuilder.Entity("Maillage.Association.Referent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -453,13 +453,13 @@ namespace Maillage.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CptsId", "ProfessionCode");
 
-                    b.ToTable("community_referents", null, t =>
+                    b.ToTable("association_referents", null, t =>
                         {
-                            t.HasCheckConstraint("CK_community_referents_profession_or_group", "(\"ProfessionCode\" IS NULL) <> (\"WorkingGroupId\" IS NULL)");
+                            t.HasCheckConstraint("CK_association_referents_profession_or_group", "(\"ProfessionCode\" IS NULL) <> (\"WorkingGroupId\" IS NULL)");
                         });
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.WorkingGroup", b =>
+            modelBuilder.Entity("Maillage.Association.WorkingGroup", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -492,10 +492,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.HasIndex("CptsId", "Name")
                         .IsUnique();
 
-                    b.ToTable("community_working_groups", (string)null);
+                    b.ToTable("association_working_groups", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.WorkingGroupParticipant", b =>
+            modelBuilder.Entity("Maillage.Association.WorkingGroupParticipant", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -517,526 +517,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkingGroupId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("community_working_group_participants", (string)null);
+                    b.ToTable("association_working_group_participants", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Campaigns.Campaign", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SegmentCommune")
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SegmentMembership")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SegmentProfession")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SentBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "CreatedAt");
-
-                    b.ToTable("community_campaigns", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Campaigns.CampaignMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ProfessionalId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProfessionalId");
-
-                    b.HasIndex("CampaignId", "Email")
-                        .IsUnique();
-
-                    b.ToTable("community_campaign_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Campaigns.Unsubscription", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "Email")
-                        .IsUnique();
-
-                    b.ToTable("community_unsubscriptions", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.College", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("community_colleges", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Dues", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("PaidOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReceiptNumber")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "ReceiptNumber")
-                        .IsUnique();
-
-                    b.HasIndex("MemberId", "Year")
-                        .IsUnique();
-
-                    b.ToTable("community_dues", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.PaymentBatch", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PaidBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("PaidOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("Total")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "Number")
-                        .IsUnique();
-
-                    b.HasIndex("CptsId", "Year", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("community_payment_batches", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.ProfessionNote", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProfessionCode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "ProfessionCode")
-                        .IsUnique();
-
-                    b.ToTable("community_profession_notes", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.Scale", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CptsId", "EffectiveFrom")
-                        .IsUnique();
-
-                    b.ToTable("community_scales", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.ScaleRate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Activity")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("HourlyRate")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProfessionCode")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ScaleId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ScaleId", "Activity", "ProfessionCode")
-                        .IsUnique();
-
-                    b.ToTable("community_scale_rates", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.TimeDeclaration", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Activity")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("Amount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("DeclaredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DeclaredBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("HourlyRate")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Hours")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("MissionDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PaymentBatchId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RejectionReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReviewedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReviewedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ScaleId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PaymentBatchId");
-
-                    b.HasIndex("ScaleId");
-
-                    b.HasIndex("CptsId", "Status");
-
-                    b.HasIndex("MemberId", "MissionDate");
-
-                    b.ToTable("community_time_declarations", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Member", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("College")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ProfessionalId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("StructureId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProfessionalId");
-
-                    b.HasIndex("StructureId");
-
-                    b.HasIndex("CptsId", "ProfessionalId")
-                        .IsUnique();
-
-                    b.HasIndex("CptsId", "StructureId")
-                        .IsUnique();
-
-                    b.ToTable("community_members", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_community_members_person_or_structure", "(\"ProfessionalId\" IS NULL) <> (\"StructureId\" IS NULL)");
-                        });
-                });
-
-            modelBuilder.Entity("Maillage.Community.MembershipPeriod", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId", "From");
-
-                    b.ToTable("community_membership_periods", (string)null);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Practice", b =>
+            modelBuilder.Entity("Maillage.Directory.Practice", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1069,10 +553,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StructureId");
 
-                    b.ToTable("community_practices", (string)null);
+                    b.ToTable("directory_practices", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Professional", b =>
+            modelBuilder.Entity("Maillage.Directory.Professional", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1141,10 +625,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProfessionCode", "LastName");
 
-                    b.ToTable("community_professionals", (string)null);
+                    b.ToTable("directory_professionals", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Structure", b =>
+            modelBuilder.Entity("Maillage.Directory.Structure", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1206,7 +690,7 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.HasIndex("Siret")
                         .IsUnique();
 
-                    b.ToTable("community_structures", (string)null);
+                    b.ToTable("directory_structures", (string)null);
                 });
 
             modelBuilder.Entity("Maillage.Funding.Budget.BudgetLine", b =>
@@ -1830,6 +1314,246 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.ToTable("funding_review_missions", (string)null);
                 });
 
+            modelBuilder.Entity("Maillage.Indemnities.PaymentBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaidBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("CptsId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("indemnities_payment_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.ProfessionNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfessionCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "ProfessionCode")
+                        .IsUnique();
+
+                    b.ToTable("indemnities_profession_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.Scale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("indemnities_scales", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.ScaleRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("HourlyRate")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfessionCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScaleId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScaleId", "Activity", "ProfessionCode")
+                        .IsUnique();
+
+                    b.ToTable("indemnities_scale_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.TimeDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("HourlyRate")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MissionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaymentBatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScaleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentBatchId");
+
+                    b.HasIndex("ScaleId");
+
+                    b.HasIndex("CptsId", "Status");
+
+                    b.HasIndex("MemberId", "MissionDate");
+
+                    b.ToTable("indemnities_time_declarations", (string)null);
+                });
+
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1934,6 +1658,312 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.HasIndex("CptsId");
 
                     b.ToTable("lifecycle_stage_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Lifecycle.TerritoryUnit", b =>
+                {
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverriddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverriddenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CptsId", "Code");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_lifecycle_territory_units_code_exclusive")
+                        .HasFilter("\"OverrideReason\" IS NULL");
+
+                    b.ToTable("lifecycle_territory_units", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentMembership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentProfession")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "CreatedAt");
+
+                    b.ToTable("membership_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Campaigns.CampaignMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("CampaignId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("membership_campaign_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Campaigns.Unsubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("membership_unsubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.College", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("membership_colleges", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Dues", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CptsId", "ReceiptNumber")
+                        .IsUnique();
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("membership_dues", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("College")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("CptsId", "ProfessionalId")
+                        .IsUnique();
+
+                    b.HasIndex("CptsId", "StructureId")
+                        .IsUnique();
+
+                    b.ToTable("membership_members", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_membership_members_person_or_structure", "(\"ProfessionalId\" IS NULL) <> (\"StructureId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Maillage.Membership.MembershipPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "From");
+
+                    b.ToTable("membership_periods", (string)null);
                 });
 
             modelBuilder.Entity("Maillage.Platform.Audit.AuditEntry", b =>
@@ -2170,36 +2200,6 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.ToTable("terr_geo_vintages", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Territories.TerritoryUnit", b =>
-                {
-                    b.Property<Guid>("CptsId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OverriddenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OverriddenBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OverrideReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CptsId", "Code");
-
-                    b.HasIndex("Code")
-                        .IsUnique()
-                        .HasDatabaseName("ux_terr_cpts_units_code_exclusive")
-                        .HasFilter("\"OverrideReason\" IS NULL");
-
-                    b.ToTable("terr_cpts_units", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -2328,31 +2328,31 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.AgendaItem", b =>
+            modelBuilder.Entity("Maillage.Association.AgendaItem", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Meeting", null)
+                    b.HasOne("Maillage.Association.Meeting", null)
                         .WithMany("Agenda")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Attendance", b =>
+            modelBuilder.Entity("Maillage.Association.Attendance", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Meeting", null)
+                    b.HasOne("Maillage.Association.Meeting", null)
                         .WithMany("Attendances")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Member", null)
+                    b.HasOne("Maillage.Membership.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Body", b =>
+            modelBuilder.Entity("Maillage.Association.Body", b =>
                 {
                     b.HasOne("Maillage.Lifecycle.Cpts", null)
                         .WithMany()
@@ -2361,9 +2361,9 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Decision", b =>
+            modelBuilder.Entity("Maillage.Association.Decision", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Body", null)
+                    b.HasOne("Maillage.Association.Body", null)
                         .WithMany()
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2375,51 +2375,51 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Association.Meeting", null)
+                    b.HasOne("Maillage.Association.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Mandate", b =>
+            modelBuilder.Entity("Maillage.Association.Mandate", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Body", null)
+                    b.HasOne("Maillage.Association.Body", null)
                         .WithMany()
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Member", null)
+                    b.HasOne("Maillage.Membership.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Meeting", b =>
+            modelBuilder.Entity("Maillage.Association.Meeting", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Body", null)
+                    b.HasOne("Maillage.Association.Body", null)
                         .WithMany()
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Motion", b =>
+            modelBuilder.Entity("Maillage.Association.Motion", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Meeting", null)
+                    b.HasOne("Maillage.Association.Meeting", null)
                         .WithMany("Motions")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Association.Proposal", null)
+                    b.HasOne("Maillage.Association.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Proposal", b =>
+            modelBuilder.Entity("Maillage.Association.Proposal", b =>
                 {
                     b.HasOne("Maillage.Lifecycle.Cpts", null)
                         .WithMany()
@@ -2427,23 +2427,23 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Member", null)
+                    b.HasOne("Maillage.Membership.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.ProposalStep", b =>
+            modelBuilder.Entity("Maillage.Association.ProposalStep", b =>
                 {
-                    b.HasOne("Maillage.Community.Association.Proposal", null)
+                    b.HasOne("Maillage.Association.Proposal", null)
                         .WithMany("Steps")
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Referent", b =>
+            modelBuilder.Entity("Maillage.Association.Referent", b =>
                 {
                     b.HasOne("Maillage.Lifecycle.Cpts", null)
                         .WithMany()
@@ -2451,19 +2451,19 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Member", null)
+                    b.HasOne("Maillage.Membership.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Association.WorkingGroup", null)
+                    b.HasOne("Maillage.Association.WorkingGroup", null)
                         .WithMany()
                         .HasForeignKey("WorkingGroupId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.WorkingGroup", b =>
+            modelBuilder.Entity("Maillage.Association.WorkingGroup", b =>
                 {
                     b.HasOne("Maillage.Lifecycle.Cpts", null)
                         .WithMany()
@@ -2472,161 +2472,22 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.WorkingGroupParticipant", b =>
+            modelBuilder.Entity("Maillage.Association.WorkingGroupParticipant", b =>
                 {
-                    b.HasOne("Maillage.Community.Member", null)
+                    b.HasOne("Maillage.Membership.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Association.WorkingGroup", null)
+                    b.HasOne("Maillage.Association.WorkingGroup", null)
                         .WithMany("Participants")
                         .HasForeignKey("WorkingGroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Campaigns.Campaign", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Campaigns.CampaignMessage", b =>
-                {
-                    b.HasOne("Maillage.Community.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Maillage.Community.Professional", null)
-                        .WithMany()
-                        .HasForeignKey("ProfessionalId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Campaigns.Unsubscription", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.College", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Dues", b =>
-                {
-                    b.HasOne("Maillage.Community.Member", null)
-                        .WithMany("Dues")
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.PaymentBatch", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.ProfessionNote", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.Scale", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.ScaleRate", b =>
-                {
-                    b.HasOne("Maillage.Community.Indemnities.Scale", null)
-                        .WithMany("Rates")
-                        .HasForeignKey("ScaleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Indemnities.TimeDeclaration", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Maillage.Community.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Maillage.Community.Indemnities.PaymentBatch", null)
-                        .WithMany()
-                        .HasForeignKey("PaymentBatchId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Maillage.Community.Indemnities.Scale", null)
-                        .WithMany()
-                        .HasForeignKey("ScaleId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Maillage.Community.Member", b =>
-                {
-                    b.HasOne("Maillage.Lifecycle.Cpts", null)
-                        .WithMany()
-                        .HasForeignKey("CptsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Maillage.Community.Professional", null)
-                        .WithMany()
-                        .HasForeignKey("ProfessionalId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Maillage.Community.Structure", null)
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Maillage.Community.MembershipPeriod", b =>
-                {
-                    b.HasOne("Maillage.Community.Member", null)
-                        .WithMany("Periods")
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Community.Practice", b =>
+            modelBuilder.Entity("Maillage.Directory.Practice", b =>
                 {
                     b.HasOne("Maillage.Territories.GeoUnitRow", null)
                         .WithMany()
@@ -2634,19 +2495,19 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Professional", null)
+                    b.HasOne("Maillage.Directory.Professional", null)
                         .WithMany("Practices")
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Maillage.Community.Structure", null)
+                    b.HasOne("Maillage.Directory.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Maillage.Community.Structure", b =>
+            modelBuilder.Entity("Maillage.Directory.Structure", b =>
                 {
                     b.HasOne("Maillage.Territories.GeoUnitRow", null)
                         .WithMany()
@@ -2763,6 +2624,67 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Maillage.Indemnities.PaymentBatch", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.ProfessionNote", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.Scale", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.ScaleRate", b =>
+                {
+                    b.HasOne("Maillage.Indemnities.Scale", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("ScaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Indemnities.TimeDeclaration", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Maillage.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Maillage.Indemnities.PaymentBatch", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Maillage.Indemnities.Scale", null)
+                        .WithMany()
+                        .HasForeignKey("ScaleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>
                 {
                     b.OwnsOne("Maillage.Lifecycle.LetterOfIntent", "Letter", b1 =>
@@ -2821,16 +2743,7 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Platform.Identity.ApiToken", b =>
-                {
-                    b.HasOne("Maillage.Platform.Identity.MaillageUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Maillage.Territories.TerritoryUnit", b =>
+            modelBuilder.Entity("Maillage.Lifecycle.TerritoryUnit", b =>
                 {
                     b.HasOne("Maillage.Territories.GeoUnitRow", null)
                         .WithMany()
@@ -2841,6 +2754,93 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.HasOne("Maillage.Lifecycle.Cpts", null)
                         .WithMany()
                         .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Campaigns.CampaignMessage", b =>
+                {
+                    b.HasOne("Maillage.Membership.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Maillage.Directory.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Campaigns.Unsubscription", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Membership.College", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Dues", b =>
+                {
+                    b.HasOne("Maillage.Membership.Member", null)
+                        .WithMany("Dues")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Member", b =>
+                {
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Maillage.Directory.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Maillage.Directory.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Maillage.Membership.MembershipPeriod", b =>
+                {
+                    b.HasOne("Maillage.Membership.Member", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Platform.Identity.ApiToken", b =>
+                {
+                    b.HasOne("Maillage.Platform.Identity.MaillageUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2896,7 +2896,7 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Meeting", b =>
+            modelBuilder.Entity("Maillage.Association.Meeting", b =>
                 {
                     b.Navigation("Agenda");
 
@@ -2905,29 +2905,17 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.Navigation("Motions");
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.Proposal", b =>
+            modelBuilder.Entity("Maillage.Association.Proposal", b =>
                 {
                     b.Navigation("Steps");
                 });
 
-            modelBuilder.Entity("Maillage.Community.Association.WorkingGroup", b =>
+            modelBuilder.Entity("Maillage.Association.WorkingGroup", b =>
                 {
                     b.Navigation("Participants");
                 });
 
-            modelBuilder.Entity("Maillage.Community.Indemnities.Scale", b =>
-                {
-                    b.Navigation("Rates");
-                });
-
-            modelBuilder.Entity("Maillage.Community.Member", b =>
-                {
-                    b.Navigation("Dues");
-
-                    b.Navigation("Periods");
-                });
-
-            modelBuilder.Entity("Maillage.Community.Professional", b =>
+            modelBuilder.Entity("Maillage.Directory.Professional", b =>
                 {
                     b.Navigation("Practices");
                 });
@@ -2953,9 +2941,21 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.Navigation("Missions");
                 });
 
+            modelBuilder.Entity("Maillage.Indemnities.Scale", b =>
+                {
+                    b.Navigation("Rates");
+                });
+
             modelBuilder.Entity("Maillage.Lifecycle.Cpts", b =>
                 {
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Maillage.Membership.Member", b =>
+                {
+                    b.Navigation("Dues");
+
+                    b.Navigation("Periods");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,9 +1,9 @@
-using Maillage.Directory;
 using Maillage.Association;
 using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Maillage.Directory.Published;
 
 namespace Maillage.Web.Association;
 

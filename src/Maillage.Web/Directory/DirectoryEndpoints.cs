@@ -1,9 +1,9 @@
 using Maillage.Directory;
-using Maillage.Membership;
 using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Maillage.Directory.Published;
 
 namespace Maillage.Web.Directory;
 

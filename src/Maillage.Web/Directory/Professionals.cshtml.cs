@@ -4,6 +4,7 @@ using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Maillage.Directory.Published;
 
 namespace Maillage.Web.Directory;
 
@@ -168,7 +169,7 @@ public sealed class ProfessionalsModel(ReadDirectory read, ImportDirectory impor
         if (listing.Succeeded)
         {
             Listing = listing.Value;
-            CanMakeMembers = actor.CanManageMembers(scope.Value.Cpts);
+            CanMakeMembers = scope.Value.Tenant.ManagesMembers();
             if (CanMakeMembers)
             {
                 Memberships = await members.OfProfessionalsAsync(id, [.. Listing!.Items.Select(e => e.Id)], ct);

@@ -7,6 +7,7 @@ using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Maillage.Web.Funding.Indicators;
 using Maillage.Web.Funding.Contracts;
+using Maillage.Platform.Indicators;
 
 namespace Maillage.Web.Funding;
 
@@ -79,32 +80,33 @@ public static class FundingEndpoints
         contract.MapIndicatorLifecycleApi();
     }
 
-    private static async Task<IResult> Indicators(Guid id, HttpContext http, ReadIndicators read, CancellationToken ct)
+    private static async Task<IResult> Indicators(Guid id, HttpContext http, ReadIndicators read, IndicatorSources sources, CancellationToken ct)
     {
         var result = await read.ListAsync(id, http.GetActor(), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value!.Indicators.Select(IndicatorDtos.From).ToList()) : result.ToProblem();
+        return result.Succeeded ? TypedResults.Ok(result.Value!.Indicators.Select(i => IndicatorDtos.From(i, sources)).ToList()) : result.ToProblem();
     }
 
-    private static async Task<IResult> CreateIndicator(Guid id, IndicatorDtos.IndicatorRequest body, HttpContext http, SaveIndicator save, CancellationToken ct)
+    private static async Task<IResult> CreateIndicator(Guid id, IndicatorDtos.IndicatorRequest body, HttpContext http, SaveIndicator save, IndicatorSources sources,
+        CancellationToken ct)
     {
         var result = await save.CreateAsync(id, body.ToDraft(), body.ToSource(), http.GetActor(), ct);
         return result.Succeeded
-            ? TypedResults.Created($"/api/cpts/{id}/contract/indicators/{result.Value!.Id}", IndicatorDtos.From(result.Value!))
+            ? TypedResults.Created($"/api/cpts/{id}/contract/indicators/{result.Value!.Id}", IndicatorDtos.From(result.Value!, sources))
             : result.ToProblem();
     }
 
     private static async Task<IResult> EditIndicator(Guid id, Guid indicatorId, IndicatorDtos.IndicatorRequest body, HttpContext http, SaveIndicator save,
-        CancellationToken ct)
+        IndicatorSources sources, CancellationToken ct)
     {
         var result = await save.EditAsync(id, indicatorId, body.ToDraft(), body.ToSource(), body.Version, http.GetActor(), ct);
-        return result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!)) : result.ToProblem();
+        return result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!, sources)) : result.ToProblem();
     }
 
     private static async Task<IResult> RecordValue(Guid id, Guid indicatorId, int year, IndicatorDtos.ValueRequest body, HttpContext http,
-        RecordIndicatorValue record, CancellationToken ct)
+        RecordIndicatorValue record, IndicatorSources sources, CancellationToken ct)
     {
         var result = await record.RunAsync(id, indicatorId, year, body.Achieved, body.Justification, body.Evidence, http.GetActor(), ct);
-        return result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!)) : result.ToProblem();
+        return result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!, sources)) : result.ToProblem();
     }
 
     private static async Task<IResult> Achievement(Guid id, string? year, HttpContext http, ReadIndicators read, CancellationToken ct)

@@ -4,6 +4,7 @@ using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Maillage.Directory.Published;
 
 namespace Maillage.Web.Indemnities;
 
@@ -14,10 +15,10 @@ namespace Maillage.Web.Indemnities;
 /// </summary>
 public sealed class DeclarationsModel(ReadIndemnities read, DeclareTime declare, ValidateDeclaration validate, RejectDeclaration reject,
     CreateScale createScale, DeleteScale deleteScale, SaveProfessionNote saveNote, CreatePaymentBatch createBatch, MarkBatchPaid markPaid,
-    CancelPaymentBatch cancelBatch, Maillage.Directory.Nomenclatures nomenclatures, TimeProvider clock) : PageModel
+    CancelPaymentBatch cancelBatch, Maillage.Directory.Published.Nomenclatures nomenclatures) : PageModel
 {
-    /// <summary>Today in France: the latest mission and payment date the forms offer.</summary>
-    public DateOnly Today => Maillage.Lifecycle.CreateCpts.Today(clock);
+    /// <summary>Today where the CPTS is: the latest mission and payment date the forms offer.</summary>
+    public DateOnly Today => Summary!.Clock.Today;
 
     public IndemnitySummary? Summary { get; private set; }
 
@@ -33,7 +34,7 @@ public sealed class DeclarationsModel(ReadIndemnities read, DeclareTime declare,
 
     public string? Message { get; private set; }
 
-    public Maillage.Directory.Nomenclatures Nomenclatures => nomenclatures;
+    public Maillage.Directory.Published.Nomenclatures Nomenclatures => nomenclatures;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 

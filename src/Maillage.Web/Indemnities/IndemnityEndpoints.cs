@@ -1,8 +1,8 @@
 using Maillage.Directory;
-using Maillage.Membership;
 using Maillage.Indemnities;
 using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
+using Maillage.Directory.Published;
 
 namespace Maillage.Web.Indemnities;
 

@@ -8,7 +8,7 @@ using Maillage.Lifecycle.Published;
 namespace Maillage.Web.Lifecycle;
 
 /// <summary>A CPTS: identity, population and tier, stages with their durations, territory and audit trail.</summary>
-public sealed class DetailsModel(ReadCpts read, RecordStage record, TimeProvider clock, Maillage.Territories.Published.GeoCatalog geo) : PageModel
+public sealed class DetailsModel(ReadCpts read, RecordStage record, Maillage.Territories.Published.GeoCatalog geo) : PageModel
 {
     public Maillage.Territories.Published.GeoCatalog Geo => geo;
 
@@ -20,7 +20,8 @@ public sealed class DetailsModel(ReadCpts read, RecordStage record, TimeProvider
 
     public bool CanShape { get; private set; }
 
-    public DateOnly Today => CreateCpts.Today(clock);
+    /// <summary>Today where the CPTS is (its territory's time zone).</summary>
+    public DateOnly Today => Detail!.Tenant.Today;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -57,8 +58,8 @@ public sealed class DetailsModel(ReadCpts read, RecordStage record, TimeProvider
         }
 
         Detail = result.Value;
-        CanManage = actor.CanManage(Detail!.Cpts);
-        CanShape = actor.CanShape(Detail.Cpts);
+        CanManage = Detail!.Tenant.Manages;
+        CanShape = Detail.Tenant.Shapes;
         return true;
     }
 }

@@ -27,7 +27,7 @@ public sealed class EditModel(ReadCpts read, UpdateCpts update) : PageModel
             return NotFound();
         }
 
-        if (!actor.CanManage(result.Value!.Cpts))
+        if (!result.Value!.Tenant.Manages)
         {
             return Forbid();
         }

@@ -64,7 +64,7 @@ public sealed class LetterModel(ReadCpts read, UpdateLetter update) : PageModel
         }
 
         var c = result.Value!.Cpts;
-        (Id, Title, Population, CanEdit) = (id, c.Name, c.Population, actor.CanManage(c));
+        (Id, Title, Population, CanEdit) = (id, c.Name, c.Population, result.Value.Tenant.Manages);
         if (!keepPosted)
         {
             (Letter, Version) = (c.Letter, c.Version);

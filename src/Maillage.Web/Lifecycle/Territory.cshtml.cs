@@ -31,7 +31,7 @@ public sealed class TerritoryModel(ReadCpts read, UpdateCpts update, GeoCatalog 
             return NotFound();
         }
 
-        if (!HttpContext.GetActor().CanShape(detail.Cpts))
+        if (!detail.Tenant.Shapes)
         {
             return Forbid();
         }
@@ -74,7 +74,7 @@ public sealed class TerritoryModel(ReadCpts read, UpdateCpts update, GeoCatalog 
             return null;
         }
 
-        (Id, Title, CanOverride) = (id, result.Value!.Cpts.Name, actor.CanOverride(result.Value.Cpts));
+        (Id, Title, CanOverride) = (id, result.Value!.Cpts.Name, result.Value.Tenant.Steers);
         return result.Value;
     }
 }

@@ -1,9 +1,9 @@
 using Maillage.Directory;
-using Maillage.Membership;
 using Maillage.Membership.Campaigns;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Maillage.Territories.Published;
+using Maillage.Directory.Published;
 
 namespace Maillage.Web.Membership;
 

@@ -4,6 +4,7 @@ using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Maillage.Directory.Published;
 
 namespace Maillage.Web.Membership;
 

@@ -1,3 +1,4 @@
+using Maillage.Membership.Published;
 using System.Globalization;
 using Maillage.Directory;
 using Maillage.Membership;

@@ -1,6 +1,7 @@
 using Maillage.Directory;
 using Maillage.Membership;
 using Maillage.Web.Platform;
+using Maillage.Membership.Published;
 
 namespace Maillage.Web.Membership;
 

@@ -37,7 +37,7 @@ public static class WebPlatform
         builder.Services.AddMaillageDomain(DatabaseSetting.Parse(config["Maillage:Database"])).AddDemo();
         builder.Services.AddMail(MailSetting.Parse(config["Maillage:Mail"], config["Maillage:MailFrom"], builder.Environment.ContentRootPath));
         builder.Services.AddIdentity<MaillageUser, IdentityRole>(AccountRules.Apply)
-            .AddEntityFrameworkStores<MaillageDbContext>()
+            .AddMaillageStores()
             .AddClaimsPrincipalFactory<ActorClaimsFactory>()
             .AddErrorDescriber<FrenchIdentityErrors>()
             .AddDefaultTokenProviders();

@@ -5,6 +5,7 @@ using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Association.Storage;
+using Maillage.Membership.Published;
 
 namespace Maillage.Association;
 
@@ -20,12 +21,12 @@ public sealed record MandateOutcome(Mandate Mandate, BodyKind Body);
 /// member sitting in the conseil (<see cref="MandateRules"/>). The assemblée générale has no mandates: every member sits in it. Those who
 /// run the association.
 /// </summary>
-public sealed class AddMandate(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class AddMandate(MaillageDbContext db, AuditTrail audit, AssociationAccess access, MemberRoll roll)
 {
     public async Task<Result<MandateOutcome>> RunAsync(Guid cptsId, string? kind, MandateInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var scope = await AssociationAccess.RunAsync(db, cptsId, actor, clock, ct);
+        var scope = await access.RunAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<MandateOutcome>.Fail(scope.Errors);
@@ -34,7 +35,7 @@ public sealed class AddMandate(MaillageDbContext db, AuditTrail audit, TimeProvi
         var today = scope.Value!.Today;
         var body = await MandateBodyAsync(cptsId, kind, ct);
         var office = MeetingLabels.Parse<Office>(input.Office, "office", "Fonction");
-        var member = await AssociationMembers.EligibleAsync(db, cptsId, input.MemberId, "memberId", ct);
+        var member = await roll.EligibleAsync(cptsId, input.MemberId, "memberId", ct);
         var from = input.From ?? today;
         var errors = body.Errors.Concat(office.Errors).Concat(member.Errors).ToList();
         if (from > today)
@@ -69,7 +70,7 @@ public sealed class AddMandate(MaillageDbContext db, AuditTrail audit, TimeProvi
         AssociationStore.Touch(db, seat);
         audit.Record(actor, cptsId, "mandate.added", $"Mandat {mandate.Id} : adhérent {mandate.MemberId}, {AssociationLabels.Office(mandate.Office, kindOf)} "
             + $"{AssociationLabels.InBody(kindOf)} depuis le {French.Date(from)}.");
-        if (await AssociationStore.SaveAsync(db, AssociationStore.Busy("Les mandats de cette instance"), ct) is { } busy)
+        if (await db.SaveOrConflictAsync(ct, conflict: AssociationStore.Busy("Les mandats de cette instance")) is { } busy)
         {
             return busy;
         }

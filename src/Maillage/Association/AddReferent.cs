@@ -4,8 +4,9 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Directory;
 using Maillage.Association.Storage;
+using Maillage.Directory.Published;
+using Maillage.Membership.Published;
 
 namespace Maillage.Association;
 
@@ -17,12 +18,12 @@ public sealed record ReferentInput(Guid? MemberId, string? ProfessionCode = null
 /// group; a profession's referent is a professional of that profession; a group's is any adhérent, the group being open. Those who run
 /// the association.
 /// </summary>
-public sealed class AddReferent(MaillageDbContext db, Nomenclatures nomenclatures, AuditTrail audit, TimeProvider clock)
+public sealed class AddReferent(MaillageDbContext db, Nomenclatures nomenclatures, AuditTrail audit, AssociationAccess access, MemberRoll roll)
 {
     public async Task<Result<Referent>> RunAsync(Guid cptsId, ReferentInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var scope = await AssociationAccess.RunAsync(db, cptsId, actor, clock, ct);
+        var scope = await access.RunAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<Referent>.Fail(scope.Errors);
@@ -30,7 +31,7 @@ public sealed class AddReferent(MaillageDbContext db, Nomenclatures nomenclature
 
         var today = scope.Value!.Today;
         var code = string.IsNullOrWhiteSpace(input.ProfessionCode) ? null : input.ProfessionCode.Trim();
-        var member = await AssociationMembers.EligibleAsync(db, cptsId, input.MemberId, "memberId", ct);
+        var member = await roll.EligibleAsync(cptsId, input.MemberId, "memberId", ct);
         var from = input.From ?? today;
         var errors = member.Errors.ToList();
         if ((code is null) == (input.WorkingGroupId is null))
@@ -60,7 +61,7 @@ public sealed class AddReferent(MaillageDbContext db, Nomenclatures nomenclature
         var what = code is not null ? $"des « {nomenclatures.ProfessionLabel(code)} »" : "de ce groupe de travail";
         if (input.WorkingGroupId is { } groupId)
         {
-            var group = await WorkingGroupLookup.OpenAsync(db, cptsId, groupId, actor, clock, ct);
+            var group = await WorkingGroupLookup.OpenAsync(db, access, cptsId, groupId, actor, ct);
             if (!group.Succeeded)
             {
                 return Result<Referent>.Fail(group.Errors.Select(e => e.Kind == ErrorKind.NotFound ? e with { Kind = ErrorKind.Validation, Field = "workingGroupId" } : e));
@@ -86,6 +87,6 @@ public sealed class AddReferent(MaillageDbContext db, Nomenclatures nomenclature
         db.Referents().Add(referent);
         audit.Record(actor, cptsId, "referent.added", $"Référent {referent.Id} : adhérent {referent.MemberId}, "
             + (code is not null ? $"profession {code}" : $"groupe de travail {input.WorkingGroupId}") + $", depuis le {French.Date(from)}.");
-        return await AssociationStore.SaveAsync(db, AssociationStore.Busy("Les référents de ce groupe"), ct) is { } busy ? busy : Result<Referent>.Ok(referent);
+        return await db.SaveAsync(referent, ct, conflict: AssociationStore.Busy("Les référents de ce groupe"));
     }
 }

@@ -1,3 +1,5 @@
+using Maillage.Association.Published;
+using Maillage.Platform.Indicators;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage.Association;
@@ -7,6 +9,11 @@ public static class AssociationModule
 {
     public static IServiceCollection AddAssociation(this IServiceCollection services)
     {
+        services.AddScoped<AssociationStanding>();
+        services.AddScoped<AssociationAccess>();
+        services.AddScoped<MeetingVoters>();
+        services.AddScoped<IIndicatorSource, MeetingsHeldSource>();
+        services.AddScoped<IIndicatorSource, ActiveGroupsSource>();
         services.AddScoped<ReadAssociation>();
         services.AddScoped<UpdateBody>();
         services.AddScoped<AddMandate>();

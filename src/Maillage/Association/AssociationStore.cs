@@ -23,19 +23,4 @@ internal static class AssociationStore
             entry.State = EntityState.Modified;
         }
     }
-
-    /// <summary>Saves all or nothing; a concurrent change (stale version or unique index) gives <paramref name="conflict"/>.</summary>
-    public static async Task<Error?> SaveAsync(MaillageDbContext db, Error conflict, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return conflict;
-        }
-    }
 }

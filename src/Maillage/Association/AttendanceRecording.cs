@@ -12,7 +12,7 @@ namespace Maillage.Association;
 /// <see cref="Body.MaxProxiesPerHolder"/> proxies. Members who do not vote in this meeting are refused. Attendance is frozen once a
 /// vote is recorded, so the counts of every vote stay within the voters present or represented.
 /// </summary>
-public sealed class RecordAttendance(MeetingChanges changes)
+public sealed class RecordAttendance(MeetingChanges changes, MeetingVoters meetingVoters)
 {
     public Task<Result<Meeting>> RunAsync(Guid cptsId, Guid meetingId, AttendanceInput input, Actor actor, CancellationToken ct = default)
     {
@@ -36,7 +36,7 @@ public sealed class RecordAttendance(MeetingChanges changes)
                 return new Error("no_entries", "Indiquez la présence d'au moins un votant.", "entries");
             }
 
-            var voters = (await MeetingVoters.IdsAsync(changes.Db, meeting, scope.Body, ct)).ToHashSet();
+            var voters = (await meetingVoters.IdsAsync(meeting, scope.Body, scope.Day, ct)).ToHashSet();
             var errors = new List<Error>();
             var parsed = new List<(Guid Member, Presence Presence, Guid? Holder)>();
             for (var i = 0; i < entries.Count; i++)

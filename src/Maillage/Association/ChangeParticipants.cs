@@ -2,6 +2,7 @@ using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
+using Maillage.Membership.Published;
 
 namespace Maillage.Association;
 
@@ -9,18 +10,18 @@ namespace Maillage.Association;
 /// Adds an adhérent (status adhérent or actif) to an open working group, once, or takes a participant out of it. Those who run the
 /// association; the group's version guards concurrent changes.
 /// </summary>
-public sealed class ChangeParticipants(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class ChangeParticipants(MaillageDbContext db, AuditTrail audit, AssociationAccess access, MemberRoll roll)
 {
     public async Task<Result<WorkingGroup>> AddAsync(Guid cptsId, Guid groupId, Guid? memberId, Actor actor, CancellationToken ct = default)
     {
-        var found = await WorkingGroupLookup.OpenAsync(db, cptsId, groupId, actor, clock, ct);
+        var found = await WorkingGroupLookup.OpenAsync(db, access, cptsId, groupId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<WorkingGroup>.Fail(found.Errors);
         }
 
         var (group, today) = found.Value!;
-        var member = await AssociationMembers.EligibleAsync(db, cptsId, memberId, "memberId", ct);
+        var member = await roll.EligibleAsync(cptsId, memberId, "memberId", ct);
         if (!member.Succeeded)
         {
             return Result<WorkingGroup>.Fail(member.Errors);
@@ -39,7 +40,7 @@ public sealed class ChangeParticipants(MaillageDbContext db, AuditTrail audit, T
 
     public async Task<Result<WorkingGroup>> RemoveAsync(Guid cptsId, Guid groupId, Guid memberId, Actor actor, CancellationToken ct = default)
     {
-        var found = await WorkingGroupLookup.OpenAsync(db, cptsId, groupId, actor, clock, ct);
+        var found = await WorkingGroupLookup.OpenAsync(db, access, cptsId, groupId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<WorkingGroup>.Fail(found.Errors);
@@ -60,7 +61,6 @@ public sealed class ChangeParticipants(MaillageDbContext db, AuditTrail audit, T
     {
         AssociationStore.Touch(db, group);
         audit.Record(actor, cptsId, action, details);
-        return await AssociationStore.SaveAsync(db, AssociationStore.Busy("Les participants de ce groupe"), ct) is { } busy
-            ? busy : Result<WorkingGroup>.Ok(group);
+        return await db.SaveAsync(group, ct, conflict: AssociationStore.Busy("Les participants de ce groupe"));
     }
 }

@@ -15,12 +15,12 @@ public sealed record CloseWorkingGroupInput(DateOnly? ClosedOn = null, int? Vers
 /// Closes a working group on a day between its creation and today; its running referent's mandate ends the same day. A closed group takes
 /// no more participants nor referents. Those who run the association.
 /// </summary>
-public sealed class CloseWorkingGroup(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class CloseWorkingGroup(MaillageDbContext db, AuditTrail audit, AssociationAccess access)
 {
     public async Task<Result<WorkingGroup>> RunAsync(Guid cptsId, Guid groupId, CloseWorkingGroupInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await WorkingGroupLookup.OpenAsync(db, cptsId, groupId, actor, clock, ct);
+        var found = await WorkingGroupLookup.OpenAsync(db, access, cptsId, groupId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<WorkingGroup>.Fail(found.Errors);
@@ -53,7 +53,7 @@ public sealed class CloseWorkingGroup(MaillageDbContext db, AuditTrail audit, Ti
         group.ClosedOn = closedOn;
         audit.Record(actor, cptsId, "working-group.closed", $"Groupe de travail {group.Id} clos le {French.Date(closedOn)}"
             + (referents.Count > 0 ? $" ; fin du référent {string.Join(", ", referents.Select(r => r.Id))}." : "."));
-        return await AssociationStore.SaveAsync(db, Error.Stale(), ct) is { } stale ? stale : Result<WorkingGroup>.Ok(group);
+        return await db.SaveAsync(group, ct);
     }
 }
 
@@ -61,17 +61,18 @@ public sealed class CloseWorkingGroup(MaillageDbContext db, AuditTrail audit, Ti
 public static class WorkingGroupLookup
 {
     /// <summary>The group (tracked, with its participants) when it exists in the CPTS and is still open, and today.</summary>
-    public static async Task<Result<(WorkingGroup Group, DateOnly Today)>> OpenAsync(MaillageDbContext db, Guid cptsId, Guid groupId, Actor actor,
-        TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<(WorkingGroup Group, DateOnly Today)>> OpenAsync(MaillageDbContext db, AssociationAccess access, Guid cptsId,
+        Guid groupId, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var scope = await AssociationAccess.RunAsync(db, cptsId, actor, clock, ct);
+        ArgumentNullException.ThrowIfNull(access);
+        var scope = await access.RunAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<(WorkingGroup, DateOnly)>.Fail(scope.Errors);
         }
 
-        var group = await db.WorkingGroups().Include(g => g.Participants).FirstOrDefaultAsync(g => g.Id == groupId && g.CptsId == cptsId, ct);
+        var group = await db.WorkingGroups().Include(g => g.Participants).FirstOrDefaultAsync(g => g.Id == groupId, ct);
         if (group is null)
         {
             return Error.NotFound("Groupe de travail");

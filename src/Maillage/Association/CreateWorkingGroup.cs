@@ -12,7 +12,7 @@ namespace Maillage.Association;
 public sealed record WorkingGroupInput(string? Name, string? Purpose, DateOnly? CreatedOn = null);
 
 /// <summary>Creates a working group or project of the CPTS (domain-rules §5); names are unique in a CPTS, case ignored. Those who run the association.</summary>
-public sealed class CreateWorkingGroup(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class CreateWorkingGroup(MaillageDbContext db, AuditTrail audit, AssociationAccess access)
 {
     public const int MaxName = 200;
     public const int MaxPurpose = 2000;
@@ -20,7 +20,7 @@ public sealed class CreateWorkingGroup(MaillageDbContext db, AuditTrail audit, T
     public async Task<Result<WorkingGroup>> RunAsync(Guid cptsId, WorkingGroupInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var scope = await AssociationAccess.RunAsync(db, cptsId, actor, clock, ct);
+        var scope = await access.RunAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<WorkingGroup>.Fail(scope.Errors);
@@ -60,7 +60,7 @@ public sealed class CreateWorkingGroup(MaillageDbContext db, AuditTrail audit, T
         var group = new WorkingGroup { Id = Guid.NewGuid(), CptsId = cptsId, Name = name, Purpose = purpose, CreatedOn = createdOn };
         db.WorkingGroups().Add(group);
         audit.Record(actor, cptsId, "working-group.created", $"Groupe de travail {group.Id} créé le {French.Date(createdOn)}.");
-        return await AssociationStore.SaveAsync(db, Taken(name), ct) is { } taken ? taken : Result<WorkingGroup>.Ok(group);
+        return await db.SaveAsync(group, ct, conflict: Taken(name));
     }
 
     private static Error Taken(string name) =>

@@ -15,14 +15,14 @@ public sealed record EndMandateInput(DateOnly? To, string? Reason);
 /// Ends a running mandate on a day between its first day and today, with the reason. Leaving the conseil d'administration also ends the
 /// member's bureau seat on the same day (the bureau sits within the conseil). Those who run the association.
 /// </summary>
-public sealed class EndMandate(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class EndMandate(MaillageDbContext db, AuditTrail audit, AssociationAccess access)
 {
     public const int MaxReason = 500;
 
     public async Task<Result<MandateOutcome>> RunAsync(Guid cptsId, Guid mandateId, EndMandateInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var scope = await AssociationAccess.RunAsync(db, cptsId, actor, clock, ct);
+        var scope = await access.RunAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<MandateOutcome>.Fail(scope.Errors);
@@ -61,7 +61,7 @@ public sealed class EndMandate(MaillageDbContext db, AuditTrail audit, TimeProvi
         audit.Record(actor, cptsId, "mandate.ended", $"Mandat {mandate.Id} ({AssociationLabels.Office(mandate.Office, body.Kind)} "
             + $"{AssociationLabels.InBody(body.Kind)}) terminé le {French.Date(to)} : {reason}"
             + (cascade.Value!.Count > 0 ? $" ; mandat(s) au bureau terminé(s) le même jour : {string.Join(", ", cascade.Value.Select(m => m.Id))}." : "."));
-        if (await AssociationStore.SaveAsync(db, AssociationStore.Busy("Les mandats de cette instance"), ct) is { } busy)
+        if (await db.SaveOrConflictAsync(ct, conflict: AssociationStore.Busy("Les mandats de cette instance")) is { } busy)
         {
             return busy;
         }

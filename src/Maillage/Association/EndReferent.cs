@@ -9,11 +9,11 @@ using Maillage.Association.Storage;
 namespace Maillage.Association;
 
 /// <summary>Ends a running referent on a day (today by default) between its first day and today. Those who run the association.</summary>
-public sealed class EndReferent(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class EndReferent(MaillageDbContext db, AuditTrail audit, AssociationAccess access)
 {
     public async Task<Result<Referent>> RunAsync(Guid cptsId, Guid referentId, DateOnly? to, Actor actor, CancellationToken ct = default)
     {
-        var scope = await AssociationAccess.RunAsync(db, cptsId, actor, clock, ct);
+        var scope = await access.RunAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<Referent>.Fail(scope.Errors);

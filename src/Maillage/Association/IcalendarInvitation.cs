@@ -4,6 +4,8 @@ using System.Text;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Maillage.Lifecycle.Published;
+using Maillage.Platform.Time;
 
 namespace Maillage.Association;
 
@@ -19,22 +21,25 @@ public static class IcalendarInvitation
 
     public static string Uid(Guid meetingId) => meetingId.ToString("D", CultureInfo.InvariantCulture) + "@maillage";
 
-    public static string Write(Meeting meeting, BodyKind body, Guid cptsId, string cptsName, string? cptsEmail, DateTimeOffset now)
+    public static string Write(Meeting meeting, BodyKind body, CptsInfo cpts, LocalClock clock)
     {
         ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(cpts);
+        ArgumentNullException.ThrowIfNull(clock);
         var cancelled = meeting.Status == MeetingStatus.Cancelled;
         var calendar = new Calendar { ProductId = "-//Maillage//Reunions//FR", Method = cancelled ? "CANCEL" : "REQUEST" };
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(clock.ZoneId));
         calendar.Events.Add(new CalendarEvent
         {
             Uid = Uid(meeting.Id),
             Sequence = meeting.Sequence,
-            DtStamp = Utc(now),
-            DtStart = Utc(meeting.StartsAt),
-            DtEnd = Utc(meeting.EndsAt),
+            DtStamp = new CalDateTime(clock.UtcNow.UtcDateTime, "UTC"),
+            DtStart = Local(clock, meeting.StartsAt),
+            DtEnd = Local(clock, meeting.EndsAt),
             Summary = $"{MeetingLabels.Label(body, meeting.Extraordinary)} — {meeting.Title}",
             Location = meeting.Location,
-            Description = Description(meeting, body, cptsName),
-            Organizer = new Organizer { Value = Organizer(cptsId, cptsEmail), CommonName = cptsName },
+            Description = Description(meeting, body, cpts.Name),
+            Organizer = new Organizer { Value = Organizer(cpts.Id, cpts.ContactEmail), CommonName = cpts.Name },
             Status = cancelled ? "CANCELLED" : "CONFIRMED",
         });
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
@@ -62,7 +67,8 @@ public static class IcalendarInvitation
         return text.ToString();
     }
 
-    private static CalDateTime Utc(DateTimeOffset instant) => new(instant.UtcDateTime, "UTC");
+    private static CalDateTime Local(LocalClock clock, DateTimeOffset instant) =>
+        new(DateTime.SpecifyKind(clock.Local(instant).DateTime, DateTimeKind.Unspecified), clock.ZoneId);
 
     private static Uri Organizer(Guid cptsId, string? email) =>
         email is { Length: > 0 } && Uri.TryCreate("mailto:" + email.Trim(), UriKind.Absolute, out var mailto)

@@ -1,19 +1,28 @@
-using Maillage.Lifecycle;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Lifecycle.Storage;
 using Maillage.Association.Storage;
+using Maillage.Lifecycle.Published;
+using Maillage.Platform.Time;
 
 namespace Maillage.Association;
 
-/// <summary>What a change to a meeting works on: the CPTS, the meeting with its agenda, attendance and motions, its body, and the clock.</summary>
-public sealed record MeetingScope(Cpts Cpts, Meeting Meeting, Body Body, DateOnly Today, DateTimeOffset Now)
+/// <summary>What a change to a meeting works on: the CPTS and its clock, the meeting with its agenda, attendance and motions, its body.</summary>
+public sealed record MeetingScope(Tenant Tenant, Meeting Meeting, Body Body)
 {
-    /// <summary>The day the meeting is held on, in France.</summary>
-    public DateOnly Day => MeetingInputs.Day(Meeting.StartsAt);
+    public CptsInfo Cpts => Tenant.Cpts;
+
+    public LocalClock Clock => Tenant.Clock;
+
+    /// <summary>Today where the CPTS is.</summary>
+    public DateOnly Today => Clock.Today;
+
+    public DateTimeOffset Now => Clock.UtcNow;
+
+    /// <summary>The day the meeting is held on, in the CPTS's local time.</summary>
+    public DateOnly Day => Clock.DateOf(Meeting.StartsAt);
 
     /// <summary>Refuses the change unless the meeting is in one of these statuses.</summary>
     public Error? Requires(string what, params MeetingStatus[] statuses) => statuses.Contains(Meeting.Status)
@@ -38,31 +47,18 @@ public sealed record MeetingChange(string Action, string Details)
 
 /// <summary>
 /// The one path of every change to an existing meeting: the CPTS must be readable (404), the actor must run its association
-/// (<see cref="CommunityRights.Run"/>, 403), the meeting must be the CPTS's (404), the version the user saw must be current (409),
+/// (<see cref="Published.CommunityRights.Run"/>, 403), the meeting must be the CPTS's (404), the version the user saw must be current (409),
 /// and a closed or cancelled meeting changes no more (409). The change, its audit line and the new version are saved together;
 /// a concurrent save is a 409, and a decision number taken at the same moment is retried.
 /// </summary>
-public sealed class MeetingChanges(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class MeetingChanges(MaillageDbContext db, AssociationAccess access, AuditTrail audit)
 {
     private const int Attempts = 3;
 
+    /// <summary>A decision number taken at the same moment by another save: the change is tried again with the next one.</summary>
+    private static readonly Error NumberTaken = new("taken", "Un autre enregistrement a eu lieu au même moment : recommencez.", null, ErrorKind.Conflict);
+
     public MaillageDbContext Db => db;
-
-    /// <summary>The CPTS as the actor may see it and the actor's rights there: 404 when not readable, 403 without <c>Read</c> nor <c>Run</c>.</summary>
-    public static async Task<Result<(Cpts Cpts, CommunityRights Rights)>> CptsAsync(MaillageDbContext db, Guid cptsId, Actor actor, DateOnly today,
-        CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(actor);
-        var cpts = await db.Cpts().Readable(actor).AsNoTracking().FirstOrDefaultAsync(c => c.Id == cptsId, ct);
-        if (cpts is null)
-        {
-            return Error.NotFound("CPTS");
-        }
-
-        var rights = await AssociationRights.ResolveAsync(db, actor, cpts, today, ct);
-        return rights.Read || rights.Run ? Result<(Cpts, CommunityRights)>.Ok((cpts, rights)) : Error.Forbidden();
-    }
 
     public Task<Result<Meeting>> ApplyAsync(Guid cptsId, Guid meetingId, int? version, Actor actor, Func<MeetingScope, Result<MeetingChange>> change,
         CancellationToken ct) => ApplyAsync(cptsId, meetingId, version, actor, scope => Task.FromResult(change(scope)), ct);
@@ -91,43 +87,29 @@ public sealed class MeetingChanges(MaillageDbContext db, AuditTrail audit, TimeP
             db.Entry(scope.Meeting).State = EntityState.Modified;
             db.Entry(scope.Meeting).Property(m => m.Version).OriginalValue = version!.Value;
             audit.Record(actor, cptsId, done.Value!.Action, done.Value.Details);
-            try
+            var refused = await db.SaveOrConflictAsync(ct, taken: NumberTaken);
+            if (refused is null)
             {
-                await db.SaveChangesAsync(ct);
                 return Result<Meeting>.Ok(scope.Meeting);
             }
-            catch (DbUpdateConcurrencyException)
+
+            if (!ReferenceEquals(refused, NumberTaken) || attempt >= Attempts)
             {
-                db.ChangeTracker.Clear();
-                return Error.Stale();
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                db.ChangeTracker.Clear();
-                if (attempt >= Attempts)
-                {
-                    return new Error("taken", "Un autre enregistrement a eu lieu au même moment : recommencez.", null, ErrorKind.Conflict);
-                }
+                return refused;
             }
         }
     }
 
     private async Task<Result<MeetingScope>> LoadAsync(Guid cptsId, Guid meetingId, int? version, Actor actor, CancellationToken ct)
     {
-        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
-        var found = await CptsAsync(db, cptsId, actor, today, ct);
+        var found = await access.RunAsync(cptsId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<MeetingScope>.Fail(found.Errors);
         }
 
-        if (!found.Value.Rights.Run)
-        {
-            return Error.Forbidden();
-        }
-
         var meeting = await db.Meetings().Include(m => m.Agenda).Include(m => m.Attendances).Include(m => m.Motions).AsSplitQuery()
-            .FirstOrDefaultAsync(m => m.Id == meetingId && m.CptsId == cptsId, ct);
+            .FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
             return Error.NotFound("Réunion");
@@ -151,6 +133,6 @@ public sealed class MeetingChanges(MaillageDbContext db, AuditTrail audit, TimeP
         }
 
         var body = await db.Bodies().AsNoTracking().FirstAsync(b => b.Id == meeting.BodyId, ct);
-        return Result<MeetingScope>.Ok(new MeetingScope(found.Value.Cpts, meeting, body, today, clock.GetUtcNow()));
+        return Result<MeetingScope>.Ok(new MeetingScope(found.Value!.Tenant, meeting, body));
     }
 }

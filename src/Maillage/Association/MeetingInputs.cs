@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Maillage.Platform.Errors;
+using Maillage.Platform.Time;
 
 namespace Maillage.Association;
 
 /// <summary>
 /// A meeting as the organiser describes it. <see cref="Body"/>: <c>general-assembly</c>, <c>board</c> or <c>bureau</c> (fixed once
-/// created). Dates: ISO 8601, with an offset or <c>Z</c> for an exact instant, without one for the time in France
+/// created). Dates: ISO 8601, with an offset or <c>Z</c> for an exact instant, without one for the local time of the CPTS
 /// (<c>2026-06-12T18:30</c>, as a date-time field sends it). <see cref="Version"/> is required to edit an existing meeting.
 /// </summary>
 public sealed record MeetingInput(string? Body, string? Title, string? StartsAt, string? EndsAt, string? Location, bool Extraordinary = false,
@@ -46,19 +47,15 @@ public static partial class MeetingInputs
     public const int MaxMotion = 2000;
     public const int MaxMinutes = 50_000;
 
-    /// <summary>The day of an instant in France, the day a meeting is held on (voters, mandates, decisions, notice).</summary>
-    public static DateOnly Day(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Maillage.Lifecycle.CreateCpts.Paris).DateTime);
+    /// <summary>« 12/06/2026 à 18:30 », the local time of the CPTS.</summary>
+    public static string French(LocalClock clock, DateTimeOffset instant)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return Platform.French.Date(clock.DateOf(instant)) + " à " + clock.Local(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+    }
 
-    /// <summary>The local time in France of an instant (for the forms and the pages).</summary>
-    public static DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Maillage.Lifecycle.CreateCpts.Paris).DateTime;
-
-    /// <summary>« 12/06/2026 à 18:30 » (time in France).</summary>
-    public static string French(DateTimeOffset instant) =>
-        Platform.French.Date(Day(instant)) + " à " + Local(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>Reads a date-time (see <see cref="MeetingInput"/>) as a UTC instant.</summary>
-    public static Result<DateTimeOffset> Instant(string? value, string field, string what)
+    /// <summary>Reads a date-time (see <see cref="MeetingInput"/>) as a UTC instant; without an offset, in the local time of the CPTS.</summary>
+    public static Result<DateTimeOffset> Instant(LocalClock clock, string? value, string field, string what)
     {
         var text = value?.Trim() ?? "";
         if (text.Length == 0)
@@ -79,13 +76,13 @@ public static partial class MeetingInputs
             return Invalid(text, field, what);
         }
 
-        var zone = Maillage.Lifecycle.CreateCpts.Paris;
-        if (zone.IsInvalidTime(local))
+        ArgumentNullException.ThrowIfNull(clock);
+        if (clock.IsSkipped(local))
         {
             return new Error("invalid_time", $"{what} ({text}) tombe dans l'heure sautée au passage à l'heure d'été.", field);
         }
 
-        return Result<DateTimeOffset>.Ok(new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero));
+        return Result<DateTimeOffset>.Ok(clock.At(local));
     }
 
     /// <summary>A required text within a length, trimmed.</summary>

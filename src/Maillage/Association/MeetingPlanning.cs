@@ -3,6 +3,7 @@ using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
+using Maillage.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Association.Storage;
 
@@ -11,12 +12,12 @@ namespace Maillage.Association;
 /// <summary>The fields of a meeting, checked: a title, a place, a start and a later end; extraordinary only for an AG.</summary>
 internal sealed record MeetingFields(string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location, bool Extraordinary)
 {
-    public static Result<MeetingFields> Check(MeetingInput input, BodyKind kind)
+    public static Result<MeetingFields> Check(MeetingInput input, BodyKind kind, LocalClock clock)
     {
         var title = MeetingInputs.Text(input.Title, MeetingInputs.MaxTitle, "title", "Le titre");
         var location = MeetingInputs.Text(input.Location, MeetingInputs.MaxLocation, "location", "Le lieu");
-        var starts = MeetingInputs.Instant(input.StartsAt, "startsAt", "La date de début");
-        var ends = MeetingInputs.Instant(input.EndsAt, "endsAt", "La date de fin");
+        var starts = MeetingInputs.Instant(clock, input.StartsAt, "startsAt", "La date de début");
+        var ends = MeetingInputs.Instant(clock, input.EndsAt, "endsAt", "La date de fin");
         var errors = title.Errors.Concat(location.Errors).Concat(starts.Errors).Concat(ends.Errors).ToList();
         if (starts.Succeeded && ends.Succeeded && ends.Value <= starts.Value)
         {
@@ -36,21 +37,18 @@ internal sealed record MeetingFields(string Title, DateTimeOffset StartsAt, Date
 
 /// <summary>Plans a meeting of the AG, the conseil or the bureau (Run), in preparation; the body is created with its default statutory
 /// parameters when the CPTS has none yet.</summary>
-public sealed class CreateMeeting(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class CreateMeeting(MaillageDbContext db, AssociationAccess access, AuditTrail audit)
 {
     public async Task<Result<Meeting>> RunAsync(Guid cptsId, MeetingInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await MeetingChanges.CptsAsync(db, cptsId, actor, Maillage.Lifecycle.CreateCpts.Today(clock), ct);
+        var found = await access.RunAsync(cptsId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<Meeting>.Fail(found.Errors);
         }
 
-        if (!found.Value.Rights.Run)
-        {
-            return Error.Forbidden();
-        }
+        var clock = found.Value!.Tenant.Clock;
 
         var kind = MeetingLabels.Parse<BodyKind>(input.Body, "body", "Instance");
         if (!kind.Succeeded)
@@ -58,7 +56,7 @@ public sealed class CreateMeeting(MaillageDbContext db, AuditTrail audit, TimePr
             return Result<Meeting>.Fail(kind.Errors);
         }
 
-        var fields = MeetingFields.Check(input, kind.Value);
+        var fields = MeetingFields.Check(input, kind.Value, clock);
         if (!fields.Succeeded)
         {
             return Result<Meeting>.Fail(fields.Errors);
@@ -75,16 +73,12 @@ public sealed class CreateMeeting(MaillageDbContext db, AuditTrail audit, TimePr
             };
             db.Meetings().Add(meeting);
             audit.Record(actor, cptsId, "meeting.created",
-                $"Réunion {meeting.Id} ({MeetingLabels.Label(kind.Value, f.Extraordinary)}) prévue le {French.Date(MeetingInputs.Day(f.StartsAt))}.");
-            try
+                $"Réunion {meeting.Id} ({MeetingLabels.Label(kind.Value, f.Extraordinary)}) prévue le {French.Date(clock.DateOf(f.StartsAt))}.");
+            // A unique key taken here is the body, created by a concurrent request: the second attempt uses it.
+            var refused = await db.SaveOrConflictAsync(ct);
+            if (refused is null || attempt >= 2)
             {
-                await db.SaveChangesAsync(ct);
-                return Result<Meeting>.Ok(meeting);
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 2)
-            {
-                // The body was created by a concurrent request: use it.
-                db.ChangeTracker.Clear();
+                return refused is null ? Result<Meeting>.Ok(meeting) : refused;
             }
         }
     }
@@ -113,17 +107,17 @@ public sealed class EditMeeting(MeetingChanges changes)
                 return new Error("body_fixed", "L'instance d'une réunion ne change pas : annulez-la et créez-en une autre.", "body");
             }
 
-            var fields = MeetingFields.Check(input, scope.Body.Kind);
+            var fields = MeetingFields.Check(input, scope.Body.Kind, scope.Clock);
             if (!fields.Succeeded)
             {
                 return Result<MeetingChange>.Fail(fields.Errors);
             }
 
             var f = fields.Value!;
-            var newDay = MeetingInputs.Day(f.StartsAt) != scope.Day;
+            var newDay = scope.Clock.DateOf(f.StartsAt) != scope.Day;
             if (meeting.Status == MeetingStatus.Convened && newDay)
             {
-                if (!ConveneRules.Respected(MeetingInputs.Day(f.StartsAt), scope.Today, scope.Body.NoticeDays))
+                if (!ConveneRules.Respected(scope.Clock.DateOf(f.StartsAt), scope.Today, scope.Body.NoticeDays))
                 {
                     return new Error("notice", ConveneRules.Refusal("Nouvelle date impossible", scope.Today, scope.Body.NoticeDays), "startsAt");
                 }
@@ -134,7 +128,7 @@ public sealed class EditMeeting(MeetingChanges changes)
             scope.Touch();
             (meeting.Title, meeting.StartsAt, meeting.EndsAt, meeting.Location, meeting.Extraordinary) =
                 (f.Title, f.StartsAt, f.EndsAt, f.Location, f.Extraordinary);
-            return MeetingChange.Ok("meeting.edited", $"Réunion {meeting.Id} modifiée : le {French.Date(MeetingInputs.Day(f.StartsAt))}"
+            return MeetingChange.Ok("meeting.edited", $"Réunion {meeting.Id} modifiée : le {French.Date(scope.Clock.DateOf(f.StartsAt))}"
                 + (meeting.Status == MeetingStatus.Convened ? $", séquence {meeting.Sequence}." : "."));
         }, ct);
     }

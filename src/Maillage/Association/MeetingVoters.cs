@@ -1,9 +1,7 @@
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Membership;
-using Maillage.Membership.Storage;
 using Maillage.Association.Storage;
-using Maillage.Directory.Storage;
+using Maillage.Membership.Published;
 
 namespace Maillage.Association;
 
@@ -15,19 +13,16 @@ public sealed record Voter(Guid MemberId, string Name);
 /// status on that day is adhérent or adhérent actif (from the dated status history); for a conseil or a bureau the members holding
 /// a mandate of that body on that day.
 /// </summary>
-public static class MeetingVoters
+public sealed class MeetingVoters(MaillageDbContext db, MemberRoll roll)
 {
-    public static async Task<IReadOnlyList<Guid>> IdsAsync(MaillageDbContext db, Meeting meeting, Body body, CancellationToken ct)
+    /// <summary>The voters of the meeting held on <paramref name="day"/> (the CPTS's local date of its start).</summary>
+    public async Task<IReadOnlyList<Guid>> IdsAsync(Meeting meeting, Body body, DateOnly day, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(body);
-        var day = MeetingInputs.Day(meeting.StartsAt);
         if (body.Kind == BodyKind.GeneralAssembly)
         {
-            var members = await db.Members().AsNoTracking().Include(m => m.Periods).Where(m => m.CptsId == meeting.CptsId).ToListAsync(ct);
-            return [.. members.Where(m => ComputeMembershipHistory.StatusAt(m.Periods, day) is MembershipStatus.Member or MembershipStatus.Active)
-                .Select(m => m.Id)];
+            return await roll.MembersOnAsync(meeting.CptsId, day, ct);
         }
 
         return await db.Mandates().AsNoTracking()
@@ -36,20 +31,10 @@ public static class MeetingVoters
     }
 
     /// <summary>The voters with their names, sorted by name.</summary>
-    public static async Task<IReadOnlyList<Voter>> NamedAsync(MaillageDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    public async Task<IReadOnlyList<Voter>> NamedAsync(Guid cptsId, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var members = await db.Members().AsNoTracking().Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.ProfessionalId, m.StructureId }).ToListAsync(ct);
-        var professionalIds = members.Select(m => m.ProfessionalId).OfType<Guid>().ToList();
-        var structureIds = members.Select(m => m.StructureId).OfType<Guid>().ToList();
-        var people = await db.Professionals().AsNoTracking().Where(p => professionalIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.LastName, p.FirstName }).ToDictionaryAsync(p => p.Id, ct);
-        var structures = await db.Structures().AsNoTracking().Where(s => structureIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id, ct);
-        return [.. members.Select(m => new Voter(m.Id, m.ProfessionalId is { } p && people.TryGetValue(p, out var person)
-                ? $"{person.LastName} {person.FirstName}"
-                : m.StructureId is { } s && structures.TryGetValue(s, out var structure) ? structure.Name : "—"))
+        var members = await roll.ByIdsAsync(cptsId, ids, ct);
+        return [.. ids.Distinct().Select(id => new Voter(id, members.TryGetValue(id, out var m) ? m.Name : "—"))
             .OrderBy(v => v.Name, StringComparer.Create(Platform.French.Culture, true))];
     }
 

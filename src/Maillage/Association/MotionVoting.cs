@@ -76,7 +76,7 @@ public sealed class RemoveMotion(MeetingChanges changes)
 /// over the votes cast (<see cref="MotionRules"/>); an adopted motion enters the register of decisions, dated the day of the
 /// meeting, in the same save. The meeting is then held; a recorded vote never changes.
 /// </summary>
-public sealed class RecordVote(MeetingChanges changes)
+public sealed class RecordVote(MeetingChanges changes, MeetingVoters voters)
 {
     public Task<Result<Meeting>> RunAsync(Guid cptsId, Guid meetingId, Guid motionId, VoteInput input, Actor actor, CancellationToken ct = default)
     {
@@ -100,7 +100,7 @@ public sealed class RecordVote(MeetingChanges changes)
                 return wrong;
             }
 
-            var quorum = MeetingVoters.Quorum(meeting, scope.Body, await MeetingVoters.IdsAsync(changes.Db, meeting, scope.Body, ct));
+            var quorum = MeetingVoters.Quorum(meeting, scope.Body, await voters.IdsAsync(meeting, scope.Body, scope.Day, ct));
             if (!quorum.Reached)
             {
                 return new Error("quorum_not_reached", $"Le quorum n'est pas atteint ({quorum.Text}) : la réunion ne peut pas délibérer, "

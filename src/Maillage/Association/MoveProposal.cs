@@ -20,7 +20,7 @@ public sealed record ProposalMoveInput(string? Comment = null, DateOnly? Date = 
 /// it — the decision enters the register of the conseil, numbered, in the same save — or rejects it; its author withdraws it. Every move
 /// adds a step to the trail. An illegal move or a stale version is a conflict.
 /// </summary>
-public sealed class MoveProposal(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class MoveProposal(MaillageDbContext db, AuditTrail audit, TimeProvider clock, AssociationAccess access)
 {
     public const int MaxComment = 1500;
 
@@ -29,7 +29,7 @@ public sealed class MoveProposal(MaillageDbContext db, AuditTrail audit, TimePro
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var scope = await AssociationAccess.ReadAsync(db, cptsId, actor, clock, ct);
+        var scope = await access.ReadAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<Proposal>.Fail(scope.Errors);

@@ -1,4 +1,5 @@
 using Maillage.Platform.Errors;
+using Maillage.Association.Published;
 
 namespace Maillage.Association;
 

@@ -2,8 +2,10 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Directory;
 using Maillage.Association.Storage;
+using Maillage.Association.Published;
+using Maillage.Membership.Published;
+using Maillage.Directory.Published;
 
 namespace Maillage.Association;
 
@@ -45,11 +47,11 @@ public sealed record AssociationView(Guid CptsId, string CptsName, CommunityRigh
 /// Reads the bodies, mandates, working groups and referents of a CPTS: its members and managers. The three bodies exist from the first
 /// read on, with their default statutory parameters (<see cref="DecisionRegister.BodyAsync"/>).
 /// </summary>
-public sealed class ReadAssociation(MaillageDbContext db, Nomenclatures nomenclatures, TimeProvider clock)
+public sealed class ReadAssociation(MaillageDbContext db, Nomenclatures nomenclatures, AssociationAccess access, MemberRoll roll)
 {
     public async Task<Result<AssociationView>> RunAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await AssociationAccess.ReadAsync(db, cptsId, actor, clock, ct);
+        var scope = await access.ReadAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<AssociationView>.Fail(scope.Errors);
@@ -57,7 +59,7 @@ public sealed class ReadAssociation(MaillageDbContext db, Nomenclatures nomencla
 
         var (cpts, rights, today) = scope.Value!;
         var bodies = await EnsureBodiesAsync(db, cptsId, ct);
-        var members = await AssociationMembers.AllAsync(db, cptsId, ct);
+        var members = await roll.AllAsync(cptsId, ct);
         string Name(Guid id) => members.TryGetValue(id, out var m) ? m.Name : "Adhérent";
 
         var mandates = await db.Mandates().AsNoTracking().Where(m => m.CptsId == cptsId).ToListAsync(ct);

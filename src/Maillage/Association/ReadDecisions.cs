@@ -17,11 +17,11 @@ public sealed record DecisionRow(Guid Id, string Number, DateOnly Date, BodyKind
 public sealed record DecisionList(Guid CptsId, string CptsName, IReadOnlyList<DecisionRow> Decisions);
 
 /// <summary>Reads the register of decisions (<see cref="DecisionRegister"/>): the CPTS's members and managers.</summary>
-public sealed class ReadDecisions(MaillageDbContext db, TimeProvider clock)
+public sealed class ReadDecisions(MaillageDbContext db, AssociationAccess access)
 {
     public async Task<Result<DecisionList>> RunAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await AssociationAccess.ReadAsync(db, cptsId, actor, clock, ct);
+        var scope = await access.ReadAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<DecisionList>.Fail(scope.Errors);

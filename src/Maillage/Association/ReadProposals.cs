@@ -3,6 +3,7 @@ using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Association.Storage;
+using Maillage.Membership.Published;
 
 namespace Maillage.Association;
 
@@ -24,20 +25,20 @@ public sealed record MeetingOption(Guid Id, BodyKind Body, string Title, DateTim
 
 /// <summary>A proposal with its description, its trail (oldest first), the moves the reader may make now and the meetings to choose from.</summary>
 public sealed record ProposalDetail(Guid CptsId, string CptsName, ProposalRow Proposal, string Description, IReadOnlyList<ProposalStepView> Steps,
-    IReadOnlyList<ProposalMove> Allowed, IReadOnlyList<MeetingOption> Meetings);
+    IReadOnlyList<ProposalMove> Allowed, IReadOnlyList<MeetingOption> Meetings, DateOnly Today);
 
 /// <summary>Reads the proposals of a CPTS: its members and managers see them all; officers do not.</summary>
-public sealed class ReadProposals(MaillageDbContext db, TimeProvider clock)
+public sealed class ReadProposals(MaillageDbContext db, AssociationAccess access, MemberRoll roll)
 {
     public async Task<Result<ProposalList>> ListAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await AssociationAccess.ReadAsync(db, cptsId, actor, clock, ct);
+        var scope = await access.ReadAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<ProposalList>.Fail(scope.Errors);
         }
 
-        var members = await AssociationMembers.AllAsync(db, cptsId, ct);
+        var members = await roll.AllAsync(cptsId, ct);
         var proposals = await db.Proposals().AsNoTracking().Where(p => p.CptsId == cptsId).ToListAsync(ct);
         var numbers = await NumbersAsync(cptsId, ct);
         var rows = proposals.OrderByDescending(p => p.SubmittedAt).Select(p => Row(p, members, numbers)).ToList();
@@ -47,7 +48,7 @@ public sealed class ReadProposals(MaillageDbContext db, TimeProvider clock)
 
     public async Task<Result<ProposalDetail>> GetAsync(Guid cptsId, Guid proposalId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await AssociationAccess.ReadAsync(db, cptsId, actor, clock, ct);
+        var scope = await access.ReadAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<ProposalDetail>.Fail(scope.Errors);
@@ -59,7 +60,7 @@ public sealed class ReadProposals(MaillageDbContext db, TimeProvider clock)
             return Error.NotFound("Proposition");
         }
 
-        var members = await AssociationMembers.AllAsync(db, cptsId, ct);
+        var members = await roll.AllAsync(cptsId, ct);
         var meetings = await (from m in db.Meetings().AsNoTracking()
                               join b in db.Bodies() on m.BodyId equals b.Id
                               where m.CptsId == cptsId && b.Kind != BodyKind.GeneralAssembly && m.Status != MeetingStatus.Cancelled
@@ -71,7 +72,7 @@ public sealed class ReadProposals(MaillageDbContext db, TimeProvider clock)
             .ToList();
         var row = Row(proposal, members, await NumbersAsync(cptsId, ct));
         return Result<ProposalDetail>.Ok(new ProposalDetail(scope.Value!.Cpts.Id, scope.Value.Cpts.Name, row, proposal.Description, steps,
-            ProposalFlow.Allowed(proposal.Status, scope.Value.Rights, proposal.MemberId), meetings));
+            ProposalFlow.Allowed(proposal.Status, scope.Value.Rights, proposal.MemberId), meetings, scope.Value.Today));
     }
 
     private Task<Dictionary<Guid, string>> NumbersAsync(Guid cptsId, CancellationToken ct) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Maillage.Membership.Campaigns;
 using Maillage.Platform.Mail;
 using Maillage.Platform;
 using Maillage.Platform.Audit;
@@ -10,8 +9,9 @@ using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Maillage.Association.Storage;
-using Maillage.Membership.Storage;
-using Maillage.Directory.Storage;
+using Maillage.Membership.Published;
+using Maillage.Platform.Time;
+using Maillage.Territories.Published;
 
 namespace Maillage.Association;
 
@@ -24,23 +24,19 @@ public sealed record ConvocationReport(int Sent, int WithoutAddress, int Failed)
 /// drop the meeting. A statutory convocation is not a campaign: unsubscribing from campaigns does not stop it. It may be sent again
 /// after a change (the invitation's SEQUENCE tells calendars it replaces the previous one). Whoever runs the association.
 /// </summary>
-public sealed class SendConvocation(MaillageDbContext db, IMailTransport transport, MailSetting mail, AuditTrail audit, TimeProvider clock)
+public sealed class SendConvocation(MaillageDbContext db, AssociationAccess access, MeetingVoters meetingVoters, MemberRoll roll, IMailTransport transport,
+    MailSetting mail, AuditTrail audit)
 {
     public async Task<Result<ConvocationReport>> RunAsync(Guid cptsId, Guid meetingId, Actor actor, CancellationToken ct = default)
     {
-        var found = await MeetingChanges.CptsAsync(db, cptsId, actor, Maillage.Lifecycle.CreateCpts.Today(clock), ct);
+        var found = await access.RunAsync(cptsId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<ConvocationReport>.Fail(found.Errors);
         }
 
-        if (!found.Value.Rights.Run)
-        {
-            return Error.Forbidden();
-        }
-
-        var cpts = found.Value.Cpts;
-        var meeting = await db.Meetings().AsNoTracking().Include(m => m.Agenda).FirstOrDefaultAsync(m => m.Id == meetingId && m.CptsId == cptsId, ct);
+        var (cpts, clock) = (found.Value!.Cpts, found.Value.Tenant.Clock);
+        var meeting = await db.Meetings().AsNoTracking().Include(m => m.Agenda).FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
             return Error.NotFound("Réunion");
@@ -52,9 +48,9 @@ public sealed class SendConvocation(MaillageDbContext db, IMailTransport transpo
         }
 
         var body = await db.Bodies().AsNoTracking().FirstAsync(b => b.Id == meeting.BodyId, ct);
-        var voters = await MeetingVoters.IdsAsync(db, meeting, body, ct);
-        var addresses = await AddressesAsync(voters, ct);
-        var invitation = IcalendarInvitation.Write(meeting, body.Kind, cpts.Id, cpts.Name, cpts.ContactEmail, clock.GetUtcNow());
+        var voters = await meetingVoters.IdsAsync(meeting, body, clock.DateOf(meeting.StartsAt), ct);
+        var addresses = await roll.AddressesAsync(cptsId, voters, ct);
+        var invitation = IcalendarInvitation.Write(meeting, body.Kind, cpts, clock);
         var (sent, failed) = (0, 0);
         await using (var session = await transport.OpenAsync(ct))
         {
@@ -62,7 +58,7 @@ public sealed class SendConvocation(MaillageDbContext db, IMailTransport transpo
             {
                 try
                 {
-                    await session.SendAsync(Message(meeting, body.Kind, cpts.Name, address, invitation), ct);
+                    await session.SendAsync(Message(meeting, body.Kind, cpts.Name, clock, address, invitation), ct);
                     sent++;
                 }
                 catch (Exception e) when (e is MailRejectedException or ParseException)
@@ -79,25 +75,10 @@ public sealed class SendConvocation(MaillageDbContext db, IMailTransport transpo
         return Result<ConvocationReport>.Ok(report);
     }
 
-    private async Task<List<string>> AddressesAsync(IReadOnlyList<Guid> voters, CancellationToken ct)
-    {
-        var people = await (from m in db.Members()
-                            join p in db.Professionals() on m.ProfessionalId equals p.Id
-                            where voters.Contains(m.Id) && p.WorkEmail != null
-                            select p.WorkEmail!).ToListAsync(ct);
-        var structures = await (from m in db.Members()
-                                join s in db.Structures() on m.StructureId equals s.Id
-                                where voters.Contains(m.Id) && s.Email != null
-                                select s.Email!).ToListAsync(ct);
-        return [.. people.Concat(structures).Where(a => !string.IsNullOrWhiteSpace(a)).Select(SegmentRules.Normalize)];
-    }
-
-    private MimeMessage Message(Meeting meeting, BodyKind kind, string cptsName, string address, string invitation)
+    private MimeMessage Message(Meeting meeting, BodyKind kind, string cptsName, LocalClock clock, string address, string invitation)
     {
         var cancelled = meeting.Status == MeetingStatus.Cancelled;
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var starts = TimeZoneInfo.ConvertTime(meeting.StartsAt, paris);
-        var when = starts.ToString("dddd d MMMM yyyy 'à' HH'h'mm", French.Culture);
+        var when = clock.Local(meeting.StartsAt).ToString("dddd d MMMM yyyy 'à' HH'h'mm", French.Culture) + $" ({TimeZones.Label(clock.Zone)})";
         var text = new StringBuilder()
             .AppendLine(cancelled ? $"La réunion « {meeting.Title} » ({MeetingLabels.Label(kind)}) prévue le {when} est annulée."
                 : $"Vous êtes convoqué(e) à la réunion « {meeting.Title} » ({MeetingLabels.Label(kind)}) de {cptsName}, le {when}, lieu : {meeting.Location}.")

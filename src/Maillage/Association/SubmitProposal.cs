@@ -3,6 +3,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Maillage.Association.Storage;
+using Maillage.Membership.Published;
 
 namespace Maillage.Association;
 
@@ -13,7 +14,7 @@ public sealed record ProposalInput(string? Title, string? Description);
 /// A member proposes an action to the association: the account must be linked to an adhérent of the CPTS (status adhérent or actif);
 /// the proposal waits for the bureau (<see cref="ProposalStatus.Submitted"/>), its trail starts with the submission.
 /// </summary>
-public sealed class SubmitProposal(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class SubmitProposal(MaillageDbContext db, AuditTrail audit, TimeProvider clock, AssociationAccess access, MemberRoll roll)
 {
     public const int MaxTitle = 200;
     public const int MaxDescription = 5000;
@@ -22,13 +23,13 @@ public sealed class SubmitProposal(MaillageDbContext db, AuditTrail audit, TimeP
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var scope = await AssociationAccess.ReadAsync(db, cptsId, actor, clock, ct);
+        var scope = await access.ReadAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<Proposal>.Fail(scope.Errors);
         }
 
-        var author = scope.Value!.Rights.MemberId is { } memberId ? await AssociationMembers.EligibleAsync(db, cptsId, memberId, "memberId", ct) : null;
+        var author = scope.Value!.Rights.MemberId is { } memberId ? await roll.EligibleAsync(cptsId, memberId, "memberId", ct) : null;
         if (author is null || !author.Succeeded)
         {
             return new Error("not_a_linked_member", "Seul un adhérent (statut adhérent ou actif) dont le compte est lié à sa fiche d'adhérent dépose une "

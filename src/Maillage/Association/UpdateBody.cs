@@ -13,7 +13,7 @@ public sealed record BodyInput(int? NoticeDays, int? QuorumPercent, int? MaxProx
 /// Sets a body's statutory parameters to match the CPTS's statutes: notice of convocation (0–90 days), quorum (0–100 % of the voters),
 /// proxies per present voter (0–10). Those who run the association; a stale version is refused.
 /// </summary>
-public sealed class UpdateBody(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class UpdateBody(MaillageDbContext db, AuditTrail audit, AssociationAccess access)
 {
     public const int MaxNoticeDays = 90;
     public const int MaxProxies = 10;
@@ -21,7 +21,7 @@ public sealed class UpdateBody(MaillageDbContext db, AuditTrail audit, TimeProvi
     public async Task<Result<Body>> RunAsync(Guid cptsId, string? kind, BodyInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var scope = await AssociationAccess.RunAsync(db, cptsId, actor, clock, ct);
+        var scope = await access.RunAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<Body>.Fail(scope.Errors);

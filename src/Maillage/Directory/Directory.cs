@@ -1,3 +1,4 @@
+using Maillage.Directory.Published;
 namespace Maillage.Directory;
 
 /// <summary>How a professional practises (nomenclature TRE_R23 ModeExercice: L libéral, S salarié, B bénévole), or both L and S.</summary>
@@ -7,23 +8,6 @@ public enum PracticeMode
     Salaried,
     Volunteer,
     Mixed,
-}
-
-/// <summary>Kinds of structures a CPTS works with.</summary>
-public enum StructureKind
-{
-    Msp,
-    CentreSante,
-    Pharmacie,
-    Laboratoire,
-    Hopital,
-    Clinique,
-    Ehpad,
-    Dac,
-    Pmi,
-    CollectiviteLocale,
-    AssociationPatients,
-    Autre,
 }
 
 /// <summary>

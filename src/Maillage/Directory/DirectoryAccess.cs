@@ -1,4 +1,4 @@
-using Maillage.Lifecycle;
+using Maillage.Lifecycle.Published;
 using Maillage.Platform.Identity;
 using Maillage.Platform.Tenancy;
 
@@ -18,26 +18,29 @@ public sealed record DirectoryRights(bool Contacts, bool UnpublishedContacts, bo
 }
 
 /// <summary>
-/// Who sees what in the directory: the one place where it is decided, for pages, API and CLI. Names, professions,
-/// places of practice and MSSanté addresses are public data of the Annuaire Santé; work e-mails and phones are
-/// personal data. Whoever cannot read the CPTS (<see cref="CptsAccess.Readable"/>) does not see its directory at all.
+/// Who sees what in the directory: the one place where it is decided, for pages, API and CLI. Names, professions, places of practice and
+/// MSSanté addresses are public data of the Annuaire Santé; work e-mails and phones are personal data. Whoever cannot read the CPTS
+/// (<see cref="Tenancy"/>) does not see its directory at all.
 /// </summary>
 public static class DirectoryAccess
 {
     /// <summary>
-    /// An admin and the CPTS's coordinator see every contact (they manage the directory); members of the CPTS see the
-    /// contacts that were published; ARS and CPAM officers see the directory and its counts, never work contacts.
+    /// An admin and the CPTS's coordinator see every contact (they manage the directory); members of the CPTS see the contacts that were
+    /// published; ARS and CPAM officers see the directory and its counts, never work contacts.
     /// </summary>
-    public static DirectoryRights DirectoryRightsOn(this Actor actor, Cpts cpts)
+    public static DirectoryRights DirectoryRights(this Tenant tenant)
     {
-        if (actor.CanManage(cpts))
-        {
-            return new DirectoryRights(Contacts: true, UnpublishedContacts: true, Import: true);
-        }
-
-        return actor.Role == Role.Member && actor.CptsId == cpts.Id
-            ? new DirectoryRights(Contacts: true, UnpublishedContacts: false, Import: false)
+        ArgumentNullException.ThrowIfNull(tenant);
+        return tenant.Manages ? new DirectoryRights(Contacts: true, UnpublishedContacts: true, Import: true)
+            : tenant.IsMemberAccount ? new DirectoryRights(Contacts: true, UnpublishedContacts: false, Import: false)
             : new DirectoryRights(Contacts: false, UnpublishedContacts: false, Import: false);
+    }
+
+    /// <summary>Who may filter the directory by standing with the CPTS: those who may read its members (its managers and members).</summary>
+    public static bool SeesMembers(this Tenant tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return tenant.Manages || tenant.IsMemberAccount;
     }
 
     /// <summary>A national import (no CPTS) touches every territory: administrators only.</summary>

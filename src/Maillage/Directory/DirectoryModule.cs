@@ -1,3 +1,4 @@
+using Maillage.Directory.Published;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,6 +10,7 @@ public static class DirectoryModule
     public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
         services.AddSingleton(_ => Nomenclatures.LoadEmbedded());
+        services.AddScoped<DirectoryLookup>();
         services.AddScoped<MergeDirectory>();
         services.AddScoped<ReadDirectoryCsv>();
         services.TryAddScoped<Annuaire.ReadAnnuaireBundle>();

@@ -1,3 +1,4 @@
+using Maillage.Directory.Published;
 namespace Maillage.Directory;
 
 /// <summary>A structure as a source describes it, before it is checked and merged into the directory.</summary>

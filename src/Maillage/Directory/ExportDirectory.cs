@@ -1,5 +1,6 @@
 using System.Text;
 using ClosedXML.Excel;
+using Maillage.Directory.Published;
 using Maillage.Platform;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;

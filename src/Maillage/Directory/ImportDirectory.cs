@@ -1,12 +1,10 @@
 using Maillage.Directory.Annuaire;
-using Maillage.Lifecycle;
 using Maillage.Platform;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
-using Microsoft.EntityFrameworkCore;
-using Maillage.Lifecycle.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Directory;
 
@@ -15,7 +13,7 @@ namespace Maillage.Directory;
 /// recognised by its extension, else by its first character. A national import (no CPTS) is for administrators;
 /// an import for a CPTS, for its coordinator or an administrator, and keeps only what lies in its territory.
 /// </summary>
-public sealed class ImportDirectory(MaillageDbContext db, ReadDirectoryCsv csv, ReadAnnuaireBundle annuaire, MergeDirectory merge, AuditTrail audit)
+public sealed class ImportDirectory(MaillageDbContext db, Tenancy tenancy, ReadDirectoryCsv csv, ReadAnnuaireBundle annuaire, MergeDirectory merge, AuditTrail audit)
 {
     /// <summary>The source names written on the records (<see cref="Professional.Source"/>).</summary>
     public const string AnnuaireSource = "annuaire";
@@ -27,18 +25,12 @@ public sealed class ImportDirectory(MaillageDbContext db, ReadDirectoryCsv csv, 
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(actor);
-        Cpts? cpts = null;
         if (cptsId is { } id)
         {
-            cpts = await db.Cpts().Readable(actor).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (cpts is null)
+            var tenant = await tenancy.RequireAsync(id, actor, t => t.DirectoryRights().Import, ct);
+            if (!tenant.Succeeded)
             {
-                return Error.NotFound("CPTS");
-            }
-
-            if (!actor.DirectoryRightsOn(cpts).Import)
-            {
-                return Error.Forbidden();
+                return Result<DirectoryMergeReport>.Fail(tenant.Errors);
             }
         }
         else if (!actor.CanImportNationally())
@@ -52,7 +44,7 @@ public sealed class ImportDirectory(MaillageDbContext db, ReadDirectoryCsv csv, 
         var source = json ? AnnuaireSource : CsvSource;
         var report = await merge.RunAsync(batch, source, cptsId, progress, ct);
         db.ChangeTracker.Clear();
-        audit.Record(actor, cpts?.Id, "directory.imported",
+        audit.Record(actor, cptsId, "directory.imported",
             $"Annuaire importé ({(json ? "Annuaire Santé, FHIR" : "CSV")}, « {Path.GetFileName(fileName)} ») : {French.Count(report.Created, "créé", "créés")}, "
             + $"{French.Count(report.Updated, "mis à jour", "mis à jour")}, {French.Count(report.Unchanged, "inchangé", "inchangés")}, "
             + $"{French.Count(report.OutsideTerritory, "hors territoire", "hors territoire")}, {French.Count(report.Rejected.Count, "refusé", "refusés")}.");

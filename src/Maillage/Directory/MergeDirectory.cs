@@ -2,8 +2,9 @@ using Maillage.Platform.Identifiers;
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Territories.Published;
-using Maillage.Lifecycle.Storage;
 using Maillage.Directory.Storage;
+using Maillage.Lifecycle.Published;
+using Maillage.Directory.Published;
 
 namespace Maillage.Directory;
 
@@ -19,7 +20,7 @@ public sealed record DirectoryMergeReport(int Created, int Updated, int Unchange
 /// file imported twice creates nothing. Each bad record is refused with its reason; the others are kept.
 /// With a CPTS, only what lies in its territory is merged.
 /// </summary>
-public sealed class MergeDirectory(MaillageDbContext db, GeoCatalog geo, Nomenclatures nomenclatures, TimeProvider clock)
+public sealed class MergeDirectory(MaillageDbContext db, CptsTerritories territories, GeoCatalog geo, Nomenclatures nomenclatures, TimeProvider clock)
 {
     /// <summary>Records written per SaveChanges; the change tracker is cleared between batches to keep memory flat.</summary>
     public const int BatchSize = 2000;
@@ -28,7 +29,7 @@ public sealed class MergeDirectory(MaillageDbContext db, GeoCatalog geo, Nomencl
     {
         var rejected = new List<RejectedRecord>(batch.Unreadable);
         HashSet<string>? territory = cptsId is { } id
-            ? [.. await db.TerritoryUnits().Where(u => u.CptsId == id).Select(u => u.Code).ToListAsync(ct)]
+            ? [.. await territories.CommunesAsync(id, ct)]
             : null;
         bool Inside(string commune) => territory is null || territory.Contains(commune);
 

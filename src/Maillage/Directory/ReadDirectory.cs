@@ -1,13 +1,11 @@
-using Maillage.Lifecycle;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Membership;
 using Maillage.Territories.Published;
-using Maillage.Lifecycle.Storage;
 using Maillage.Directory.Storage;
-using Maillage.Membership.Storage;
+using Maillage.Lifecycle.Published;
+using Maillage.Directory.Published;
 
 namespace Maillage.Directory;
 
@@ -34,7 +32,10 @@ public sealed record DirectoryQuery(string? Text = null, string? Profession = nu
 }
 
 /// <summary>A CPTS whose directory the actor may read, and what they may see of it; <see cref="SeesMembers"/>: may filter by membership.</summary>
-public sealed record DirectoryScope(Cpts Cpts, IReadOnlyList<string> Communes, DirectoryRights Rights, bool SeesMembers = false);
+public sealed record DirectoryScope(Tenant Tenant, IReadOnlyList<string> Communes, DirectoryRights Rights, bool SeesMembers = false)
+{
+    public CptsInfo Cpts => Tenant.Cpts;
+}
 
 /// <summary>A place of practice inside the CPTS's territory.</summary>
 public sealed record DirectoryPlace(string CommuneCode, string CommuneName, string? Address, DirectoryPlaceStructure? Structure);
@@ -95,19 +96,21 @@ public sealed record DirectoryStructure(Guid Id, StructureKind Kind, string Name
 /// The directory of a CPTS: professionals with at least one place of practice in its territory, structures of the
 /// territory, and counts by profession and commune, as <see cref="DirectoryAccess"/> lets the actor see them.
 /// </summary>
-public sealed class ReadDirectory(MaillageDbContext db, GeoCatalog geo, Nomenclatures nomenclatures)
+public sealed class ReadDirectory(MaillageDbContext db, Tenancy tenancy, CptsTerritories territories, GeoCatalog geo, Nomenclatures nomenclatures,
+    IEnumerable<IMembershipStanding> standings)
 {
     /// <summary>The CPTS within the actor's tenancy, or not found (never forbidden: others do not learn it exists).</summary>
     public async Task<Result<DirectoryScope>> ScopeAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var cpts = await db.Cpts().Readable(actor).AsNoTracking().FirstOrDefaultAsync(c => c.Id == cptsId, ct);
-        if (cpts is null)
+        var tenant = await tenancy.ResolveAsync(cptsId, actor, ct);
+        if (!tenant.Succeeded)
         {
-            return Error.NotFound("CPTS");
+            return Result<DirectoryScope>.Fail(tenant.Errors);
         }
 
-        var communes = await db.TerritoryUnits().Where(u => u.CptsId == cptsId).Select(u => u.Code).ToListAsync(ct);
-        return Result<DirectoryScope>.Ok(new DirectoryScope(cpts, communes, actor.DirectoryRightsOn(cpts), actor.CanReadMembers(cpts)));
+        var t = tenant.Value!;
+        var communes = await territories.CommunesAsync(cptsId, ct);
+        return Result<DirectoryScope>.Ok(new DirectoryScope(t, communes, t.DirectoryRights(), t.SeesMembers() && standings.Any()));
     }
 
     public async Task<Result<DirectoryListing>> SearchAsync(Guid cptsId, DirectoryQuery query, Actor actor, CancellationToken ct = default)
@@ -243,20 +246,15 @@ public sealed class ReadDirectory(MaillageDbContext db, GeoCatalog geo, Nomencla
     /// <summary>Keeps the professionals whose standing with the CPTS matches; the current status is the latest period's, computed by the database.</summary>
     private IQueryable<Professional> WithMembership(IQueryable<Professional> q, Guid cptsId, string membership)
     {
-        var members = db.Members().Where(m => m.CptsId == cptsId).CurrentStatuses();
+        var standing = standings.First();
         if (membership == "none")
         {
-            return q.Where(p => !members.Any(m => m.ProfessionalId == p.Id));
+            var any = standing.Professionals(cptsId, null);
+            return q.Where(p => !any.Contains(p.Id));
         }
 
-        MembershipStatus?[] statuses = membership switch
-        {
-            "member" => [MembershipStatus.Member, MembershipStatus.Active],
-            "active" => [MembershipStatus.Active],
-            "prospect" => [MembershipStatus.Prospect],
-            _ => [MembershipStatus.Former],
-        };
-        return q.Where(p => members.Any(m => m.ProfessionalId == p.Id && statuses.Contains(m.Status)));
+        var matching = standing.Professionals(cptsId, membership);
+        return q.Where(p => matching.Contains(p.Id));
     }
 
     private async Task<IReadOnlyList<DirectoryEntry>> EntriesAsync(DirectoryScope scope, IQueryable<Professional> filtered, int skip, int take, CancellationToken ct)

@@ -9,6 +9,7 @@ public static class FundingModule
     public static IServiceCollection AddFunding(this IServiceCollection services)
     {
         services.AddSingleton(sp => AciRuleSets.LoadEmbedded(sp.GetRequiredService<SizeTiers>()));
+        services.AddScoped<FundingAccess>();
         services.AddSingleton<SimulateAci>();
         services.AddScoped<SimulateAciForCpts>();
         services.AddScoped<Contracts.RecordContract>();

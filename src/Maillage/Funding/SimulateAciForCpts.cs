@@ -1,9 +1,6 @@
-using Maillage.Lifecycle;
 using Maillage.Platform.Errors;
-using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
-using Microsoft.EntityFrameworkCore;
-using Maillage.Lifecycle.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Funding;
 
@@ -11,18 +8,18 @@ namespace Maillage.Funding;
 /// Simulates the ACI funding of a CPTS the actor may read, from its population and the tier stored on it (never recomputed:
 /// the tier used for funding is a contract attribute, domain-rules §2).
 /// </summary>
-public sealed class SimulateAciForCpts(MaillageDbContext db, SimulateAci simulate)
+public sealed class SimulateAciForCpts(Tenancy tenancy, SimulateAci simulate)
 {
     public async Task<Result<AciSimulation>> RunAsync(Guid cptsId, Actor actor, AciOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var cpts = await db.Cpts().Readable(actor).AsNoTracking().Where(c => c.Id == cptsId)
-            .Select(c => new { c.Population, c.Tier }).FirstOrDefaultAsync(ct);
-        if (cpts is null)
+        var tenant = await tenancy.ResolveAsync(cptsId, actor, ct);
+        if (!tenant.Succeeded)
         {
-            return Error.NotFound("CPTS");
+            return Result<AciSimulation>.Fail(tenant.Errors);
         }
 
+        var cpts = tenant.Value!.Cpts;
         return cpts.Population > 0
             ? simulate.ForStoredTier(cpts.Population, cpts.Tier, options)
             : new Error("cpts_without_territory", "Cette CPTS n'a pas encore de territoire : sans population, il n'y a rien à simuler.", "cpts");

@@ -5,9 +5,8 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Membership;
-using Maillage.Membership.Storage;
 using Maillage.Indemnities.Storage;
+using Maillage.Membership.Published;
 
 namespace Maillage.Indemnities;
 
@@ -18,7 +17,7 @@ public sealed record DeclarationInput(DateOnly? MissionDate, string? Activity, d
 /// A member declares the time spent on a mission of the CPTS (domain-rules §5), for itself when its account is linked to its adhérent;
 /// the coordinator, an admin or a bureau member (<c>Run</c>) may declare for any person member. The declaration awaits validation.
 /// </summary>
-public sealed class DeclareTime(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class DeclareTime(MaillageDbContext db, AuditTrail audit, TimeProvider clock, IndemnityAccess access, MemberRoll roll)
 {
     public const int MaxDescription = 500;
 
@@ -26,7 +25,7 @@ public sealed class DeclareTime(MaillageDbContext db, AuditTrail audit, TimeProv
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var found = await IndemnityAccess.ResolveAsync(db, cptsId, actor, clock, ct);
+        var found = await access.ResolveAsync(cptsId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<TimeDeclaration>.Fail(found.Errors);
@@ -46,13 +45,13 @@ public sealed class DeclareTime(MaillageDbContext db, AuditTrail audit, TimeProv
             return Error.Forbidden();
         }
 
-        var member = await db.Members().AsNoTracking().Include(m => m.Periods).FirstOrDefaultAsync(m => m.Id == id && m.CptsId == cptsId, ct);
+        var member = input.MissionDate is { } day ? await roll.OnAsync(cptsId, id, day, ct) : await roll.OnAsync(cptsId, id, scope.Today, ct);
         if (member is null)
         {
             return Error.NotFound("Adhérent");
         }
 
-        var errors = Check(input, member, scope.Today, out var activity);
+        var errors = Check(input, member.Value, scope.Today, out var activity);
         if (errors.Count > 0)
         {
             return Result<TimeDeclaration>.Fail(errors);
@@ -83,11 +82,11 @@ public sealed class DeclareTime(MaillageDbContext db, AuditTrail audit, TimeProv
     /// <summary>Hours the French way: 2,5 ; 0,25.</summary>
     public static string Hours(decimal hours) => hours.ToString("0.##", French.Culture);
 
-    private static List<Error> Check(DeclarationInput input, Member member, DateOnly today, out Activity activity)
+    private static List<Error> Check(DeclarationInput input, (MemberRef Member, MembershipStatus? StatusThen) member, DateOnly today, out Activity activity)
     {
         var errors = new List<Error>();
         activity = default;
-        if (member.ProfessionalId is null)
+        if (!member.Member.IsProfessional)
         {
             errors.Add(new Error("not_a_person", "Seul un professionnel adhérent (une personne) déclare du temps, pas une structure.", "memberId"));
         }
@@ -96,7 +95,7 @@ public sealed class DeclareTime(MaillageDbContext db, AuditTrail audit, TimeProv
         {
             errors.Add(dateError);
         }
-        else if (StatusOn(member, input.MissionDate!.Value) is not (MembershipStatus.Member or MembershipStatus.Active))
+        else if (member.StatusThen is not (MembershipStatus.Member or MembershipStatus.Active))
         {
             errors.Add(new Error("not_a_member", $"Cette personne n'était pas adhérente le {French.Date(input.MissionDate!.Value)}.", "missionDate"));
         }
@@ -125,8 +124,4 @@ public sealed class DeclareTime(MaillageDbContext db, AuditTrail audit, TimeProv
 
         return errors;
     }
-
-    /// <summary>The status of the period that covered a day (the latest started on or before it).</summary>
-    private static MembershipStatus? StatusOn(Member member, DateOnly day) =>
-        member.Periods.Where(p => p.From <= day).OrderBy(p => p.From).ThenBy(p => p.RecordedAt).LastOrDefault()?.Status;
 }

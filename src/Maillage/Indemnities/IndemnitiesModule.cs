@@ -1,3 +1,4 @@
+using Maillage.Platform.Indicators;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage.Indemnities;
@@ -8,6 +9,8 @@ public static class IndemnitiesModule
     public static IServiceCollection AddIndemnities(this IServiceCollection services)
     {
         services.AddSingleton(_ => Smic.LoadEmbedded());
+        services.AddScoped<IndemnityAccess>();
+        services.AddScoped<IIndicatorSource, DeclaredHoursSource>();
         services.AddScoped<ReadIndemnities>();
         services.AddScoped<CreateScale>();
         services.AddScoped<DeleteScale>();

@@ -1,17 +1,18 @@
-using Maillage.Association;
-using Maillage.Lifecycle;
+using Maillage.Association.Published;
+using Maillage.Lifecycle.Published;
 using Maillage.Platform.Errors;
-using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
-using Microsoft.EntityFrameworkCore;
-using Maillage.Lifecycle.Storage;
-using Maillage.Association.Storage;
 
 namespace Maillage.Indemnities;
 
-/// <summary>A CPTS the actor may read, with what the actor may do in its indemnities, and today (Paris).</summary>
-public sealed record IndemnityScope(Cpts Cpts, CommunityRights Rights, DateOnly Today)
+/// <summary>A CPTS the actor may read, with what the actor may do in its indemnities, and its clock.</summary>
+public sealed record IndemnityScope(Tenant Tenant, CommunityRights Rights)
 {
+    public CptsInfo Cpts => Tenant.Cpts;
+
+    /// <summary>Today where the CPTS is.</summary>
+    public DateOnly Today => Tenant.Today;
+
     /// <summary>Sees every declaration and batch: the validators and the payers.</summary>
     public bool Manages => Rights.Run || Rights.Pay;
 
@@ -21,59 +22,31 @@ public sealed record IndemnityScope(Cpts Cpts, CommunityRights Rights, DateOnly 
 
 /// <summary>
 /// The one way a request reaches the indemnities of a CPTS: not found when the actor may not read the CPTS (its existence is not
-/// disclosed), then the rights of <see cref="AssociationRights"/> decide.
+/// disclosed), then the rights of <see cref="AssociationStanding"/> decide.
 /// </summary>
-public static class IndemnityAccess
+public sealed class IndemnityAccess(Tenancy tenancy, AssociationStanding standing)
 {
-    public static async Task<Result<IndemnityScope>> ResolveAsync(MaillageDbContext db, Guid cptsId, Actor actor, TimeProvider clock, CancellationToken ct)
+    public async Task<Result<IndemnityScope>> ResolveAsync(Guid cptsId, Actor actor, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(actor);
-        var cpts = await db.Cpts().Readable(actor).AsNoTracking().FirstOrDefaultAsync(c => c.Id == cptsId, ct);
-        if (cpts is null)
+        var tenant = await tenancy.ResolveAsync(cptsId, actor, ct);
+        if (!tenant.Succeeded)
         {
-            return Error.NotFound("CPTS");
+            return Result<IndemnityScope>.Fail(tenant.Errors);
         }
 
-        var today = CreateCpts.Today(clock);
-        var rights = await AssociationRights.ResolveAsync(db, actor, cpts, today, ct);
-        return rights.Read || rights.Aggregates ? Result<IndemnityScope>.Ok(new IndemnityScope(cpts, rights, today)) : Error.Forbidden();
+        var rights = await standing.RightsAsync(tenant.Value!, ct);
+        return rights.Read || rights.Aggregates ? Result<IndemnityScope>.Ok(new IndemnityScope(tenant.Value!, rights)) : Error.Forbidden();
     }
 
     /// <summary>The scope when the actor may do what <paramref name="allowed"/> asks; forbidden otherwise.</summary>
-    public static async Task<Result<IndemnityScope>> RequireAsync(MaillageDbContext db, Guid cptsId, Actor actor, TimeProvider clock,
-        Func<CommunityRights, bool> allowed, CancellationToken ct)
+    public async Task<Result<IndemnityScope>> RequireAsync(Guid cptsId, Actor actor, Func<CommunityRights, bool> allowed, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(allowed);
-        var scope = await ResolveAsync(db, cptsId, actor, clock, ct);
+        var scope = await ResolveAsync(cptsId, actor, ct);
         return scope.Succeeded && !allowed(scope.Value!.Rights) ? Error.Forbidden() : scope;
     }
 
-    /// <summary>Whether a member holds a bureau office (président, vice-président, trésorier, secrétaire) on a day: the officers' cap applies.</summary>
-    public static Task<bool> IsOfficerAsync(MaillageDbContext db, Guid cptsId, Guid memberId, DateOnly day, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return (from m in db.Mandates()
-                join b in db.Bodies() on m.BodyId equals b.Id
-                where m.CptsId == cptsId && m.MemberId == memberId && b.Kind == BodyKind.Bureau && m.Office != Office.Member
-                    && m.From <= day && (m.To == null || m.To >= day)
-                select m.Id).AnyAsync(ct);
-    }
-
-    /// <summary>Saves the unit of work; a concurrent change of a versioned row (stale version) is a 409 and nothing is written.</summary>
-    public static async Task<Result<T>> SaveAsync<T>(MaillageDbContext db, T value, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Error.Stale();
-        }
-
-        return Result<T>.Ok(value);
-    }
+    /// <summary>Whether a member holds a bureau office on a day: the officers' cap applies.</summary>
+    public Task<bool> IsOfficerAsync(Guid cptsId, Guid memberId, DateOnly day, CancellationToken ct) =>
+        standing.HoldsBureauOfficeAsync(cptsId, memberId, day, ct);
 }

@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
 using Maillage.Platform;
-using Maillage.Directory;
+using Maillage.Directory.Published;
 
 namespace Maillage.Indemnities;
 

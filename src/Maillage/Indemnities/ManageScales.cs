@@ -5,8 +5,8 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Directory;
 using Maillage.Indemnities.Storage;
+using Maillage.Directory.Published;
 
 namespace Maillage.Indemnities;
 
@@ -20,7 +20,7 @@ public sealed record ScaleInput(DateOnly? EffectiveFrom, string? Reference, IRea
 /// Records a new version of the scale (barème) of the règlement intérieur, in force from its date until the next version; versions are
 /// never edited — a change is a new version. The coordinator, an admin or a bureau member (<c>Run</c>).
 /// </summary>
-public sealed class CreateScale(MaillageDbContext db, AuditTrail audit, Nomenclatures nomenclatures, TimeProvider clock)
+public sealed class CreateScale(MaillageDbContext db, AuditTrail audit, Nomenclatures nomenclatures, TimeProvider clock, IndemnityAccess access)
 {
     public const int MaxReference = 300;
 
@@ -28,7 +28,7 @@ public sealed class CreateScale(MaillageDbContext db, AuditTrail audit, Nomencla
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var scope = await IndemnityAccess.RequireAsync(db, cptsId, actor, clock, r => r.Run, ct);
+        var scope = await access.RequireAsync(cptsId, actor, r => r.Run, ct);
         if (!scope.Succeeded)
         {
             return Result<Scale>.Fail(scope.Errors);
@@ -136,12 +136,12 @@ public sealed class CreateScale(MaillageDbContext db, AuditTrail audit, Nomencla
 }
 
 /// <summary>Deletes a scale version no declaration was validated with (a mistake); a used version stays. <c>Run</c>.</summary>
-public sealed class DeleteScale(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class DeleteScale(MaillageDbContext db, AuditTrail audit, IndemnityAccess access)
 {
     public async Task<Result<Guid>> RunAsync(Guid cptsId, Guid scaleId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var scope = await IndemnityAccess.RequireAsync(db, cptsId, actor, clock, r => r.Run, ct);
+        var scope = await access.RequireAsync(cptsId, actor, r => r.Run, ct);
         if (!scope.Succeeded)
         {
             return Result<Guid>.Fail(scope.Errors);

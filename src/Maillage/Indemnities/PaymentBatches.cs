@@ -13,7 +13,7 @@ namespace Maillage.Indemnities;
 /// Puts every validated declaration not yet in a batch (missions up to <c>until</c> when given) into a new payment batch numbered
 /// <c>&lt;year&gt;-&lt;seq&gt;</c> in the CPTS. The treasurer or an admin (<c>Pay</c>) — not the coordinator who validates.
 /// </summary>
-public sealed class CreatePaymentBatch(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class CreatePaymentBatch(MaillageDbContext db, AuditTrail audit, TimeProvider clock, IndemnityAccess access)
 {
     /// <summary>Two treasurers numbering at once: the unique index refuses one, which tries again with the next number.</summary>
     private const int Attempts = 3;
@@ -21,7 +21,7 @@ public sealed class CreatePaymentBatch(MaillageDbContext db, AuditTrail audit, T
     public async Task<Result<PaymentBatch>> RunAsync(Guid cptsId, DateOnly? until, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var scope = await IndemnityAccess.RequireAsync(db, cptsId, actor, clock, r => r.Pay, ct);
+        var scope = await access.RequireAsync(cptsId, actor, r => r.Pay, ct);
         if (!scope.Succeeded)
         {
             return Result<PaymentBatch>.Fail(scope.Errors);
@@ -90,20 +90,20 @@ public sealed record BatchChangeInput(DateOnly? PaidOn = null, int? Version = nu
 /// <summary>
 /// Records that the transfers of a batch were made on a date: its declarations become paid and the batch is closed for good. <c>Pay</c>.
 /// </summary>
-public sealed class MarkBatchPaid(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class MarkBatchPaid(MaillageDbContext db, AuditTrail audit, IndemnityAccess access)
 {
     public async Task<Result<PaymentBatch>> RunAsync(Guid cptsId, Guid batchId, BatchChangeInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await BatchLookup.OpenAsync(db, clock, cptsId, batchId, input.Version, actor, ct);
+        var found = await BatchLookup.OpenAsync(db, access, cptsId, batchId, input.Version, actor, ct);
         if (!found.Succeeded)
         {
-            return found;
+            return Result<PaymentBatch>.Fail(found.Errors);
         }
 
-        var batch = found.Value!;
-        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
-        var created = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(batch.CreatedAt, Maillage.Lifecycle.CreateCpts.Paris).DateTime);
+        var (batch, clock) = (found.Value.Batch, found.Value.Scope.Tenant.Clock);
+        var today = clock.Today;
+        var created = clock.DateOf(batch.CreatedAt);
         if (input.PaidOn is not { } paidOn)
         {
             return new Error("date_required", "Indiquez la date des virements.", "paidOn");
@@ -125,23 +125,23 @@ public sealed class MarkBatchPaid(MaillageDbContext db, AuditTrail audit, TimePr
         audit.Record(actor, cptsId, "indemnity.batch.paid",
             $"Lot de paiement {batch.Number} ({batch.Id}) payé le {French.Date(paidOn)} : {French.Count(declarations.Count, "déclaration", "déclarations")}, "
             + $"{IndemnityLabels.Euros(batch.Total)}.");
-        return await IndemnityAccess.SaveAsync(db, batch, ct);
+        return await db.SaveAsync(batch, ct);
     }
 }
 
 /// <summary>Cancels a batch not yet paid: its declarations wait for the next batch again. <c>Pay</c>.</summary>
-public sealed class CancelPaymentBatch(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class CancelPaymentBatch(MaillageDbContext db, AuditTrail audit, IndemnityAccess access)
 {
     public async Task<Result<PaymentBatch>> RunAsync(Guid cptsId, Guid batchId, BatchChangeInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await BatchLookup.OpenAsync(db, clock, cptsId, batchId, input.Version, actor, ct);
+        var found = await BatchLookup.OpenAsync(db, access, cptsId, batchId, input.Version, actor, ct);
         if (!found.Succeeded)
         {
-            return found;
+            return Result<PaymentBatch>.Fail(found.Errors);
         }
 
-        var batch = found.Value!;
+        var batch = found.Value.Batch;
         foreach (var d in await db.TimeDeclarations().Where(d => d.PaymentBatchId == batch.Id).ToListAsync(ct))
         {
             d.PaymentBatchId = null;
@@ -149,24 +149,24 @@ public sealed class CancelPaymentBatch(MaillageDbContext db, AuditTrail audit, T
 
         db.PaymentBatches().Remove(batch);
         audit.Record(actor, cptsId, "indemnity.batch.cancelled", $"Lot de paiement {batch.Number} ({batch.Id}) annulé avant paiement.");
-        return await IndemnityAccess.SaveAsync(db, batch, ct);
+        return await db.SaveAsync(batch, ct);
     }
 }
 
 /// <summary>A batch that may still change: the payer's, of this CPTS, not paid, at the version the payer saw.</summary>
 internal static class BatchLookup
 {
-    public static async Task<Result<PaymentBatch>> OpenAsync(MaillageDbContext db, TimeProvider clock, Guid cptsId, Guid batchId, int? version,
-        Actor actor, CancellationToken ct)
+    public static async Task<Result<(PaymentBatch Batch, IndemnityScope Scope)>> OpenAsync(MaillageDbContext db, IndemnityAccess access, Guid cptsId,
+        Guid batchId, int? version, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var scope = await IndemnityAccess.RequireAsync(db, cptsId, actor, clock, r => r.Pay, ct);
+        var scope = await access.RequireAsync(cptsId, actor, r => r.Pay, ct);
         if (!scope.Succeeded)
         {
-            return Result<PaymentBatch>.Fail(scope.Errors);
+            return Result<(PaymentBatch, IndemnityScope)>.Fail(scope.Errors);
         }
 
-        var batch = await db.PaymentBatches().FirstOrDefaultAsync(b => b.Id == batchId && b.CptsId == cptsId, ct);
+        var batch = await db.PaymentBatches().FirstOrDefaultAsync(b => b.Id == batchId, ct);
         if (batch is null)
         {
             return Error.NotFound("Lot de paiement");
@@ -177,6 +177,6 @@ internal static class BatchLookup
             return new Error("batch_paid", $"Le lot {batch.Number} a été payé le {French.Date(paid)} : il ne change plus.", null, ErrorKind.Conflict);
         }
 
-        return version is { } v && v != batch.Version ? Error.Stale() : Result<PaymentBatch>.Ok(batch);
+        return version is { } v && v != batch.Version ? Error.Stale() : Result<(PaymentBatch, IndemnityScope)>.Ok((batch, scope.Value!));
     }
 }

@@ -1,11 +1,11 @@
+using Maillage.Platform.Time;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Directory;
 using Maillage.Indemnities.Storage;
-using Maillage.Membership.Storage;
-using Maillage.Directory.Storage;
+using Maillage.Directory.Published;
+using Maillage.Membership.Published;
 
 namespace Maillage.Indemnities;
 
@@ -40,7 +40,7 @@ public sealed record DeclarableMember(Guid MemberId, string Name);
 /// <summary>The indemnities of a CPTS as the actor may see them.</summary>
 public sealed record IndemnitySummary(Guid CptsId, string CptsName, Guid? MemberId, bool CanDeclare, bool CanRun, bool CanPay, bool SeesAll,
     IReadOnlyList<ScaleView> Scales, IReadOnlyList<ProfessionNote> Notes, IReadOnlyList<IndemnityAggregate> Aggregates, ConcentrationView Concentration,
-    OfficerCapView? Cap, IReadOnlyList<DeclarableMember> Declarable);
+    OfficerCapView? Cap, IReadOnlyList<DeclarableMember> Declarable, LocalClock Clock);
 
 /// <summary>A payment batch with its declarations, the totals per person and the CPTS's profession notes (what the accountant gets).</summary>
 public sealed record BatchDetail(PaymentBatch Batch, IReadOnlyList<DeclarationRow> Declarations, IReadOnlyList<PersonTotal> People,
@@ -53,11 +53,11 @@ public sealed record BatchSummary(PaymentBatch Batch, int Declarations, int Peop
 /// Reads the indemnities of a CPTS: linked members see their own declarations, the validators and payers (<c>Run</c>, <c>Pay</c>) see all
 /// and the batches, and every reader of the CPTS — officers included — sees the totals by year, profession and activity without names.
 /// </summary>
-public sealed class ReadIndemnities(MaillageDbContext db, Nomenclatures nomenclatures, Smic smic, TimeProvider clock)
+public sealed class ReadIndemnities(MaillageDbContext db, Nomenclatures nomenclatures, Smic smic, IndemnityAccess access, MemberRoll roll)
 {
     public async Task<Result<IndemnitySummary>> SummaryAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var found = await IndemnityAccess.ResolveAsync(db, cptsId, actor, clock, ct);
+        var found = await access.ResolveAsync(cptsId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<IndemnitySummary>.Fail(found.Errors);
@@ -73,21 +73,21 @@ public sealed class ReadIndemnities(MaillageDbContext db, Nomenclatures nomencla
             .Select(s => new ScaleView(s, s == inForce, uses.GetValueOrDefault(s.Id))).ToList();
         var notes = await NotesAsync(cptsId, ct);
         var counted = await CountedAsync(cptsId, ct);
-        var people = await PeopleAsync(counted.Select(c => c.MemberId), ct);
+        var people = await PeopleAsync(cptsId, counted.Select(c => c.MemberId), ct);
         var month = new DateOnly(scope.Today.Year, scope.Today.Month, 1);
         var cap = smic.RateOn(month) is { } rate
             ? new OfficerCapView(month, rate.For(scope.Mayotte).Monthly, IndemnityRules.OfficerCap(rate.For(scope.Mayotte).Monthly), rate.Source)
             : null;
         return Result<IndemnitySummary>.Ok(new IndemnitySummary(scope.Cpts.Id, scope.Cpts.Name, rights.MemberId, rights.MemberId is not null || rights.Run,
             rights.Run, rights.Pay, scope.Manages, views, notes, Aggregates(counted, people), Concentrate(counted, people, scope),
-            cap, rights.Run ? await DeclarableAsync(cptsId, ct) : []));
+            cap, rights.Run ? await DeclarableAsync(cptsId, ct) : [], scope.Tenant.Clock));
     }
 
     /// <summary>The declarations the actor may see, newest mission first: all for <c>Run</c>/<c>Pay</c>, its own for a linked member.</summary>
     public async Task<Result<IReadOnlyList<DeclarationRow>>> DeclarationsAsync(Guid cptsId, Actor actor, DeclarationStatus? status = null,
         CancellationToken ct = default)
     {
-        var found = await IndemnityAccess.ResolveAsync(db, cptsId, actor, clock, ct);
+        var found = await access.ResolveAsync(cptsId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<IReadOnlyList<DeclarationRow>>.Fail(found.Errors);
@@ -110,14 +110,14 @@ public sealed class ReadIndemnities(MaillageDbContext db, Nomenclatures nomencla
             query = query.Where(d => d.Status == s);
         }
 
-        var rows = await RowsAsync(await query.ToListAsync(ct), ct);
+        var rows = await RowsAsync(cptsId, await query.ToListAsync(ct), ct);
         return Result<IReadOnlyList<DeclarationRow>>.Ok(rows);
     }
 
     /// <summary>The payment batches, newest first: <c>Run</c>/<c>Pay</c>.</summary>
     public async Task<Result<IReadOnlyList<BatchSummary>>> BatchesAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await IndemnityAccess.RequireAsync(db, cptsId, actor, clock, r => r.Run || r.Pay, ct);
+        var scope = await access.RequireAsync(cptsId, actor, r => r.Run || r.Pay, ct);
         if (!scope.Succeeded)
         {
             return Result<IReadOnlyList<BatchSummary>>.Fail(scope.Errors);
@@ -133,7 +133,7 @@ public sealed class ReadIndemnities(MaillageDbContext db, Nomenclatures nomencla
     /// <summary>A batch with its declarations, per-person totals and the profession notes: <c>Run</c>/<c>Pay</c>.</summary>
     public async Task<Result<BatchDetail>> BatchAsync(Guid cptsId, Guid batchId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await IndemnityAccess.RequireAsync(db, cptsId, actor, clock, r => r.Run || r.Pay, ct);
+        var scope = await access.RequireAsync(cptsId, actor, r => r.Run || r.Pay, ct);
         if (!scope.Succeeded)
         {
             return Result<BatchDetail>.Fail(scope.Errors);
@@ -145,7 +145,7 @@ public sealed class ReadIndemnities(MaillageDbContext db, Nomenclatures nomencla
             return Error.NotFound("Lot de paiement");
         }
 
-        var rows = await RowsAsync(await db.TimeDeclarations().AsNoTracking().Where(d => d.PaymentBatchId == batchId).ToListAsync(ct), ct);
+        var rows = await RowsAsync(cptsId, await db.TimeDeclarations().AsNoTracking().Where(d => d.PaymentBatchId == batchId).ToListAsync(ct), ct);
         var people = rows.GroupBy(r => r.Person.MemberId)
             .Select(g => new PersonTotal(g.First().Person, g.Sum(r => r.Declaration.Hours), g.Sum(r => r.Declaration.Amount ?? 0m), g.Count()))
             .OrderBy(p => p.Person.Name, StringComparer.Create(Platform.French.Culture, true)).ToList();
@@ -155,7 +155,7 @@ public sealed class ReadIndemnities(MaillageDbContext db, Nomenclatures nomencla
 
     /// <summary>One declaration as the lists show it (after a change the caller was allowed to make).</summary>
     public async Task<DeclarationRow> RowAsync(TimeDeclaration declaration, CancellationToken ct = default) =>
-        (await RowsAsync([declaration], ct)).Single();
+        (await RowsAsync(declaration.CptsId, [declaration], ct)).Single();
 
     private async Task<IReadOnlyList<ProfessionNote>> NotesAsync(Guid cptsId, CancellationToken ct) =>
         [.. (await db.ProfessionNotes().AsNoTracking().Where(n => n.CptsId == cptsId).ToListAsync(ct))
@@ -184,9 +184,9 @@ public sealed class ReadIndemnities(MaillageDbContext db, Nomenclatures nomencla
         return new ConcentrationView(c.People, c.Total, c.TopShare, c.TopThreeShare, c.TooFewPeople, c.Warnings, largest);
     }
 
-    private async Task<List<DeclarationRow>> RowsAsync(List<TimeDeclaration> declarations, CancellationToken ct)
+    private async Task<List<DeclarationRow>> RowsAsync(Guid cptsId, List<TimeDeclaration> declarations, CancellationToken ct)
     {
-        var people = await PeopleAsync(declarations.Select(d => d.MemberId), ct);
+        var people = await PeopleAsync(cptsId, declarations.Select(d => d.MemberId), ct);
         var batchIds = declarations.Select(d => d.PaymentBatchId).OfType<Guid>().Distinct().ToList();
         var batches = await db.PaymentBatches().AsNoTracking().Where(b => batchIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
         return [.. declarations.OrderByDescending(d => d.MissionDate).ThenByDescending(d => d.DeclaredAt).Select(d =>
@@ -196,21 +196,17 @@ public sealed class ReadIndemnities(MaillageDbContext db, Nomenclatures nomencla
         })];
     }
 
-    private async Task<Dictionary<Guid, IndemnityPerson>> PeopleAsync(IEnumerable<Guid> memberIds, CancellationToken ct)
+    private async Task<Dictionary<Guid, IndemnityPerson>> PeopleAsync(Guid cptsId, IEnumerable<Guid> memberIds, CancellationToken ct)
     {
-        var ids = memberIds.Distinct().ToList();
-        var rows = await (from m in db.Members()
-                          join p in db.Professionals() on m.ProfessionalId equals p.Id
-                          where ids.Contains(m.Id)
-                          select new { m.Id, p.LastName, p.FirstName, p.Rpps, p.ProfessionCode }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Id,
-            r => new IndemnityPerson(r.Id, $"{r.LastName} {r.FirstName}", r.Rpps, r.ProfessionCode, nomenclatures.ProfessionLabel(r.ProfessionCode)));
+        var members = await roll.ByIdsAsync(cptsId, [.. memberIds], ct);
+        return members.Values.Where(m => m.IsProfessional).ToDictionary(m => m.Id,
+            m => new IndemnityPerson(m.Id, m.Name, m.Rpps!, m.ProfessionCode!, nomenclatures.ProfessionLabel(m.ProfessionCode!)));
     }
 
     private async Task<IReadOnlyList<DeclarableMember>> DeclarableAsync(Guid cptsId, CancellationToken ct)
     {
-        var members = await db.Members().AsNoTracking().Include(m => m.Periods).Where(m => m.CptsId == cptsId && m.ProfessionalId != null).ToListAsync(ct);
-        var people = await PeopleAsync(members.Where(m => m.IsMember).Select(m => m.Id), ct);
+        var members = await roll.AllAsync(cptsId, ct);
+        var people = await PeopleAsync(cptsId, members.Values.Where(m => m.IsProfessional && m.Eligible).Select(m => m.Id), ct);
         return [.. people.Values.Select(p => new DeclarableMember(p.MemberId, p.Name)).OrderBy(p => p.Name, StringComparer.Create(Platform.French.Culture, true))];
     }
 }

@@ -5,8 +5,7 @@ using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Indemnities.Storage;
-using Maillage.Membership.Storage;
-using Maillage.Directory.Storage;
+using Maillage.Membership.Published;
 
 namespace Maillage.Indemnities;
 
@@ -18,12 +17,12 @@ public sealed record ReviewInput(int? Version = null, string? Reason = null);
 /// rate for every profession — and, for a bureau officer, must fit under 3/4 of the monthly SMIC for the month of the mission.
 /// Nobody validates a declaration about themselves or that they entered.
 /// </summary>
-public sealed class ValidateDeclaration(MaillageDbContext db, AuditTrail audit, Smic smic, TimeProvider clock)
+public sealed class ValidateDeclaration(MaillageDbContext db, AuditTrail audit, Smic smic, TimeProvider clock, IndemnityAccess access, MemberRoll roll)
 {
     public async Task<Result<TimeDeclaration>> RunAsync(Guid cptsId, Guid declarationId, ReviewInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await DeclarationReview.LoadAsync(db, clock, cptsId, declarationId, input.Version, actor, ct);
+        var found = await DeclarationReview.LoadAsync(db, access, cptsId, declarationId, input.Version, actor, ct);
         if (!found.Succeeded)
         {
             return Result<TimeDeclaration>.Fail(found.Errors);
@@ -39,10 +38,7 @@ public sealed class ValidateDeclaration(MaillageDbContext db, AuditTrail audit, 
                 $"Aucun barème n'est en vigueur le {French.Date(date)} : enregistrez le barème du règlement intérieur avant de valider.", null, ErrorKind.Conflict);
         }
 
-        var profession = await (from m in db.Members()
-                                join p in db.Professionals() on m.ProfessionalId equals p.Id
-                                where m.Id == declaration.MemberId
-                                select p.ProfessionCode).FirstOrDefaultAsync(ct);
+        var profession = (await roll.ByIdsAsync(cptsId, [declaration.MemberId], ct)).GetValueOrDefault(declaration.MemberId)?.ProfessionCode;
         if (IndemnityRules.RateFor(scale, declaration.Activity, profession) is not { } rate)
         {
             return new Error("no_rate",
@@ -64,21 +60,20 @@ public sealed class ValidateDeclaration(MaillageDbContext db, AuditTrail audit, 
         audit.Record(actor, cptsId, "indemnity.validated",
             $"Déclaration {declaration.Id} validée : {DeclareTime.Hours(declaration.Hours)} h × {IndemnityLabels.Euros(rate.HourlyRate)} = "
             + $"{IndemnityLabels.Euros(amount)} (barème {scale.Id}).");
-        return await IndemnityAccess.SaveAsync(db, declaration, ct);
+        return await db.SaveAsync(declaration, ct);
     }
 
     private async Task<Error?> CapErrorAsync(IndemnityScope scope, TimeDeclaration declaration, decimal amount, CancellationToken ct)
     {
         var date = declaration.MissionDate;
-        if (!await IndemnityAccess.IsOfficerAsync(db, scope.Cpts.Id, declaration.MemberId, date, ct))
+        if (!await access.IsOfficerAsync(scope.Cpts.Id, declaration.MemberId, date, ct))
         {
             return null;
         }
 
         // Two validations of the same officer at once would each see the month without the other: both bump the member's version,
         // so the second save is refused as stale (409) and nothing is written.
-        var member = await db.Members().FirstAsync(m => m.Id == declaration.MemberId, ct);
-        db.Entry(member).Property(m => m.Version).IsModified = true;
+        await roll.GuardAsync(scope.Cpts.Id, declaration.MemberId, ct);
         var month = new DateOnly(date.Year, date.Month, 1);
         var monthly = smic.MonthlyOn(month, scope.Mayotte)
             ?? throw new InvalidOperationException($"smic.json has no SMIC for {month:yyyy-MM}.");
@@ -99,14 +94,14 @@ public sealed class ValidateDeclaration(MaillageDbContext db, AuditTrail audit, 
 }
 
 /// <summary>Rejects a declared time with a reason (<c>Run</c>); nobody rejects a declaration about themselves or that they entered.</summary>
-public sealed class RejectDeclaration(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class RejectDeclaration(MaillageDbContext db, AuditTrail audit, TimeProvider clock, IndemnityAccess access)
 {
     public const int MaxReason = 500;
 
     public async Task<Result<TimeDeclaration>> RunAsync(Guid cptsId, Guid declarationId, ReviewInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await DeclarationReview.LoadAsync(db, clock, cptsId, declarationId, input.Version, actor, ct);
+        var found = await DeclarationReview.LoadAsync(db, access, cptsId, declarationId, input.Version, actor, ct);
         if (!found.Succeeded)
         {
             return Result<TimeDeclaration>.Fail(found.Errors);
@@ -124,7 +119,7 @@ public sealed class RejectDeclaration(MaillageDbContext db, AuditTrail audit, Ti
         declaration.ReviewedBy = actor.Name;
         declaration.ReviewedAt = clock.GetUtcNow();
         audit.Record(actor, cptsId, "indemnity.rejected", $"Déclaration {declaration.Id} refusée.");
-        return await IndemnityAccess.SaveAsync(db, declaration, ct);
+        return await db.SaveAsync(declaration, ct);
     }
 }
 
@@ -133,17 +128,17 @@ internal static class DeclarationReview
 {
     public sealed record Found(IndemnityScope Scope, TimeDeclaration Declaration);
 
-    public static async Task<Result<Found>> LoadAsync(MaillageDbContext db, TimeProvider clock, Guid cptsId, Guid declarationId, int? version,
+    public static async Task<Result<Found>> LoadAsync(MaillageDbContext db, IndemnityAccess access, Guid cptsId, Guid declarationId, int? version,
         Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var scope = await IndemnityAccess.RequireAsync(db, cptsId, actor, clock, r => r.Run, ct);
+        var scope = await access.RequireAsync(cptsId, actor, r => r.Run, ct);
         if (!scope.Succeeded)
         {
             return Result<Found>.Fail(scope.Errors);
         }
 
-        var declaration = await db.TimeDeclarations().FirstOrDefaultAsync(d => d.Id == declarationId && d.CptsId == cptsId, ct);
+        var declaration = await db.TimeDeclarations().FirstOrDefaultAsync(d => d.Id == declarationId, ct);
         if (declaration is null)
         {
             return Error.NotFound("Déclaration");

@@ -3,8 +3,8 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Directory;
 using Maillage.Indemnities.Storage;
+using Maillage.Directory.Published;
 
 namespace Maillage.Indemnities;
 
@@ -15,7 +15,7 @@ public sealed record ProfessionNoteInput(string? Text, int? Version = null);
 /// Writes the CPTS's own note on the tax and social treatment of indemnities for a profession (BNC for libéraux, salaried professionals…),
 /// shown on the page and in the exports. <c>Run</c>.
 /// </summary>
-public sealed class SaveProfessionNote(MaillageDbContext db, AuditTrail audit, Nomenclatures nomenclatures, TimeProvider clock)
+public sealed class SaveProfessionNote(MaillageDbContext db, AuditTrail audit, Nomenclatures nomenclatures, TimeProvider clock, IndemnityAccess access)
 {
     public const int MaxText = 10_000;
 
@@ -23,7 +23,7 @@ public sealed class SaveProfessionNote(MaillageDbContext db, AuditTrail audit, N
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var scope = await IndemnityAccess.RequireAsync(db, cptsId, actor, clock, r => r.Run, ct);
+        var scope = await access.RequireAsync(cptsId, actor, r => r.Run, ct);
         if (!scope.Succeeded)
         {
             return Result<ProfessionNote>.Fail(scope.Errors);
@@ -64,7 +64,7 @@ public sealed class SaveProfessionNote(MaillageDbContext db, AuditTrail audit, N
         audit.Record(actor, cptsId, "indemnity.note", $"Note fiscale et sociale de la profession {code} ({note.Id}) enregistrée.");
         try
         {
-            return await IndemnityAccess.SaveAsync(db, note, ct);
+            return await db.SaveAsync(note, ct);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {

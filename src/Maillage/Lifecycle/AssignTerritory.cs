@@ -4,6 +4,7 @@ using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Territories.Published;
 using Maillage.Lifecycle.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Lifecycle;
 
@@ -33,13 +34,14 @@ public sealed class AssignTerritory(MaillageDbContext db, ComputeTerritory compu
         }
 
         // A CPTS being registered has no territory yet: the officer must steer the territory asked for.
-        if (conflicts.Count > 0 && !actor.CanOverride(cpts) && !(actor.IsOfficer && actor.Steers(summary.Departements, summary.Regions)))
+        if (conflicts.Count > 0 && !Tenant.SteersTerritory(actor, cpts.DepartementCodes, cpts.RegionCodes)
+            && !Tenant.SteersTerritory(actor, summary.Departements, summary.Regions))
         {
             return Error.Forbidden() with { Message = "Seul un référent ARS du territoire peut enregistrer une dérogation de chevauchement." };
         }
 
         var overridden = conflicts.Select(c => c.Code).ToHashSet();
-        var current = await db.TerritoryUnits().Where(u => u.CptsId == cpts.Id).ToListAsync(ct);
+        var current = await db.TerritoryUnits().EveryCpts().Where(u => u.CptsId == cpts.Id).ToListAsync(ct);
         db.TerritoryUnits().RemoveRange(current.Where(u => !wanted.Contains(u.Code)));
         foreach (var code in wanted)
         {
@@ -64,7 +66,7 @@ public sealed class AssignTerritory(MaillageDbContext db, ComputeTerritory compu
 
     /// <summary>Units the CPTS already holds, in code order.</summary>
     public async Task<IReadOnlyList<TerritoryUnit>> UnitsOfAsync(Guid cptsId, CancellationToken ct) =>
-        await db.TerritoryUnits().Where(u => u.CptsId == cptsId).OrderBy(u => u.Code).ToListAsync(ct);
+        await db.TerritoryUnits().EveryCpts().Where(u => u.CptsId == cptsId).OrderBy(u => u.Code).ToListAsync(ct);
 
     private sealed record Conflict(string Code, string UnitName, string OtherName);
 
@@ -74,7 +76,7 @@ public sealed class AssignTerritory(MaillageDbContext db, ComputeTerritory compu
         var related = wanted.SelectMany(code => geo.ArrondissementsOf(code).Select(a => a.Code)
                 .Concat(geo.Find(code)?.Parent is { } parent && geo.Find(code)!.Type == GeoUnitType.Arrondissement ? [parent] : []))
             .Concat(wanted).Distinct().ToList();
-        var held = await db.TerritoryUnits().Where(u => u.CptsId != cptsId && related.Contains(u.Code))
+        var held = await db.TerritoryUnits().EveryCpts().Where(u => u.CptsId != cptsId && related.Contains(u.Code))
             .Join(db.Cpts(), u => u.CptsId, c => c.Id, (u, c) => new { u.Code, c.Name })
             .ToListAsync(ct);
         return [.. held.Select(h => new Conflict(h.Code, geo.Find(h.Code)?.Name ?? h.Code, h.Name)).OrderBy(c => c.Code, StringComparer.Ordinal)];

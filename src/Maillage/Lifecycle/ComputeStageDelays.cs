@@ -16,7 +16,7 @@ public sealed class ComputeStageDelays(MaillageDbContext db)
 {
     public async Task<IReadOnlyList<StageDelay>> RunAsync(string? region = null, CancellationToken ct = default)
     {
-        var query = db.StageTransitions().AsNoTracking();
+        var query = db.StageTransitions().EveryCpts().AsNoTracking();
         if (region is not null)
         {
             var ids = db.Cpts().Where(c => c.Regions.Contains("," + region + ",")).Select(c => c.Id);

@@ -4,7 +4,8 @@ using Maillage.Platform.Tenancy;
 namespace Maillage.Lifecycle;
 
 /// <summary>
-/// Who may see and change which CPTS: the one place where tenancy is decided, for pages, API, FHIR and CLI.
+/// Which CPTS an actor may read, as a query: the database side of <see cref="Published.Tenancy"/>, which decides everything else once a CPTS
+/// is resolved (<see cref="Published.Tenant"/>).
 /// </summary>
 public static class CptsAccess
 {
@@ -19,26 +20,7 @@ public static class CptsAccess
         _ => query.Where(c => false),
     };
 
-    public static bool CanRead(this Actor actor, Cpts cpts) => actor.Role switch
-    {
-        Role.Admin => true,
-        Role.Officer => Steers(actor, cpts),
-        _ => actor.CptsId == cpts.Id,
-    };
-
-    /// <summary>Identity and lettre d'intention: the CPTS's coordinator (or an admin).</summary>
-    public static bool CanManage(this Actor actor, Cpts cpts) =>
-        actor.Role == Role.Admin || (actor.Role == Role.Coordinator && actor.CptsId == cpts.Id);
-
-    /// <summary>Territory and stage: the coordinator, or an officer who steers the territory.</summary>
-    public static bool CanShape(this Actor actor, Cpts cpts) => actor.CanManage(cpts) || (actor.IsOfficer && Steers(actor, cpts));
-
-    /// <summary>Recording a shared commune (override): an officer who steers the territory, or an admin.</summary>
-    public static bool CanOverride(this Actor actor, Cpts cpts) => actor.Role == Role.Admin || (actor.IsOfficer && Steers(actor, cpts));
-
     /// <summary>Registering a CPTS: an admin, or an officer for a territory inside their scope.</summary>
     public static bool CanCreate(this Actor actor, IEnumerable<string> departements, IEnumerable<string> regions) =>
-        actor.Role == Role.Admin || (actor.IsOfficer && actor.Steers(departements, regions));
-
-    private static bool Steers(Actor actor, Cpts cpts) => actor.Steers(cpts.DepartementCodes, cpts.RegionCodes);
+        Published.Tenant.SteersTerritory(actor, departements, regions);
 }

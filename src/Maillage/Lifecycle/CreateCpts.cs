@@ -6,11 +6,12 @@ using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Territories.Published;
 using Maillage.Lifecycle.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Lifecycle;
 
 /// <summary>Registers a CPTS at the pre-project stage with its identity and territory.</summary>
-public sealed class CreateCpts(MaillageDbContext db, ComputeTerritory compute, AssignTerritory assign, AuditTrail audit, CptsSaver saver, TimeProvider clock)
+public sealed class CreateCpts(MaillageDbContext db, ComputeTerritory compute, AssignTerritory assign, AuditTrail audit, CptsSaver saver, Tenancy tenancy)
 {
     /// <param name="since">Date of the pre-project stage; today when null.</param>
     public async Task<Result<Cpts>> RunAsync(CptsInput input, Actor actor, DateOnly? since = null, CancellationToken ct = default)
@@ -28,7 +29,8 @@ public sealed class CreateCpts(MaillageDbContext db, ComputeTerritory compute, A
             return Error.Forbidden() with { Message = "Vous ne pouvez enregistrer une CPTS que sur un territoire de votre ressort." };
         }
 
-        var cpts = Cpts.Register(since ?? Today(clock), actor.Name, clock.GetUtcNow());
+        var clock = tenancy.ClockOf(territory.Departements);
+        var cpts = Cpts.Register(since ?? clock.Today, actor.Name, clock.UtcNow);
         input.ApplyIdentity(cpts);
         if (await db.Cpts().AnyAsync(c => c.Name == cpts.Name, ct))
         {
@@ -52,10 +54,4 @@ public sealed class CreateCpts(MaillageDbContext db, ComputeTerritory compute, A
 
         return await saver.SaveAsync(cpts, ct) is { } error ? error : Result<Cpts>.Ok(cpts);
     }
-
-    /// <summary>Today in France (Europe/Paris), the date stages are recorded in.</summary>
-    public static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).DateTime);
-
-    public static TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 }

@@ -12,8 +12,9 @@ public sealed class ExportCpts(MaillageDbContext db)
 {
     public async Task<int> RunAsync(TextWriter writer, Actor actor, CancellationToken ct = default)
     {
-        var list = await db.Cpts().Readable(actor).Include(c => c.Transitions).AsNoTracking().ToListAsync(ct);
-        var held = await db.TerritoryUnits().AsNoTracking().Select(u => new { u.CptsId, u.Code, u.OverrideReason }).ToListAsync(ct);
+        var list = await db.Cpts().Readable(actor).AsNoTracking().ToListAsync(ct);
+        var transitions = (await db.StageTransitions().EveryCpts().AsNoTracking().ToListAsync(ct)).ToLookup(t => t.CptsId);
+        var held = await db.TerritoryUnits().EveryCpts().AsNoTracking().Select(u => new { u.CptsId, u.Code, u.OverrideReason }).ToListAsync(ct);
         var units = held.ToLookup(u => u.CptsId, u => u.Code);
         var overrides = held.Where(u => u.OverrideReason != null).GroupBy(u => u.CptsId).ToDictionary(g => g.Key, g => g.First().OverrideReason);
         var rows = list.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => (IReadOnlyList<string?>)
@@ -21,7 +22,7 @@ public sealed class ExportCpts(MaillageDbContext db)
             c.Name, c.Rna, c.Siret, c.ContactEmail, c.ContactPhone,
             c.Stage == Stage.Dissolved ? c.DissolvedTerritory : string.Join(' ', units[c.Id].Order(StringComparer.Ordinal)),
             overrides.GetValueOrDefault(c.Id),
-            .. CptsCsv.StageColumns.Select(s => c.Transitions.Where(t => t.Stage == s.Stage).OrderBy(t => t.Date).Select(t => French.Date(t.Date)).FirstOrDefault()),
+            .. CptsCsv.StageColumns.Select(s => transitions[c.Id].Where(t => t.Stage == s.Stage).OrderBy(t => t.Date).Select(t => French.Date(t.Date)).FirstOrDefault()),
         ]);
         await CsvFile.WriteAsync(writer, CptsCsv.Header, rows, ct: ct);
         return list.Count;

@@ -18,7 +18,7 @@ public sealed record ImportReport(int Created, IReadOnlyList<LineError> Rejected
 /// Loads CPTS from a CSV (<see cref="CptsCsv"/>) in one transaction: a bad line is reported with its number and
 /// reason and the whole file is refused, unless <c>skipInvalid</c> keeps the valid lines.
 /// </summary>
-public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordStage stages, Territories.Published.ComputeTerritory compute, CptsSaver saver, Platform.Audit.AuditTrail audit, TimeProvider clock)
+public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordStage stages, Territories.Published.ComputeTerritory compute, CptsSaver saver, Platform.Audit.AuditTrail audit, Tenancy tenancy)
 {
     public async Task<ImportReport> RunAsync(TextReader reader, bool skipInvalid, Actor actor, IProgress<int>? progress = null, CancellationToken ct = default)
     {
@@ -142,12 +142,13 @@ public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordSt
             return [Error.Forbidden()];
         }
 
-        var now = clock.GetUtcNow();
+        var clock = tenancy.ClockOf(territory.Departements);
+        var now = clock.UtcNow;
         var cpts = Cpts.Register(since!.Value, actor.Name, now);
         input.ApplyIdentity(cpts);
         foreach (var (stage, date) in dates.Where(d => d.Stage != Stage.PreProject).OrderBy(d => d.Stage))
         {
-            if (cpts.MoveTo(stage, date, CreateCpts.Today(clock), actor.Name, now) is { } refused)
+            if (cpts.MoveTo(stage, date, clock.Today, actor.Name, now) is { } refused)
             {
                 return [refused];
             }

@@ -1,4 +1,5 @@
 using Maillage.Lifecycle.Coverage;
+using Maillage.Lifecycle.Published;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage.Lifecycle;
@@ -8,6 +9,9 @@ public static class LifecycleModule
 {
     public static IServiceCollection AddLifecycle(this IServiceCollection services)
     {
+        services.AddScoped<Tenancy>();
+        services.AddScoped<CptsTerritories>();
+        services.AddScoped<CptsLookup>();
         services.AddScoped<CptsSaver>();
         services.AddScoped<AssignTerritory>();
         services.AddScoped<CreateCpts>();

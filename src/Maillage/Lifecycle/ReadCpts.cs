@@ -13,8 +13,10 @@ namespace Maillage.Lifecycle;
 public sealed record CptsListItem(Guid Id, string Name, Stage Stage, long Population, int Tier, string Departements);
 
 /// <summary>Everything the CPTS page shows.</summary>
+/// <param name="Tenant">How the reader stands towards the CPTS: what the page offers them.</param>
 public sealed record CptsDetail(
     Cpts Cpts,
+    Tenant Tenant,
     IReadOnlyList<TerritoryUnitView> Units,
     IReadOnlyList<StageDuration> Timeline,
     IReadOnlyList<AuditEntry> Audit);
@@ -23,7 +25,7 @@ public sealed record CptsDetail(
 public sealed record TerritoryUnitView(string Code, string Name, int Population, string Departement, string? OverrideReason, string? OverriddenBy);
 
 /// <summary>Reads CPTS within the actor's tenancy.</summary>
-public sealed class ReadCpts(MaillageDbContext db, GeoCatalog geo, TimeProvider clock)
+public sealed class ReadCpts(MaillageDbContext db, Tenancy tenancy, GeoCatalog geo)
 {
     public async Task<IReadOnlyList<CptsListItem>> ListAsync(Actor actor, CancellationToken ct = default) =>
         (await db.Cpts().Readable(actor)
@@ -43,18 +45,19 @@ public sealed class ReadCpts(MaillageDbContext db, GeoCatalog geo, TimeProvider 
 
     public async Task<Result<CptsDetail>> GetAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
-        var cpts = await db.Cpts().Readable(actor).Include(c => c.Transitions).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (cpts is null)
+        var tenant = await tenancy.ResolveAsync(id, actor, ct);
+        if (!tenant.Succeeded)
         {
-            return Error.NotFound("CPTS");
+            return Result<CptsDetail>.Fail(tenant.Errors);
         }
 
-        var units = await db.TerritoryUnits().Where(u => u.CptsId == id).AsNoTracking().ToListAsync(ct);
+        var cpts = await db.Cpts().Include(c => c.Transitions).AsNoTracking().FirstAsync(c => c.Id == id, ct);
+        var units = await db.TerritoryUnits().AsNoTracking().ToListAsync(ct);
         var audit = await db.AuditEntries.Where(a => a.CptsId == id).OrderByDescending(a => a.Id).Take(200).AsNoTracking().ToListAsync(ct);
         var views = units.Select(u => geo.Find(u.Code) is { } g
                 ? new TerritoryUnitView(u.Code, g.Name, g.Population, g.Departement, u.OverrideReason, u.OverriddenBy)
                 : new TerritoryUnitView(u.Code, u.Code, 0, "", u.OverrideReason, u.OverriddenBy))
             .OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
-        return Result<CptsDetail>.Ok(new CptsDetail(cpts, views, cpts.Timeline(CreateCpts.Today(clock)), audit));
+        return Result<CptsDetail>.Ok(new CptsDetail(cpts, tenant.Value!, views, cpts.Timeline(tenant.Value!.Today), audit));
     }
 }

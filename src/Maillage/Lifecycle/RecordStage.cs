@@ -10,7 +10,7 @@ using Maillage.Lifecycle.Storage;
 namespace Maillage.Lifecycle;
 
 /// <summary>Records a dated change of stage (domain-rules §3); dissolving releases the territory.</summary>
-public sealed class RecordStage(MaillageDbContext db, AuditTrail audit, CptsSaver saver, TimeProvider clock)
+public sealed class RecordStage(MaillageDbContext db, Tenancy tenancy, AuditTrail audit, CptsSaver saver)
 {
     public async Task<Result<Cpts>> RunAsync(Guid id, string? stage, DateOnly? date, int? version, Actor actor, CancellationToken ct = default)
     {
@@ -21,22 +21,19 @@ public sealed class RecordStage(MaillageDbContext db, AuditTrail audit, CptsSave
                 $"Étape « {stage} » inconnue : attendu {string.Join(", ", Stages.Ordered.Append(Stage.Dissolved).Select(s => s.Id()))}.", "stage");
         }
 
-        var cpts = await db.Cpts().Readable(actor).Include(c => c.Transitions).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (cpts is null)
+        var tenant = await tenancy.RequireAsync(id, actor, t => t.Shapes, ct);
+        if (!tenant.Succeeded)
         {
-            return Error.NotFound("CPTS");
+            return Result<Cpts>.Fail(tenant.Errors);
         }
 
-        if (!actor.CanShape(cpts))
-        {
-            return Error.Forbidden();
-        }
-
+        var cpts = await db.Cpts().Include(c => c.Transitions).FirstAsync(c => c.Id == id, ct);
         saver.ExpectVersion(cpts, version);
-        var today = CreateCpts.Today(clock);
+        var clock = tenant.Value!.Clock;
+        var today = clock.Today;
         var when = date ?? today;
         var from = cpts.Stage;
-        if (cpts.MoveTo(target.Value, when, today, actor.Name, clock.GetUtcNow()) is { } refused)
+        if (cpts.MoveTo(target.Value, when, today, actor.Name, clock.UtcNow) is { } refused)
         {
             return refused;
         }
@@ -44,7 +41,7 @@ public sealed class RecordStage(MaillageDbContext db, AuditTrail audit, CptsSave
         db.Add(cpts.Transitions[^1]);
         if (target == Stage.Dissolved)
         {
-            var units = await db.TerritoryUnits().Where(u => u.CptsId == cpts.Id).ToListAsync(ct);
+            var units = await db.TerritoryUnits().ToListAsync(ct);
             cpts.DissolvedTerritory = string.Join(' ', units.Select(u => u.Code).Order(StringComparer.Ordinal));
             db.TerritoryUnits().RemoveRange(units);
         }

@@ -13,15 +13,17 @@ namespace Maillage.Lifecycle;
 /// Edits a CPTS: its identity (the coordinator) and/or its territory (the coordinator or an officer of the
 /// territory), refusing a stale version.
 /// </summary>
-public sealed class UpdateCpts(MaillageDbContext db, AssignTerritory assign, AuditTrail audit, CptsSaver saver)
+public sealed class UpdateCpts(MaillageDbContext db, Tenancy tenancy, AssignTerritory assign, AuditTrail audit, CptsSaver saver)
 {
     public async Task<Result<Cpts>> RunAsync(Guid id, CptsInput input, Actor actor, CancellationToken ct = default)
     {
-        var cpts = await db.Cpts().Readable(actor).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (cpts is null)
+        var tenant = await tenancy.ResolveAsync(id, actor, ct);
+        if (!tenant.Succeeded)
         {
-            return Error.NotFound("CPTS");
+            return Result<Cpts>.Fail(tenant.Errors);
         }
+
+        var cpts = await db.Cpts().FirstAsync(c => c.Id == id, ct);
 
         if (cpts.Stage == Stage.Dissolved)
         {
@@ -31,7 +33,7 @@ public sealed class UpdateCpts(MaillageDbContext db, AssignTerritory assign, Aud
         var identityChanged = input.Name is not null && input.IdentityDiffersFrom(cpts);
         if (identityChanged)
         {
-            if (!actor.CanManage(cpts))
+            if (!tenant.Value!.Manages)
             {
                 return Error.Forbidden();
             }
@@ -53,7 +55,7 @@ public sealed class UpdateCpts(MaillageDbContext db, AssignTerritory assign, Aud
 
         if (input.Territory is { } territory)
         {
-            if (!actor.CanShape(cpts))
+            if (!tenant.Value!.Shapes)
             {
                 return Error.Forbidden();
             }

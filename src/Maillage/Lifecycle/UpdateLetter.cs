@@ -4,26 +4,24 @@ using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Lifecycle.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Lifecycle;
 
 /// <summary>Saves the lettre d'intention of a CPTS (its coordinator).</summary>
-public sealed class UpdateLetter(MaillageDbContext db, AuditTrail audit, CptsSaver saver)
+public sealed class UpdateLetter(MaillageDbContext db, Tenancy tenancy, AuditTrail audit, CptsSaver saver)
 {
     public const int MaxLength = 4000;
 
     public async Task<Result<Cpts>> RunAsync(Guid id, LetterOfIntent letter, int? version, Actor actor, CancellationToken ct = default)
     {
-        var cpts = await db.Cpts().Readable(actor).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (cpts is null)
+        var tenant = await tenancy.RequireAsync(id, actor, t => t.Manages, ct);
+        if (!tenant.Succeeded)
         {
-            return Error.NotFound("CPTS");
+            return Result<Cpts>.Fail(tenant.Errors);
         }
 
-        if (!actor.CanManage(cpts))
-        {
-            return Error.Forbidden();
-        }
+        var cpts = await db.Cpts().FirstAsync(c => c.Id == id, ct);
 
         var fields = new (string Field, string Label, string? Value)[]
         {

@@ -6,7 +6,9 @@ using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Directory;
 using Maillage.Membership.Storage;
-using Maillage.Directory.Storage;
+using Maillage.Lifecycle.Published;
+using Maillage.Directory.Published;
+using Maillage.Membership.Published;
 
 namespace Maillage.Membership;
 
@@ -19,7 +21,7 @@ public sealed record AddMemberInput(Guid? ProfessionalId = null, string? Rpps = 
 /// the professional must practise, the structure lie, in the CPTS's territory; once per CPTS; the college, once the CPTS has a list of
 /// colleges, must be one of them (<see cref="CollegeRules"/>).
 /// </summary>
-public sealed class AddMember(MaillageDbContext db, ReadDirectory directory, AuditTrail audit, TimeProvider clock)
+public sealed class AddMember(MaillageDbContext db, Tenancy tenancy, CptsTerritories territories, DirectoryLookup directory, AuditTrail audit)
 {
     public const int MaxCollege = CollegeRules.MaxName;
 
@@ -27,19 +29,15 @@ public sealed class AddMember(MaillageDbContext db, ReadDirectory directory, Aud
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var scope = await directory.ScopeAsync(cptsId, actor, ct);
+        var scope = await MembershipScope.ResolveAsync(tenancy, cptsId, actor, manage: true, ct);
         if (!scope.Succeeded)
         {
             return Result<Member>.Fail(scope.Errors);
         }
 
-        var (cpts, communes) = (scope.Value!.Cpts, scope.Value.Communes);
-        if (!actor.CanManageMembers(cpts))
-        {
-            return Error.Forbidden();
-        }
-
-        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
+        var cpts = scope.Value!;
+        var communes = await territories.CommunesAsync(cpts.Id, ct);
+        var today = cpts.Today;
         var errors = Check(input, today, out var status);
         var college = await CollegeRules.ResolveAsync(db, cpts.Id, input.College, ct);
         errors.AddRange(college.Errors);
@@ -56,7 +54,7 @@ public sealed class AddMember(MaillageDbContext db, ReadDirectory directory, Aud
 
         Guid? professionalId = input.StructureId is null ? found.Value : null;
         Guid? structure = input.StructureId is null ? null : found.Value;
-        if (await db.Members().AnyAsync(m => m.CptsId == cpts.Id && (professionalId != null ? m.ProfessionalId == professionalId : m.StructureId == structure), ct))
+        if (await db.Members().AnyAsync(m => professionalId != null ? m.ProfessionalId == professionalId : m.StructureId == structure, ct))
         {
             return AlreadyMember();
         }
@@ -64,24 +62,14 @@ public sealed class AddMember(MaillageDbContext db, ReadDirectory directory, Aud
         var member = new Member
         {
             Id = Guid.NewGuid(), CptsId = cpts.Id, ProfessionalId = professionalId, StructureId = structure,
-            College = college.Value, CreatedAt = clock.GetUtcNow(),
+            College = college.Value, CreatedAt = cpts.Clock.UtcNow,
         };
         var since = input.Since ?? today;
         member.ChangeStatus(status, since, today, actor.Name, null, member.CreatedAt);
         db.Members().Add(member);
         audit.Record(actor, cpts.Id, "member.added",
             $"Adhérent {member.Id} ({(professionalId is null ? "structure" : "professionnel")}) : « {status.French()} » depuis le {French.Date(since)}.");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return AlreadyMember();
-        }
-
-        return Result<Member>.Ok(member);
+        return await db.SaveAsync(member, ct, taken: AlreadyMember());
     }
 
     private static List<Error> Check(AddMemberInput input, DateOnly today, out MembershipStatus status)
@@ -122,22 +110,21 @@ public sealed class AddMember(MaillageDbContext db, ReadDirectory directory, Aud
     private async Task<Result<Guid>> ProfessionalAsync(AddMemberInput input, IReadOnlyList<string> communes, CancellationToken ct)
     {
         var rpps = input.Rpps?.Trim().Replace(" ", "", StringComparison.Ordinal);
-        var query = input.ProfessionalId is { } id ? db.Professionals().Where(p => p.Id == id) : db.Professionals().Where(p => p.Rpps == rpps);
-        var found = await query.Select(p => new { p.Id, InTerritory = p.Practices.Any(x => communes.Contains(x.CommuneCode)) }).FirstOrDefaultAsync(ct);
+        var found = await directory.ProfessionalAsync(input.ProfessionalId, rpps, communes, ct);
         if (found is null)
         {
             return new Error("unknown_professional", rpps is { Length: > 0 }
                 ? $"Aucun professionnel de l'annuaire n'a le RPPS {rpps}." : "Ce professionnel n'est pas dans l'annuaire.", "rpps");
         }
 
-        return found.InTerritory
-            ? Result<Guid>.Ok(found.Id)
+        return found.Value.InTerritory
+            ? Result<Guid>.Ok(found.Value.Card.Id)
             : new Error("outside_territory", "Ce professionnel n'exerce dans aucune commune du territoire de la CPTS.", "rpps");
     }
 
     private async Task<Result<Guid>> StructureAsync(Guid id, IReadOnlyList<string> communes, CancellationToken ct)
     {
-        var found = await db.Structures().Where(s => s.Id == id).Select(s => new { s.Id, s.CommuneCode }).FirstOrDefaultAsync(ct);
+        var found = (await directory.StructuresAsync([id], ct)).GetValueOrDefault(id);
         if (found is null)
         {
             return new Error("unknown_structure", "Cette structure n'est pas dans l'annuaire.", "structureId");

@@ -2,9 +2,10 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Directory;
 using Maillage.Membership.Storage;
-using Maillage.Directory.Storage;
+using Maillage.Lifecycle.Published;
+using Maillage.Directory.Published;
+using Maillage.Membership.Published;
 
 namespace Maillage.Membership;
 
@@ -20,24 +21,22 @@ public sealed record MembershipMonth(DateOnly Month, int Members, int Active, do
 /// counted at today's date. The denominator of the rate is the directory as it is today (professionals practising in the territory plus
 /// its structures): the directory keeps no history. Aggregates only: every reader of the CPTS, officers included.
 /// </summary>
-public sealed class ComputeMembershipHistory(MaillageDbContext db, ReadDirectory directory, TimeProvider clock)
+public sealed class ComputeMembershipHistory(MaillageDbContext db, Tenancy tenancy, CptsTerritories territories, DirectoryLookup directory)
 {
     public const int Months = 24;
 
     public async Task<Result<IReadOnlyList<MembershipMonth>>> RunAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await directory.ScopeAsync(cptsId, actor, ct);
+        var scope = await tenancy.ResolveAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<IReadOnlyList<MembershipMonth>>.Fail(scope.Errors);
         }
 
-        var communes = scope.Value!.Communes;
-        var periods = (await db.Members().AsNoTracking().Include(m => m.Periods).Where(m => m.CptsId == cptsId).ToListAsync(ct))
-            .Select(m => m.Periods).ToList();
-        var territory = await db.Professionals().CountAsync(p => p.Practices.Any(x => communes.Contains(x.CommuneCode)), ct)
-            + await db.Structures().CountAsync(s => communes.Contains(s.CommuneCode), ct);
-        return Result<IReadOnlyList<MembershipMonth>>.Ok(History(periods, territory, Maillage.Lifecycle.CreateCpts.Today(clock)));
+        var communes = await territories.CommunesAsync(cptsId, ct);
+        var periods = (await db.Members().AsNoTracking().Include(m => m.Periods).ToListAsync(ct)).Select(m => m.Periods).ToList();
+        var counts = await directory.CountsAsync(communes, ct);
+        return Result<IReadOnlyList<MembershipMonth>>.Ok(History(periods, counts.Professionals + counts.Structures, scope.Value!.Today));
     }
 
     /// <summary>The <see cref="Months"/> months ending with today's, oldest first.</summary>

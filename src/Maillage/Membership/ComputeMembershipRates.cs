@@ -4,7 +4,9 @@ using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Directory;
 using Maillage.Membership.Storage;
-using Maillage.Directory.Storage;
+using Maillage.Lifecycle.Published;
+using Maillage.Directory.Published;
+using Maillage.Membership.Published;
 
 namespace Maillage.Membership;
 
@@ -27,36 +29,32 @@ public sealed record MembershipRates(Guid CptsId, string CptsName, int Members, 
 /// The rates that matter to the CPTS and its funders (« 52 % des pharmaciens du territoire sont adhérents »): members practising in the
 /// territory by profession, over the professionals the directory counts there. Aggregates only: every reader of the CPTS, officers included.
 /// </summary>
-public sealed class ComputeMembershipRates(MaillageDbContext db, ReadDirectory directory, Nomenclatures nomenclatures)
+public sealed class ComputeMembershipRates(MaillageDbContext db, Tenancy tenancy, CptsTerritories territories, DirectoryLookup directory,
+    Nomenclatures nomenclatures)
 {
     public async Task<Result<MembershipRates>> RunAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await directory.ScopeAsync(cptsId, actor, ct);
+        var scope = await tenancy.ResolveAsync(cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<MembershipRates>.Fail(scope.Errors);
         }
 
-        var (cpts, communes) = (scope.Value!.Cpts, scope.Value.Communes);
-        var members = (await db.Members().AsNoTracking().Include(m => m.Periods).Where(m => m.CptsId == cptsId).ToListAsync(ct))
+        var cpts = scope.Value!;
+        var communes = await territories.CommunesAsync(cptsId, ct);
+        var members = (await db.Members().AsNoTracking().Include(m => m.Periods).ToListAsync(ct))
             .Where(m => m.IsMember).ToList();
         var memberPeople = members.Where(m => m.ProfessionalId is not null).ToDictionary(m => m.ProfessionalId!.Value);
         var memberStructures = members.Where(m => m.StructureId is not null).ToDictionary(m => m.StructureId!.Value);
 
-        var territoryByProfession = await db.Professionals().Where(p => p.Practices.Any(x => communes.Contains(x.CommuneCode)))
-            .GroupBy(p => p.ProfessionCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var peopleIds = memberPeople.Keys.ToList();
-        var memberProfessions = await db.Professionals().Where(p => peopleIds.Contains(p.Id) && p.Practices.Any(x => communes.Contains(x.CommuneCode)))
-            .Select(p => new { p.Id, p.ProfessionCode }).ToListAsync(ct);
-        var byProfession = Rates(territoryByProfession, memberProfessions.Select(p => (p.ProfessionCode, memberPeople[p.Id])), nomenclatures.ProfessionLabel);
+        var counts = await directory.CountsAsync(communes, ct);
+        var memberProfessions = await directory.ProfessionsInAsync(memberPeople.Keys, communes, ct);
+        var byProfession = Rates(counts.ByProfession.ToDictionary(), memberProfessions.Select(p => (p.Value, memberPeople[p.Key])), nomenclatures.ProfessionLabel);
 
-        var territoryByKind = (await db.Structures().Where(s => communes.Contains(s.CommuneCode)).GroupBy(s => s.Kind)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(g => g.Key.Id(), g => g.Count);
-        var structureIds = memberStructures.Keys.ToList();
-        var memberKinds = await db.Structures().Where(s => structureIds.Contains(s.Id) && communes.Contains(s.CommuneCode))
-            .Select(s => new { s.Id, s.Kind }).ToListAsync(ct);
+        var territoryByKind = counts.ByStructureKind.ToDictionary(g => g.Key.Id(), g => g.Value);
+        var memberKinds = await directory.KindsInAsync(memberStructures.Keys, communes, ct);
         var kindLabels = Enum.GetValues<StructureKind>().ToDictionary(k => k.Id(), k => k.French());
-        var byKind = Rates(territoryByKind, memberKinds.Select(s => (s.Kind.Id(), memberStructures[s.Id])), code => kindLabels[code]);
+        var byKind = Rates(territoryByKind, memberKinds.Select(s => (s.Value.Id(), memberStructures[s.Key])), code => kindLabels[code]);
 
         return Result<MembershipRates>.Ok(new MembershipRates(cpts.Id, cpts.Name, members.Count, members.Count(m => m.Status == MembershipStatus.Active),
             byProfession, byKind));

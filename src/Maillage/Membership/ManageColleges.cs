@@ -1,4 +1,3 @@
-using Maillage.Lifecycle;
 using Maillage.Platform;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
@@ -6,7 +5,7 @@ using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Membership.Storage;
-using Maillage.Lifecycle.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Membership;
 
@@ -98,55 +97,43 @@ public static class CollegeRules
     public static string Seated(int members) => French.Count(members, "adhérent", "adhérents");
 }
 
-/// <summary>Resolves the CPTS of a membership request: not found outside the actor's tenancy, forbidden to those who may not read (or manage).</summary>
+/// <summary>Resolves the CPTS of a membership request: not found outside the actor's tenancy, forbidden to those who may not read (or manage) its members.</summary>
 public static class MembershipScope
 {
-    public static Task<Result<Cpts>> CptsAsync(MaillageDbContext db, Guid cptsId, Actor actor, bool manage, CancellationToken ct) =>
-        CptsAsync(db, cptsId, actor, manage ? MembershipAccess.CanManageMembers : MembershipAccess.CanReadMembers, ct);
-
-    /// <summary>The CPTS when <paramref name="allowed"/> lets the actor in; not found outside its tenancy, forbidden otherwise.</summary>
-    public static async Task<Result<Cpts>> CptsAsync(MaillageDbContext db, Guid cptsId, Actor actor, Func<Actor, Cpts, bool> allowed, CancellationToken ct)
+    public static Task<Result<Tenant>> ResolveAsync(Tenancy tenancy, Guid cptsId, Actor actor, bool manage, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(allowed);
-        var cpts = await db.Cpts().Readable(actor).AsNoTracking().FirstOrDefaultAsync(c => c.Id == cptsId, ct);
-        if (cpts is null)
-        {
-            return Error.NotFound("CPTS");
-        }
-
-        return allowed(actor, cpts) ? Result<Cpts>.Ok(cpts) : Error.Forbidden();
+        ArgumentNullException.ThrowIfNull(tenancy);
+        return tenancy.RequireAsync(cptsId, actor, manage ? MembershipAccess.ManagesMembers : MembershipAccess.ReadsMembers, ct);
     }
 }
 
 /// <summary>The colleges of a CPTS with their head counts: its managers and its members read them.</summary>
-public sealed class ReadColleges(MaillageDbContext db)
+public sealed class ReadColleges(MaillageDbContext db, Tenancy tenancy)
 {
     public async Task<Result<CollegeList>> RunAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await MembershipScope.CptsAsync(db, cptsId, actor, manage: false, ct);
+        var scope = await MembershipScope.ResolveAsync(tenancy, cptsId, actor, manage: false, ct);
         if (!scope.Succeeded)
         {
             return Result<CollegeList>.Fail(scope.Errors);
         }
 
-        var colleges = await db.Colleges().AsNoTracking().Where(c => c.CptsId == cptsId).OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct);
-        var counts = await db.Members().Where(m => m.CptsId == cptsId && m.College != null).GroupBy(m => m.College!)
+        var colleges = await db.Colleges().AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct);
+        var counts = await db.Members().Where(m => m.College != null).GroupBy(m => m.College!)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var cpts = scope.Value!;
-        return Result<CollegeList>.Ok(new CollegeList(cpts.Id, cpts.Name, actor.CanManageMembers(cpts),
+        return Result<CollegeList>.Ok(new CollegeList(cpts.Id, cpts.Name, cpts.ManagesMembers(),
             [.. colleges.Select(c => new CollegeRow(c.Id, c.Name, c.Description, c.Position, counts.GetValueOrDefault(c.Name)))]));
     }
 }
 
 /// <summary>Adds a college to the CPTS's list (at the end unless a position is given): the coordinator or an admin.</summary>
-public sealed class AddCollege(MaillageDbContext db, AuditTrail audit)
+public sealed class AddCollege(MaillageDbContext db, Tenancy tenancy, AuditTrail audit)
 {
     public async Task<Result<College>> RunAsync(Guid cptsId, CollegeInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var scope = await MembershipScope.CptsAsync(db, cptsId, actor, manage: true, ct);
+        var scope = await MembershipScope.ResolveAsync(tenancy, cptsId, actor, manage: true, ct);
         if (!scope.Succeeded)
         {
             return Result<College>.Fail(scope.Errors);
@@ -159,7 +146,7 @@ public sealed class AddCollege(MaillageDbContext db, AuditTrail audit)
         }
 
         var name = input.Name!.Trim();
-        var existing = await db.Colleges().Where(c => c.CptsId == cptsId).Select(c => new { c.Name, c.Position }).ToListAsync(ct);
+        var existing = await db.Colleges().Select(c => new { c.Name, c.Position }).ToListAsync(ct);
         if (CollegeRules.Match(existing.Select(c => c.Name), name) is { } taken)
         {
             return Taken(taken);
@@ -172,17 +159,7 @@ public sealed class AddCollege(MaillageDbContext db, AuditTrail audit)
         };
         db.Colleges().Add(college);
         audit.Record(actor, cptsId, "college.added", $"Collège {college.Id} « {name} » ajouté.");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return Taken(name);
-        }
-
-        return Result<College>.Ok(college);
+        return await db.SaveAsync(college, ct, taken: Taken(name));
     }
 
     internal static Error Taken(string name) => new("college_exists", $"Le collège « {name} » existe déjà dans cette CPTS.", "name", ErrorKind.Conflict);
@@ -194,18 +171,18 @@ public sealed class AddCollege(MaillageDbContext db, AuditTrail audit)
 /// Renames a college (and with it every member who sits in it, in the same transaction), or changes its description or position:
 /// the coordinator or an admin.
 /// </summary>
-public sealed class UpdateCollege(MaillageDbContext db, AuditTrail audit)
+public sealed class UpdateCollege(MaillageDbContext db, Tenancy tenancy, AuditTrail audit)
 {
     public async Task<Result<College>> RunAsync(Guid cptsId, Guid collegeId, CollegeInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var scope = await MembershipScope.CptsAsync(db, cptsId, actor, manage: true, ct);
+        var scope = await MembershipScope.ResolveAsync(tenancy, cptsId, actor, manage: true, ct);
         if (!scope.Succeeded)
         {
             return Result<College>.Fail(scope.Errors);
         }
 
-        var college = await db.Colleges().FirstOrDefaultAsync(c => c.Id == collegeId && c.CptsId == cptsId, ct);
+        var college = await db.Colleges().FirstOrDefaultAsync(c => c.Id == collegeId, ct);
         if (college is null)
         {
             return Error.NotFound("Collège");
@@ -218,7 +195,7 @@ public sealed class UpdateCollege(MaillageDbContext db, AuditTrail audit)
         }
 
         var (old, name) = (college.Name, input.Name!.Trim());
-        var others = await db.Colleges().Where(c => c.CptsId == cptsId && c.Id != collegeId).Select(c => c.Name).ToListAsync(ct);
+        var others = await db.Colleges().Where(c => c.Id != collegeId).Select(c => c.Name).ToListAsync(ct);
         if (CollegeRules.Match(others, name) is { } taken)
         {
             return AddCollege.Taken(taken);
@@ -227,7 +204,7 @@ public sealed class UpdateCollege(MaillageDbContext db, AuditTrail audit)
         var moved = 0;
         if (!string.Equals(old, name, StringComparison.Ordinal))
         {
-            var members = await db.Members().Where(m => m.CptsId == cptsId && m.College == old).ToListAsync(ct);
+            var members = await db.Members().Where(m => m.College == old).ToListAsync(ct);
             members.ForEach(m => m.College = name);
             moved = members.Count;
             audit.Record(actor, cptsId, "college.renamed", $"Collège {college.Id} : « {old} » → « {name} » ({CollegeRules.Seated(moved)} suivent).");
@@ -239,43 +216,28 @@ public sealed class UpdateCollege(MaillageDbContext db, AuditTrail audit)
             audit.Record(actor, cptsId, "college.updated", $"Collège {college.Id} « {name} » : description ou position modifiée.");
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return AddCollege.Taken(name);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Error.Stale();
-        }
-
-        return Result<College>.Ok(college);
+        return await db.SaveAsync(college, ct, taken: AddCollege.Taken(name));
     }
 }
 
 /// <summary>Removes a college nobody sits in any more (members of any status count): the coordinator or an admin.</summary>
-public sealed class RemoveCollege(MaillageDbContext db, AuditTrail audit)
+public sealed class RemoveCollege(MaillageDbContext db, Tenancy tenancy, AuditTrail audit)
 {
     public async Task<Result<College>> RunAsync(Guid cptsId, Guid collegeId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await MembershipScope.CptsAsync(db, cptsId, actor, manage: true, ct);
+        var scope = await MembershipScope.ResolveAsync(tenancy, cptsId, actor, manage: true, ct);
         if (!scope.Succeeded)
         {
             return Result<College>.Fail(scope.Errors);
         }
 
-        var college = await db.Colleges().FirstOrDefaultAsync(c => c.Id == collegeId && c.CptsId == cptsId, ct);
+        var college = await db.Colleges().FirstOrDefaultAsync(c => c.Id == collegeId, ct);
         if (college is null)
         {
             return Error.NotFound("Collège");
         }
 
-        var seated = await db.Members().CountAsync(m => m.CptsId == cptsId && m.College == college.Name, ct);
+        var seated = await db.Members().CountAsync(m => m.College == college.Name, ct);
         if (seated > 0)
         {
             return new Error("college_not_empty",
@@ -294,18 +256,18 @@ public sealed class RemoveCollege(MaillageDbContext db, AuditTrail audit)
 public sealed record MemberCollegeInput(string? College, int? Version = null);
 
 /// <summary>Moves a member to another college of the CPTS's list (or out of any): the coordinator or an admin.</summary>
-public sealed class ChangeMemberCollege(MaillageDbContext db, AuditTrail audit)
+public sealed class ChangeMemberCollege(MaillageDbContext db, Tenancy tenancy, AuditTrail audit)
 {
     public async Task<Result<Member>> RunAsync(Guid cptsId, Guid memberId, MemberCollegeInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await MemberLookup.ManagedAsync(db, cptsId, memberId, actor, ct);
+        var found = await MemberLookup.ManagedAsync(db, tenancy, cptsId, memberId, actor, ct);
         if (!found.Succeeded)
         {
-            return found;
+            return Result<Member>.Fail(found.Errors);
         }
 
-        var member = found.Value!;
+        var member = found.Value!.Member;
         var college = await CollegeRules.ResolveAsync(db, cptsId, input.College, ct);
         if (!college.Succeeded)
         {
@@ -321,15 +283,6 @@ public sealed class ChangeMemberCollege(MaillageDbContext db, AuditTrail audit)
         member.College = college.Value;
         db.Entry(member).State = EntityState.Modified;
         audit.Record(actor, cptsId, "member.college", $"Adhérent {member.Id} : collège « {previous ?? "—"} » → « {college.Value ?? "—"} ».");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Stale();
-        }
-
-        return Result<Member>.Ok(member);
+        return await db.SaveAsync(member, ct);
     }
 }

@@ -1,25 +1,9 @@
 using Maillage.Platform;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Identity;
-using Maillage.Platform.Tenancy;
+using Maillage.Membership.Published;
 
 namespace Maillage.Membership;
-
-/// <summary>Where an adhérent stands with the association; the current status is the one of the latest period.</summary>
-public enum MembershipStatus
-{
-    /// <summary>Approached, not yet a member.</summary>
-    Prospect,
-
-    /// <summary>Has joined (dues or bulletin d'adhésion).</summary>
-    Member,
-
-    /// <summary>A member who takes part in the actions and bodies.</summary>
-    Active,
-
-    /// <summary>Left, struck off or did not renew.</summary>
-    Former,
-}
 
 /// <summary>
 /// An adhérent of a CPTS (domain-rules §5): a professional as a person, or a structure as a legal person, never both;
@@ -126,37 +110,4 @@ public sealed class Dues : Maillage.Platform.Persistence.ICptsOwned
 
     /// <summary><c>CPTS-&lt;year&gt;-&lt;seq&gt;</c>, given when the payment is recorded.</summary>
     public string? ReceiptNumber { get; set; }
-}
-
-/// <summary>What an actor may do with the members of a CPTS: the one place where it is decided.</summary>
-public static class MembershipAccess
-{
-    /// <summary>Adding members, changing statuses, recording dues: the CPTS's coordinator or an admin.</summary>
-    public static bool CanManageMembers(this Actor actor, Lifecycle.Cpts cpts) => Lifecycle.CptsAccess.CanManage(actor, cpts);
-
-    /// <summary>The list of members (names, statuses, dues): the managers and the members of the CPTS, not the officers.</summary>
-    public static bool CanReadMembers(this Actor actor, Lifecycle.Cpts cpts) =>
-        actor.CanManageMembers(cpts) || (actor.Role == Role.Member && actor.CptsId == cpts.Id);
-
-    /// <summary>French label of a status.</summary>
-    public static string French(this MembershipStatus status) => status switch
-    {
-        MembershipStatus.Prospect => "Prospect",
-        MembershipStatus.Member => "Adhérent",
-        MembershipStatus.Active => "Adhérent actif",
-        MembershipStatus.Former => "Ancien adhérent",
-        _ => status.ToString(),
-    };
-}
-
-/// <summary>Reads a status as the API and the forms write it (<c>prospect</c>, <c>member</c>, <c>active</c>, <c>former</c>).</summary>
-public static class MembershipStatuses
-{
-    public static Result<MembershipStatus> Parse(string? value, string field = "status")
-    {
-        var text = value?.Trim() ?? "";
-        return text.Length > 0 && !text.All(char.IsAsciiDigit) && Enum.TryParse<MembershipStatus>(text, ignoreCase: true, out var status)
-            ? Result<MembershipStatus>.Ok(status)
-            : new Error("unknown_status", $"Statut « {text} » inconnu : prospect, member, active ou former.", field);
-    }
 }

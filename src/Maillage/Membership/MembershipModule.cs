@@ -1,4 +1,7 @@
+using Maillage.Directory.Published;
 using Maillage.Membership.Campaigns;
+using Maillage.Membership.Published;
+using Maillage.Platform.Indicators;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage.Membership;
@@ -8,6 +11,11 @@ public static class MembershipModule
 {
     public static IServiceCollection AddMembership(this IServiceCollection services)
     {
+        services.AddScoped<MemberRoll>();
+        services.AddScoped<IMembershipStanding, MembershipStanding>();
+        services.AddScoped<IIndicatorSource, ActiveMembersSource>();
+        services.AddScoped<IIndicatorSource, NewMembersSource>();
+        services.AddScoped<IIndicatorSource, CampaignMessagesSource>();
         services.AddScoped<ReadMembers>();
         services.AddScoped<AddMember>();
         services.AddScoped<ChangeMemberStatus>();

@@ -2,9 +2,10 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Directory;
 using Maillage.Membership.Storage;
-using Maillage.Directory.Storage;
+using Maillage.Membership.Published;
+using Maillage.Lifecycle.Published;
+using Maillage.Directory.Published;
 
 namespace Maillage.Membership;
 
@@ -32,19 +33,19 @@ public sealed record MemberRow(
 public sealed record MemberList(Guid CptsId, string CptsName, bool CanManage, IReadOnlyList<MemberRow> Members);
 
 /// <summary>The member list of a CPTS: its managers and its members read it; officers see only the rates (<see cref="ComputeMembershipRates"/>).</summary>
-public sealed class ReadMembers(MaillageDbContext db, Nomenclatures nomenclatures)
+public sealed class ReadMembers(MaillageDbContext db, Tenancy tenancy, DirectoryLookup directory, Nomenclatures nomenclatures)
 {
     public async Task<Result<MemberList>> RunAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await MembershipScope.CptsAsync(db, cptsId, actor, manage: false, ct);
+        var scope = await MembershipScope.ResolveAsync(tenancy, cptsId, actor, manage: false, ct);
         if (!scope.Succeeded)
         {
             return Result<MemberList>.Fail(scope.Errors);
         }
 
         var cpts = scope.Value!;
-        var rows = await RowsAsync(db.Members().Where(m => m.CptsId == cptsId), ct);
-        return Result<MemberList>.Ok(new MemberList(cpts.Id, cpts.Name, actor.CanManageMembers(cpts), rows));
+        var rows = await RowsAsync(db.Members(), ct);
+        return Result<MemberList>.Ok(new MemberList(cpts.Id, cpts.Name, cpts.ManagesMembers(), rows));
     }
 
     /// <summary>The members of a query as rows, sorted by name (French order), with who they are, their history and dues.</summary>
@@ -54,16 +55,14 @@ public sealed class ReadMembers(MaillageDbContext db, Nomenclatures nomenclature
         var members = await query.AsNoTracking().Include(m => m.Periods).Include(m => m.Dues).ToListAsync(ct);
         var professionalIds = members.Select(m => m.ProfessionalId).OfType<Guid>().ToList();
         var structureIds = members.Select(m => m.StructureId).OfType<Guid>().ToList();
-        var people = await db.Professionals().AsNoTracking().Where(p => professionalIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Rpps, p.LastName, p.FirstName, p.ProfessionCode }).ToDictionaryAsync(p => p.Id, ct);
-        var structures = await db.Structures().AsNoTracking().Where(s => structureIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Name, s.Kind }).ToDictionaryAsync(s => s.Id, ct);
+        var people = await directory.ProfessionalsAsync(professionalIds, ct);
+        var structures = await directory.StructuresAsync(structureIds, ct);
         return members.Select(m =>
         {
             var person = m.ProfessionalId is { } pid ? people[pid] : null;
             var structure = m.StructureId is { } sid ? structures[sid] : null;
             return new MemberRow(m.Id, m.ProfessionalId, person?.Rpps, m.StructureId,
-                person is not null ? $"{person.LastName} {person.FirstName}" : structure!.Name,
+                person is not null ? person.FullName : structure!.Name,
                 person?.ProfessionCode, person is null ? null : nomenclatures.ProfessionLabel(person.ProfessionCode), structure?.Kind,
                 m.College, m.Status, m.Current?.From, m.Version,
                 [.. m.Periods.OrderBy(p => p.From).ThenBy(p => p.RecordedAt)], [.. m.Dues.OrderByDescending(d => d.Year)]);
@@ -114,28 +113,28 @@ public sealed record ProfessionalMembership
 }
 
 /// <summary>One member of a CPTS with what its page shows: the CPTS, the reader's rights and the colleges to choose from.</summary>
-public sealed record MemberDetail(Guid CptsId, string CptsName, string? CptsRna, string? CptsSiret, bool CanManage, MemberRow Member,
+public sealed record MemberDetail(Guid CptsId, string CptsName, string? CptsRna, string? CptsSiret, bool CanManage, MemberRow Member, DateOnly Today,
     IReadOnlyList<string> Colleges);
 
 /// <summary>One member of a CPTS (its page, its receipts): read by the CPTS's managers and members, like the list.</summary>
-public sealed class ReadMember(MaillageDbContext db, ReadMembers members)
+public sealed class ReadMember(MaillageDbContext db, Tenancy tenancy, ReadMembers members)
 {
     public async Task<Result<MemberDetail>> RunAsync(Guid cptsId, Guid memberId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await MembershipScope.CptsAsync(db, cptsId, actor, manage: false, ct);
+        var scope = await MembershipScope.ResolveAsync(tenancy, cptsId, actor, manage: false, ct);
         if (!scope.Succeeded)
         {
             return Result<MemberDetail>.Fail(scope.Errors);
         }
 
-        var row = (await members.RowsAsync(db.Members().Where(m => m.CptsId == cptsId && m.Id == memberId), ct)).SingleOrDefault();
+        var row = (await members.RowsAsync(db.Members().Where(m => m.Id == memberId), ct)).SingleOrDefault();
         if (row is null)
         {
             return Error.NotFound("Adhérent");
         }
 
-        var colleges = await db.Colleges().Where(c => c.CptsId == cptsId).OrderBy(c => c.Position).ThenBy(c => c.Name).Select(c => c.Name).ToListAsync(ct);
+        var colleges = await db.Colleges().OrderBy(c => c.Position).ThenBy(c => c.Name).Select(c => c.Name).ToListAsync(ct);
         var cpts = scope.Value!;
-        return Result<MemberDetail>.Ok(new MemberDetail(cpts.Id, cpts.Name, cpts.Rna, cpts.Siret, actor.CanManageMembers(cpts), row, colleges));
+        return Result<MemberDetail>.Ok(new MemberDetail(cpts.Id, cpts.Name, cpts.Cpts.Rna, cpts.Cpts.Siret, cpts.ManagesMembers(), row, cpts.Today, colleges));
     }
 }

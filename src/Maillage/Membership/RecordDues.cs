@@ -6,6 +6,7 @@ using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Membership.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Membership;
 
@@ -16,21 +17,21 @@ public sealed record DuesInput(int? Year, decimal? Amount, DateOnly? PaidOn = nu
 /// Records a member's dues for a year (domain-rules §5: 20, 30, 50 € seen), or their payment: a paid year gets a receipt number
 /// <c>CPTS-&lt;year&gt;-&lt;seq&gt;</c>, in sequence within the CPTS. The coordinator or an admin.
 /// </summary>
-public sealed class RecordDues(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class RecordDues(MaillageDbContext db, Tenancy tenancy, AuditTrail audit)
 {
     public const decimal MaxAmount = 100_000m;
 
     public async Task<Result<Dues>> RunAsync(Guid cptsId, Guid memberId, DuesInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await MemberLookup.ManagedAsync(db, cptsId, memberId, actor, ct);
+        var found = await MemberLookup.ManagedAsync(db, tenancy, cptsId, memberId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<Dues>.Fail(found.Errors);
         }
 
-        var member = found.Value!;
-        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
+        var (tenant, member) = found.Value!;
+        var today = tenant.Today;
         var errors = Check(input, today);
         if (errors.Count > 0)
         {
@@ -54,23 +55,13 @@ public sealed class RecordDues(MaillageDbContext db, AuditTrail audit, TimeProvi
         if (input.PaidOn is { } paidOn)
         {
             dues.PaidOn = paidOn;
-            dues.ReceiptNumber = await NextReceiptAsync(cptsId, year, ct);
+            dues.ReceiptNumber = await NextReceiptAsync(year, ct);
         }
 
         audit.Record(actor, cptsId, "member.dues",
             $"Adhérent {member.Id} : cotisation {year} de {dues.Amount.ToString("0.00", French.Culture)} €"
             + (dues.PaidOn is { } paid ? $" réglée le {French.Date(paid)}, reçu {dues.ReceiptNumber}." : ", non réglée."));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return new Error("receipt_taken", "Un autre reçu vient d'être émis au même moment : recommencez.", null, ErrorKind.Conflict);
-        }
-
-        return Result<Dues>.Ok(dues);
+        return await db.SaveAsync(dues, ct, taken: new Error("receipt_taken", "Un autre reçu vient d'être émis au même moment : recommencez.", null, ErrorKind.Conflict));
     }
 
     private static List<Error> Check(DuesInput input, DateOnly today)
@@ -98,10 +89,10 @@ public sealed class RecordDues(MaillageDbContext db, AuditTrail audit, TimeProvi
         return errors;
     }
 
-    private async Task<string> NextReceiptAsync(Guid cptsId, int year, CancellationToken ct)
+    private async Task<string> NextReceiptAsync(int year, CancellationToken ct)
     {
         var prefix = $"CPTS-{year.ToString(CultureInfo.InvariantCulture)}-";
-        var issued = await db.Dues().CountAsync(d => d.CptsId == cptsId && d.ReceiptNumber != null && d.ReceiptNumber.StartsWith(prefix), ct);
+        var issued = await db.Dues().CountAsync(d => d.ReceiptNumber != null && d.ReceiptNumber.StartsWith(prefix), ct);
         return prefix + (issued + 1).ToString("D4", CultureInfo.InvariantCulture);
     }
 }

@@ -1,5 +1,6 @@
 using Maillage.Platform.Audit;
 using Maillage.Platform.Identity;
+using Maillage.Platform.Indicators;
 using Maillage.Platform.Mail;
 using Maillage.Platform.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,8 @@ public static class PlatformModule
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditTrail>();
         services.AddScoped<ApiTokens>();
-        services.AddScoped<CreateAccount>();
         services.AddScoped<DatabaseStartup>();
+        services.AddScoped<IndicatorSources>();
         services.AddDefaultMail();
         return services;
     }

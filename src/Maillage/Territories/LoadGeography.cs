@@ -12,7 +12,7 @@ namespace Maillage.Territories;
 /// already there, a bulk copy otherwise (binary COPY on PostgreSQL, one prepared insert in one
 /// transaction on SQLite).
 /// </summary>
-public sealed class LoadGeography(MaillageDbContext db, GeoCatalog geo, TimeProvider clock)
+public sealed class LoadGeography(MaillageDbContext db, GeoCatalog geo, TimeProvider clock) : IReferenceData
 {
     /// <summary>Returns the number of units written: 0 when the vintage was already loaded.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using Maillage.Platform.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Maillage.Territories.Published;
 
@@ -12,6 +13,7 @@ public static class TerritoriesModule
         services.AddSingleton(_ => SizeTiers.LoadEmbedded());
         services.AddScoped<ComputeTerritory>();
         services.AddScoped<LoadGeography>();
+        services.AddScoped<IReferenceData>(sp => sp.GetRequiredService<LoadGeography>());
         return services;
     }
 }

@@ -20,7 +20,7 @@ public sealed class ContractReviewFlow(BrowserHost host)
     public Task An_officer_records_a_contract_the_cpts_enters_values_the_review_is_decided_and_its_pack_downloaded() => host.RunAsync(async page =>
     {
         var inv = CultureInfo.InvariantCulture;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Maillage.Lifecycle.CreateCpts.Paris).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Maillage.Platform.Time.LocalClock.Paris).DateTime);
 
         // The officer of the region records the tripartite contract, signed 400 days ago: year 1 is over, year 2 has begun.
         await BrowserHost.LogInAsync(page, Flows.Officer);

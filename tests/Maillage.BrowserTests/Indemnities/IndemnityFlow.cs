@@ -25,7 +25,7 @@ public sealed class IndemnityFlow(BrowserHost host)
     public Task A_member_declares_time_the_coordinator_validates_it_and_the_treasurer_pays_it() => host.RunAsync(async page =>
     {
         var tag = "Mission " + Guid.NewGuid().ToString("N")[..8];
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Maillage.Lifecycle.CreateCpts.Paris).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Maillage.Platform.Time.LocalClock.Paris).DateTime);
 
         await BrowserHost.LogInAsync(page, Flows.RedonMember);
         await page.GetByRole(AriaRole.Link, new() { Name = "CPTS du Pays de Redon", Exact = true }).ClickAsync();

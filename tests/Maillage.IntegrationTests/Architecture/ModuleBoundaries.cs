@@ -1,76 +1,97 @@
 extern alias cli;
 
-using System.Reflection;
-using NetArchTest.Rules;
+using Maillage.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.IntegrationTests.Architecture;
 
 /// <summary>
-/// One assembly holds every module, so <c>internal</c> cannot keep them apart: these rules do. A module reaches another
-/// only through its public use cases and types, never its storage; the domain knows nothing of its edges.
+/// One assembly holds every module, so <c>internal</c> cannot keep them apart: these rules do, read from the compiled code
+/// (<see cref="ModuleRules"/>). Each one is shown to catch a deliberate violation (the types of the <c>ArchitectureProbe</c> namespaces), so none passes for
+/// want of looking.
 /// </summary>
 public sealed class ModuleBoundaries
 {
-    private static readonly Assembly Domain = typeof(Maillage.Lifecycle.Cpts).Assembly;
+    private static readonly Lazy<IReadOnlyList<Mono.Cecil.TypeDefinition>> Domain = new(() => DependencyReader.TypesOf(typeof(MaillageDbContext)));
 
-    private static readonly string[] DomainNamespaces =
-        ["Maillage.Lifecycle", "Maillage.Territories", "Maillage.Platform"];
+    private static readonly Lazy<IReadOnlyList<Mono.Cecil.TypeDefinition>> Edges =
+        new(() => DependencyReader.TypesOf(typeof(Program), typeof(cli::Maillage.Cli.CliApp)));
+
+    private static readonly Lazy<IReadOnlyList<Mono.Cecil.TypeDefinition>> Demo = new(() => DependencyReader.TypesOf(typeof(Maillage.Demo.SeedDemo)));
+
+    private static readonly Lazy<IReadOnlyList<Mono.Cecil.TypeDefinition>> Probes = new(() =>
+        [.. DependencyReader.TypesOf(typeof(ModuleBoundaries)).Where(t => t.FullName.Contains(".ArchitectureProbe.", StringComparison.Ordinal))]);
 
     [Fact]
-    public void Territories_does_not_reach_into_the_storage_of_lifecycle()
+    public void A_module_reaches_another_only_through_its_published_interface_and_the_platform_reaches_none() =>
+        AssertNone(ModuleRules.ModuleViolations(Domain.Value));
+
+    [Fact]
+    public void The_web_host_and_the_command_line_call_use_cases_and_never_touch_storage() =>
+        AssertNone(ModuleRules.EdgeViolations(Edges.Value));
+
+    [Fact]
+    public void No_code_reads_the_system_clock() =>
+        AssertNone(ModuleRules.ClockViolations([.. Domain.Value, .. Edges.Value, .. Demo.Value]));
+
+    [Fact]
+    public void The_domain_knows_nothing_of_the_web_host_the_command_line_or_the_demo() =>
+        AssertNone(ModuleRules.EdgeNamesInDomain(Domain.Value));
+
+    [Fact]
+    public void Every_table_is_named_after_the_module_that_owns_its_records()
     {
-        AssertRule(Types.InAssembly(Domain).That().ResideInNamespace("Maillage.Territories")
-            .ShouldNot().HaveDependencyOn("Maillage.Lifecycle.Storage"));
+        var options = new DbContextOptionsBuilder<MaillageDbContext>();
+        DatabaseSetting.Parse("sqlite:/tmp/maillage-architecture-check.db").Apply(options);
+        using var db = new MaillageDbContext(options.Options);
+        var wrong = db.Model.GetEntityTypes().Where(e => !e.IsOwned()).Select(e => (Type: e.ClrType, Table: e.GetTableName()!))
+            .Where(e => !e.Table.StartsWith(Prefix(e.Type) + "_", StringComparison.Ordinal))
+            .Select(e => $"{e.Type.FullName} → {e.Table} (expected {Prefix(e.Type)}_…)").ToList();
+        AssertNone(wrong);
+        Assert.True(db.Model.GetEntityTypes().Count() > 40, "The model should hold every module's tables.");
     }
 
     [Fact]
-    public void Lifecycle_does_not_reach_into_the_storage_of_territories()
+    public void The_rules_catch_a_deliberate_violation_of_each_kind()
     {
-        AssertRule(Types.InAssembly(Domain).That().ResideInNamespace("Maillage.Lifecycle")
-            .ShouldNot().HaveDependencyOn("Maillage.Territories.Storage"));
+        var modules = ModuleRules.ModuleViolations(Probes.Value);
+        Assert.Contains(modules, v => v.StartsWith("Maillage.Funding.ArchitectureProbe.ReadsMembers → Maillage.Membership.Member ", StringComparison.Ordinal));
+        Assert.Contains(modules, v => v.StartsWith("Maillage.Funding.ArchitectureProbe.ReadsMembers → Maillage.Membership.Storage.MembershipTables ",
+            StringComparison.Ordinal));
+        Assert.Contains(modules, v => v.StartsWith("Maillage.Platform.ArchitectureProbe.KnowsAModule → Maillage.Lifecycle.Published.Tenant ", StringComparison.Ordinal));
+        Assert.DoesNotContain(modules, v => v.Contains("UsesPublished", StringComparison.Ordinal));
+        Assert.Contains(ModuleRules.EdgeViolations(Probes.Value), v => v.StartsWith("Maillage.Web.ArchitectureProbe.PageWithStorage → "
+            + "Maillage.Platform.Persistence.MaillageDbContext", StringComparison.Ordinal));
+        Assert.Contains(ModuleRules.ClockViolations(Probes.Value), v => v.StartsWith("Maillage.Funding.ArchitectureProbe.ReadsMembers → System.DateTime::Now",
+            StringComparison.Ordinal));
+        Assert.Contains(ModuleRules.EdgeNamesInDomain(Probes.Value), v => v.StartsWith("Maillage.Platform.ArchitectureProbe.KnowsAModule → Maillage.Web.",
+            StringComparison.Ordinal));
     }
 
     [Fact]
-    public void The_edges_do_not_reach_into_any_module_storage()
+    public void The_rules_see_the_modules_and_the_published_uses_that_do_exist()
     {
-        foreach (var edge in new[] { typeof(Program).Assembly, typeof(cli::Maillage.Cli.CliApp).Assembly })
+        foreach (var module in ModuleRules.Modules.Append("Platform"))
         {
-            AssertRule(Types.InAssembly(edge).ShouldNot().HaveDependencyOnAny("Maillage.Lifecycle.Storage", "Maillage.Territories.Storage"));
-        }
-    }
-
-    [Fact]
-    public void The_domain_assembly_does_not_depend_on_the_web_host_or_the_command_line()
-    {
-        AssertRule(Types.InAssembly(Domain).ShouldNot().HaveDependencyOnAny("Maillage.Web", "Maillage.Cli"));
-    }
-
-    [Fact]
-    public void No_domain_type_depends_on_aspnetcore_mvc()
-    {
-        AssertRule(Types.InAssembly(Domain).That().ResideInNamespace("Maillage")
-            .ShouldNot().HaveDependencyOnAny("Microsoft.AspNetCore.Mvc", "Microsoft.AspNetCore.Http"));
-    }
-
-    [Fact]
-    public void The_rules_see_the_dependencies_that_do_exist()
-    {
-        // Guards against vacuous rules: the modules are found, and a known dependency is seen.
-        foreach (var ns in DomainNamespaces)
-        {
-            Assert.NotEmpty(Types.InAssembly(Domain).That().ResideInNamespace(ns).GetTypes());
+            Assert.Contains(Domain.Value, t => ModuleRules.ModuleOf(t.FullName) == module);
         }
 
-        var lifecycleUsesTerritories = Types.InAssembly(Domain).That().ResideInNamespace("Maillage.Lifecycle")
-            .And().HaveDependencyOn("Maillage.Territories").GetTypes();
-        Assert.Contains(lifecycleUsesTerritories, t => t.Name == "CreateCpts");
-        var storageUsers = Types.InAssembly(Domain).That().HaveDependencyOn("Maillage.Lifecycle.Storage").GetTypes();
-        Assert.Contains(storageUsers, t => t.Name == "MaillageDbContext");
+        static bool Uses(string from, string to) =>
+            DependencyReader.Of(Domain.Value.Single(t => t.FullName == from)).Any(d => d.To == to);
+        Assert.True(Uses("Maillage.Membership.Published.MemberRoll", "Maillage.Directory.Published.DirectoryLookup"));
+        Assert.True(Uses("Maillage.Funding.FundingAccess", "Maillage.Association.Published.AssociationStanding"));
+        Assert.True(Uses("Maillage.Indemnities.IndemnityAccess", "Maillage.Lifecycle.Published.Tenancy"));
+        Assert.True(ModuleRules.IsPublished("Maillage.Lifecycle.Published.Tenant"));
+        Assert.False(ModuleRules.IsPublished("Maillage.Lifecycle.Cpts"));
     }
 
-    private static void AssertRule(ConditionList rule)
+    private static string Prefix(Type type) => type.Namespace switch
     {
-        var result = rule.GetResult();
-        Assert.True(result.IsSuccessful, "Broken by: " + string.Join(", ", result.FailingTypeNames ?? []));
-    }
+        { } ns when ns.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) => "platform",
+        _ when ModuleRules.ModuleOf(type.FullName!) is { } module => module == "Territories" ? "terr" : module.ToLowerInvariant(),
+        _ => "?",
+    };
+
+    private static void AssertNone(IReadOnlyList<string> violations) =>
+        Assert.True(violations.Count == 0, $"{violations.Count} violation(s):\n" + string.Join("\n", violations));
 }

@@ -48,7 +48,7 @@ public abstract class Meetings(MaillageApp app) : IntegrationTest(app)
         var meetingEvent = Assert.Single(invitation.Events);
         Assert.Equal($"{ag.GetProperty("id").GetGuid()}@maillage", meetingEvent.Uid);
         Assert.Equal(0, meetingEvent.Sequence);
-        Assert.True(meetingEvent.DtStart!.IsUtc);
+        Assert.Equal("Europe/Paris", meetingEvent.DtStart!.TzId);
         Assert.Equal(ag.GetProperty("startsAt").GetDateTimeOffset().UtcDateTime, meetingEvent.DtStart.AsUtc);
         Assert.Equal("Salle des fêtes, Vendôme", meetingEvent.Location);
         Assert.Contains("1. Rapport moral", meetingEvent.Description, StringComparison.Ordinal);

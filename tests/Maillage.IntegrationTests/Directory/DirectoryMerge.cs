@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Maillage.IntegrationTests.Directory.DirectoryData;
 using Maillage.Directory.Storage;
+using Maillage.Directory.Published;
 
 namespace Maillage.IntegrationTests.Directory;
 
@@ -361,10 +362,10 @@ public abstract class DirectoryMerge(MaillageApp app) : IntegrationTest(app)
             .Select(i => Nurse(NewRpps(), $"ligne {i + 2}", new PracticeRecord(commune, structure.Finess))).ToList();
         var poisoned = professionals[^1].Rpps;
         await ExecuteAsync(App.Database.Kind == DatabaseKind.Sqlite
-            ? [$"CREATE TRIGGER poison_{poisoned} BEFORE INSERT ON community_professionals WHEN NEW.\"Rpps\" = '{poisoned}' BEGIN SELECT RAISE(ABORT, 'poisoned row'); END"]
+            ? [$"CREATE TRIGGER poison_{poisoned} BEFORE INSERT ON directory_professionals WHEN NEW.\"Rpps\" = '{poisoned}' BEGIN SELECT RAISE(ABORT, 'poisoned row'); END"]
             : [
                 $"CREATE FUNCTION poison_{poisoned}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.\"Rpps\" = '{poisoned}' THEN RAISE EXCEPTION 'poisoned row'; END IF; RETURN NEW; END $$",
-                $"CREATE TRIGGER poison_{poisoned} BEFORE INSERT ON community_professionals FOR EACH ROW EXECUTE FUNCTION poison_{poisoned}()",
+                $"CREATE TRIGGER poison_{poisoned} BEFORE INSERT ON directory_professionals FOR EACH ROW EXECUTE FUNCTION poison_{poisoned}()",
             ]);
         try
         {
@@ -374,7 +375,7 @@ public abstract class DirectoryMerge(MaillageApp app) : IntegrationTest(app)
         {
             await ExecuteAsync(App.Database.Kind == DatabaseKind.Sqlite
                 ? [$"DROP TRIGGER poison_{poisoned}"]
-                : [$"DROP TRIGGER poison_{poisoned} ON community_professionals", $"DROP FUNCTION poison_{poisoned}()"]);
+                : [$"DROP TRIGGER poison_{poisoned} ON directory_professionals", $"DROP FUNCTION poison_{poisoned}()"]);
         }
 
         Assert.Empty(await ProfessionalsAsync([.. professionals.Select(p => p.Rpps)]));

@@ -52,7 +52,7 @@ public static class Http
             : [];
 
     /// <summary>Today in France, the day stages are dated in (the host refuses a date after it).</summary>
-    public static DateOnly Today => Maillage.Lifecycle.CreateCpts.Today(TimeProvider.System);
+    public static DateOnly Today => Maillage.Platform.Time.LocalClock.InParis(TimeProvider.System).Today;
 
     /// <summary>A name no other test uses.</summary>
     public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";

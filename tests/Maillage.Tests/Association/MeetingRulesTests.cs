@@ -1,3 +1,6 @@
+using Maillage.Lifecycle.Published;
+using Maillage.Platform.Time;
+using Maillage.Territories.Published;
 using Ical.Net.CalendarComponents;
 using Maillage.Association;
 
@@ -64,13 +67,24 @@ public sealed class MeetingRulesTests
     [Fact]
     public void A_time_without_offset_is_the_time_in_france_and_one_with_an_offset_is_exact()
     {
-        Assert.Equal(new DateTimeOffset(2026, 6, 12, 16, 30, 0, TimeSpan.Zero), MeetingInputs.Instant("2026-06-12T18:30", "startsAt", "La date").Value);
-        Assert.Equal(new DateTimeOffset(2026, 1, 12, 17, 30, 0, TimeSpan.Zero), MeetingInputs.Instant("2026-01-12T18:30", "startsAt", "La date").Value);
-        Assert.Equal(new DateTimeOffset(2026, 6, 12, 18, 30, 0, TimeSpan.Zero), MeetingInputs.Instant("2026-06-12T18:30:00Z", "startsAt", "La date").Value);
-        Assert.Equal("invalid_time", MeetingInputs.Instant("2026-03-29T02:30", "startsAt", "La date").Errors.Single().Code);
-        Assert.Equal("invalid_date", MeetingInputs.Instant("12/06/2026", "startsAt", "La date").Errors.Single().Code);
-        Assert.Equal("required", MeetingInputs.Instant(" ", "startsAt", "La date").Errors.Single().Code);
-        Assert.Equal(new DateOnly(2026, 6, 13), MeetingInputs.Day(new DateTimeOffset(2026, 6, 12, 22, 30, 0, TimeSpan.Zero)));
+        var paris = LocalClock.InParis(TimeProvider.System);
+        Assert.Equal(new DateTimeOffset(2026, 6, 12, 16, 30, 0, TimeSpan.Zero), MeetingInputs.Instant(paris, "2026-06-12T18:30", "startsAt", "La date").Value);
+        Assert.Equal(new DateTimeOffset(2026, 1, 12, 17, 30, 0, TimeSpan.Zero), MeetingInputs.Instant(paris, "2026-01-12T18:30", "startsAt", "La date").Value);
+        Assert.Equal(new DateTimeOffset(2026, 6, 12, 18, 30, 0, TimeSpan.Zero), MeetingInputs.Instant(paris, "2026-06-12T18:30:00Z", "startsAt", "La date").Value);
+        Assert.Equal("invalid_time", MeetingInputs.Instant(paris, "2026-03-29T02:30", "startsAt", "La date").Errors.Single().Code);
+        Assert.Equal("invalid_date", MeetingInputs.Instant(paris, "12/06/2026", "startsAt", "La date").Errors.Single().Code);
+        Assert.Equal("required", MeetingInputs.Instant(paris, " ", "startsAt", "La date").Errors.Single().Code);
+        Assert.Equal(new DateOnly(2026, 6, 13), paris.DateOf(new DateTimeOffset(2026, 6, 12, 22, 30, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void A_time_without_offset_is_the_local_time_of_the_cpts_in_reunion()
+    {
+        var reunion = new LocalClock(TimeProvider.System, TimeZones.OfDepartement("974"));
+        Assert.Equal(new DateTimeOffset(2026, 6, 12, 14, 30, 0, TimeSpan.Zero), MeetingInputs.Instant(reunion, "2026-06-12T18:30", "startsAt", "La date").Value);
+        Assert.True(MeetingInputs.Instant(reunion, "2026-03-29T02:30", "startsAt", "La date").Succeeded); // no summer time in La Réunion
+        Assert.Equal(new DateOnly(2026, 6, 13), reunion.DateOf(new DateTimeOffset(2026, 6, 12, 21, 30, 0, TimeSpan.Zero)));
+        Assert.Equal("13/06/2026 à 01:30", MeetingInputs.French(reunion, new DateTimeOffset(2026, 6, 12, 21, 30, 0, TimeSpan.Zero)));
     }
 
     [Fact]
@@ -83,16 +97,19 @@ public sealed class MeetingRulesTests
             Agenda = [new AgendaItem { Position = 2, Title = "Comptes" }, new AgendaItem { Position = 1, Title = "Rapport moral", Details = "par la présidente" }],
         };
         var cpts = Guid.NewGuid();
+        var paris = LocalClock.InParis(TimeProvider.System);
 
-        var text = IcalendarInvitation.Write(meeting, BodyKind.GeneralAssembly, cpts, "CPTS du Vendômois", null, DateTimeOffset.UtcNow);
+        var text = IcalendarInvitation.Write(meeting, BodyKind.GeneralAssembly, Cpts(cpts, "CPTS du Vendômois", null), paris);
         var calendar = Ical.Net.Calendar.Load(text)!;
         var invitation = Assert.Single(calendar.Events);
 
         Assert.Equal("REQUEST", calendar.Method);
         Assert.Equal(IcalendarInvitation.Uid(meeting.Id), invitation.Uid);
         Assert.Equal(2, invitation.Sequence);
-        Assert.True(invitation.DtStart!.IsUtc);
+        Assert.Equal("Europe/Paris", invitation.DtStart!.TzId);
+        Assert.Equal(new DateTime(2026, 6, 12, 18, 30, 0), invitation.DtStart.Value);
         Assert.Equal(new DateTime(2026, 6, 12, 16, 30, 0, DateTimeKind.Utc), invitation.DtStart.AsUtc);
+        Assert.Equal("Europe/Paris", Assert.Single(calendar.TimeZones).TzId);
         Assert.Equal("Assemblée générale — AG annuelle; 2026", invitation.Summary);
         Assert.Equal("Salle des fêtes, Vendôme", invitation.Location);
         Assert.Contains("1. Rapport moral — par la présidente\n2. Comptes", invitation.Description, StringComparison.Ordinal);
@@ -101,11 +118,29 @@ public sealed class MeetingRulesTests
 
         meeting.Status = MeetingStatus.Cancelled;
         meeting.Sequence = 3;
-        var cancelled = Ical.Net.Calendar.Load(IcalendarInvitation.Write(meeting, BodyKind.GeneralAssembly, cpts, "CPTS", "contact@cpts.example",
-            DateTimeOffset.UtcNow))!;
+        var cancelled = Ical.Net.Calendar.Load(IcalendarInvitation.Write(meeting, BodyKind.GeneralAssembly, Cpts(cpts, "CPTS", "contact@cpts.example"), paris))!;
         Assert.Equal("CANCEL", cancelled.Method);
         Assert.Equal((3, "CANCELLED"), (cancelled.Events.Single().Sequence, cancelled.Events.Single().Status));
         Assert.Equal(new Uri("mailto:contact@cpts.example"), cancelled.Events.Single().Organizer!.Value);
         Assert.IsType<CalendarEvent>(cancelled.Events.Single());
     }
+
+    [Fact]
+    public void The_invitation_of_a_cpts_in_reunion_is_in_reunion_time()
+    {
+        var meeting = new Meeting
+        {
+            Id = Guid.NewGuid(), Title = "Conseil", Location = "Saint-Denis", Status = MeetingStatus.Convened,
+            StartsAt = new DateTimeOffset(2026, 6, 12, 14, 0, 0, TimeSpan.Zero), EndsAt = new DateTimeOffset(2026, 6, 12, 16, 0, 0, TimeSpan.Zero),
+        };
+        var reunion = new LocalClock(TimeProvider.System, TimeZones.OfDepartement("974"));
+        var invitation = Ical.Net.Calendar.Load(IcalendarInvitation.Write(meeting, BodyKind.Board, Cpts(Guid.NewGuid(), "CPTS Nord Réunion", null), reunion))!
+            .Events.Single();
+
+        Assert.Equal(("Indian/Reunion", new DateTime(2026, 6, 12, 18, 0, 0)), (invitation.DtStart!.TzId, invitation.DtStart.Value));
+        Assert.Equal(new DateTime(2026, 6, 12, 14, 0, 0, DateTimeKind.Utc), invitation.DtStart.AsUtc);
+    }
+
+    private static CptsInfo Cpts(Guid id, string name, string? email) =>
+        new(id, name, Stage.AciSigned, 0, 1, "", ["41"], ["24"], null, null, email, null, LocalClock.Paris);
 }

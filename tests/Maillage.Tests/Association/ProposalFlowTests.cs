@@ -1,5 +1,6 @@
 using Maillage.Association;
 using Maillage.Platform.Errors;
+using Maillage.Association.Published;
 
 namespace Maillage.Tests.Association;
 

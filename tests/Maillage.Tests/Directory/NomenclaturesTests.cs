@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Maillage.Directory;
+using Maillage.Directory.Published;
 
 namespace Maillage.Tests.Directory;
 

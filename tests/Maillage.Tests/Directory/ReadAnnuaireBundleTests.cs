@@ -1,6 +1,7 @@
 using System.Text;
 using Maillage.Directory;
 using Maillage.Directory.Annuaire;
+using Maillage.Directory.Published;
 
 namespace Maillage.Tests.Directory;
 

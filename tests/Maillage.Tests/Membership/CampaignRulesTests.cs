@@ -2,6 +2,7 @@ using Maillage.Membership;
 using Maillage.Membership.Campaigns;
 using Maillage.Platform.Mail;
 using MailKit.Security;
+using Maillage.Membership.Published;
 
 namespace Maillage.Tests.Membership;
 
@@ -65,7 +66,8 @@ public sealed class CampaignRulesTests
     [Fact]
     public void A_message_carries_the_body_a_french_footer_with_the_link_and_the_list_unsubscribe_headers()
     {
-        var cpts = new Maillage.Lifecycle.Cpts { Name = "CPTS du Vendômois", ContactEmail = "contact@cpts.example" };
+        var cpts = new Maillage.Lifecycle.Published.CptsInfo(Guid.NewGuid(), "CPTS du Vendômois", Maillage.Lifecycle.Published.Stage.AciSigned, 0, 1, "",
+            ["41"], ["24"], null, null, "contact@cpts.example", null, Maillage.Platform.Time.LocalClock.Paris);
         var campaign = new Campaign { Subject = "Rejoignez la CPTS", Body = "Bonjour,\nnous vous invitons." };
         const string link = "https://maillage.example/desinscription?t=abc";
 
@@ -90,7 +92,7 @@ public sealed class CampaignRulesTests
         var pickup = MailSetting.Parse(null, null, root);
         Assert.Equal((MailTransportKind.Pickup, Path.Combine(root, "data", "mail-outbox")), (pickup.Kind, pickup.Target));
         Assert.Equal(MailSetting.DefaultFrom, pickup.From.Address);
-        Assert.IsType<PickupMailTransport>(pickup.CreateTransport());
+        Assert.IsType<PickupMailTransport>(pickup.CreateTransport(TimeProvider.System));
 
         var smtp = MailSetting.Parse("smtp://mail.example:2525?user=cpts&password=s%C3%A9cret&tls=starttls", "CPTS <envoi@cpts.example>", root);
         Assert.Equal((MailTransportKind.Smtp, "mail.example", 2525, "cpts", "sécret", SecureSocketOptions.StartTls),

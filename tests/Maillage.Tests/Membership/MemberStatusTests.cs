@@ -1,4 +1,5 @@
 using Maillage.Membership;
+using Maillage.Membership.Published;
 
 namespace Maillage.Tests.Membership;
 

@@ -19,7 +19,7 @@ public sealed class SmtpDeliveryTests
         using var server = new LoopbackSmtpServer(refuse: "refuse@pro.example");
         var serving = server.ServeAsync(ct);
         var setting = MailSetting.Parse($"smtp://127.0.0.1:{server.Port}?tls=none", "cpts@redon.example", Path.GetTempPath());
-        await using (var session = await setting.CreateTransport().OpenAsync(ct))
+        await using (var session = await setting.CreateTransport(TimeProvider.System).OpenAsync(ct))
         {
             await session.SendAsync(Message(setting, "adherent@pro.example", "Rejoignez la CPTS"), ct);
             await Assert.ThrowsAsync<MailRejectedException>(() => session.SendAsync(Message(setting, "refuse@pro.example", "Refusé"), ct));

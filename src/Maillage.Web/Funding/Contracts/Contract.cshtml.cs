@@ -5,6 +5,7 @@ using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Web.Funding.Contracts;
 
@@ -12,7 +13,7 @@ namespace Maillage.Web.Funding.Contracts;
 /// The ACI contract of a CPTS: its rule set, dates, tier at signature, missions and signatories, the amendments, and the terms in force
 /// today with the maximum of the year; officers of the territory and admins record it and its amendments.
 /// </summary>
-public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, RecordContract record, AmendContract amend, AciRuleSets ruleSets, TimeProvider clock)
+public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, RecordContract record, AmendContract amend, AciRuleSets ruleSets)
     : PageModel
 {
     public Cpts? Cpts { get; private set; }
@@ -27,7 +28,11 @@ public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, 
 
     public AciRuleSets RuleSets => ruleSets;
 
-    public DateOnly Today => CreateCpts.Today(clock);
+    /// <summary>How the reader stands towards the CPTS.</summary>
+    public Tenant? Tenant { get; private set; }
+
+    /// <summary>Today where the CPTS is.</summary>
+    public DateOnly Today => Tenant!.Today;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -79,8 +84,8 @@ public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, 
             return false;
         }
 
-        Cpts = cpts.Value!.Cpts;
-        CanRecord = actor.CanRecordContract(Cpts);
+        (Cpts, Tenant) = (cpts.Value!.Cpts, cpts.Value.Tenant);
+        CanRecord = Tenant.Steers;
         var contract = await read.GetAsync(id, actor, ct);
         Contract = contract.Value;
         if (Contract is not null)

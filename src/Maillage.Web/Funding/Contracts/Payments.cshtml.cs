@@ -12,10 +12,11 @@ namespace Maillage.Web.Funding.Contracts;
 /// The payment schedule of a CPTS's latest ACI contract, year by year — due date, line, part, amount, how it was computed, whether it is
 /// confirmed — with what was paid; the officer of the territory (or an admin) records, corrects or removes the payment of each line.
 /// </summary>
-public sealed class PaymentsModel(ReadFunding read, ReadFunderRecords records, RecordPayment record, DeletePayment delete, TimeProvider clock)
+public sealed class PaymentsModel(ReadFunding read, ReadFunderRecords records, RecordPayment record, DeletePayment delete)
     : PageModel
 {
-    public DateOnly Today => Maillage.Lifecycle.CreateCpts.Today(clock);
+    /// <summary>Today where the CPTS is.</summary>
+    public DateOnly Today => Funding!.Today;
 
     public ContractFunding? Funding { get; private set; }
 

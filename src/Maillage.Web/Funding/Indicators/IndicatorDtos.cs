@@ -1,4 +1,5 @@
 using Maillage.Funding.Indicators;
+using Maillage.Platform.Indicators;
 
 namespace Maillage.Web.Funding.Indicators;
 
@@ -47,11 +48,12 @@ public static class IndicatorDtos
     public sealed record Achievement(int Year, DateOnly YearStart, string RuleSet, int Tier, IReadOnlyList<Mission> Missions, decimal TotalVariableEnvelope,
         decimal TotalExpectedVariable, LocalInitiatives LocalInitiatives);
 
-    public static Indicator From(ContractIndicator i)
+    public static Indicator From(ContractIndicator i, IndicatorSources sources)
     {
         ArgumentNullException.ThrowIfNull(i);
+        ArgumentNullException.ThrowIfNull(sources);
         return new Indicator(i.Id, i.Mission, i.Name, IndicatorRules.Id(i.Kind), i.Unit, i.Source == IndicatorSource.Manual ? "manual" : "computed",
-            i.SourceKey, ComputedSources.Find(i.SourceKey)?.Label, i.LocalInitiative, i.Weight,
+            i.SourceKey, sources.Find(i.SourceKey)?.Label, i.LocalInitiative, i.Weight,
             [.. i.Targets.OrderBy(t => t.Year).Select(t => new Target(t.Year, t.Target))],
             [.. i.Values.OrderBy(v => v.Year).Select(v => new Value(v.Year, v.Achieved, v.Justification, v.Evidence, v.RecordedBy, v.RecordedAt))],
             [.. i.Adjustments.OrderBy(a => a.RecordedAt).Select(a => new Adjustment(a.Id, a.Year, a.PreviousTarget, a.NewTarget, a.Reason, a.AgreedBy, a.AgreedOn,

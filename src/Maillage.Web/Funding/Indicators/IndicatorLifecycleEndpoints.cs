@@ -2,6 +2,7 @@ using System.Globalization;
 using Maillage.Funding.Indicators;
 using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
+using Maillage.Platform.Indicators;
 
 namespace Maillage.Web.Funding.Indicators;
 
@@ -36,7 +37,8 @@ public static class IndicatorLifecycleEndpoints
         route.WithName(name).WithSummary(summary).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static IResult Ok(Result<ContractIndicator> result) => result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!)) : result.ToProblem();
+    private static IResult Ok(Result<ContractIndicator> result, IndicatorSources sources) =>
+        result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!, sources)) : result.ToProblem();
 
     private static async Task<IResult> Delete(Guid id, Guid indicatorId, int? version, HttpContext http, SaveIndicator save, CancellationToken ct)
     {
@@ -45,25 +47,28 @@ public static class IndicatorLifecycleEndpoints
     }
 
     private static async Task<IResult> Adjust(Guid id, Guid indicatorId, IndicatorDtos.AdjustmentRequest body, HttpContext http, AdjustIndicatorTarget adjust,
-        CancellationToken ct)
+        IndicatorSources sources, CancellationToken ct)
     {
         var result = await adjust.RunAsync(id, indicatorId, body.ToDraft(), body.Version, http.GetActor(), ct);
         return result.Succeeded
-            ? TypedResults.Created($"/api/cpts/{id}/contract/indicators/{indicatorId}", IndicatorDtos.From(result.Value!))
+            ? TypedResults.Created($"/api/cpts/{id}/contract/indicators/{indicatorId}", IndicatorDtos.From(result.Value!, sources))
             : result.ToProblem();
     }
 
     private static async Task<IResult> MarkObsolete(Guid id, Guid indicatorId, IndicatorDtos.ObsoleteRequest body, HttpContext http, MarkIndicatorObsolete mark,
+        IndicatorSources sources, CancellationToken ct) =>
+        Ok(await mark.RunAsync(id, indicatorId, body.FromYear, body.Reason, body.Version, http.GetActor(), ct), sources);
+
+    private static async Task<IResult> UndoObsolete(Guid id, Guid indicatorId, int? version, HttpContext http, MarkIndicatorObsolete mark,
+        IndicatorSources sources, CancellationToken ct) =>
+        Ok(await mark.UndoAsync(id, indicatorId, version, http.GetActor(), ct), sources);
+
+    private static async Task<IResult> Compute(Guid id, Guid indicatorId, int year, HttpContext http, ComputeIndicatorValue compute, IndicatorSources sources,
         CancellationToken ct) =>
-        Ok(await mark.RunAsync(id, indicatorId, body.FromYear, body.Reason, body.Version, http.GetActor(), ct));
+        Ok(await compute.RunAsync(id, indicatorId, year, http.GetActor(), ct), sources);
 
-    private static async Task<IResult> UndoObsolete(Guid id, Guid indicatorId, int? version, HttpContext http, MarkIndicatorObsolete mark, CancellationToken ct) =>
-        Ok(await mark.UndoAsync(id, indicatorId, version, http.GetActor(), ct));
-
-    private static async Task<IResult> Compute(Guid id, Guid indicatorId, int year, HttpContext http, ComputeIndicatorValue compute, CancellationToken ct) =>
-        Ok(await compute.RunAsync(id, indicatorId, year, http.GetActor(), ct));
-
-    private static async Task<IResult> ComputeAll(Guid id, string? year, HttpContext http, ComputeIndicatorValue compute, CancellationToken ct)
+    private static async Task<IResult> ComputeAll(Guid id, string? year, HttpContext http, ComputeIndicatorValue compute, IndicatorSources sources,
+        CancellationToken ct)
     {
         var chosen = ParseYear(year);
         if (!chosen.Succeeded)
@@ -72,7 +77,7 @@ public static class IndicatorLifecycleEndpoints
         }
 
         var result = await compute.RunAllAsync(id, chosen.Value, http.GetActor(), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value!.Select(IndicatorDtos.From).ToList()) : result.ToProblem();
+        return result.Succeeded ? TypedResults.Ok(result.Value!.Select(i => IndicatorDtos.From(i, sources)).ToList()) : result.ToProblem();
     }
 
     /// <summary>A contract year given in the query string; empty is <c>null</c> (the current year).</summary>

@@ -2,11 +2,12 @@ using System.Globalization;
 using Maillage.Funding;
 using Maillage.Funding.Contracts;
 using Maillage.Funding.Indicators;
-using Maillage.Lifecycle;
 using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Maillage.Platform.Indicators;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Web.Funding.Indicators;
 
@@ -16,9 +17,12 @@ namespace Maillage.Web.Funding.Indicators;
 /// an admin) record values with their justification and evidence, compute the computed ones, adjust targets and mark indicators obsolete.
 /// </summary>
 public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, RecordIndicatorValue record, ComputeIndicatorValue compute,
-    AdjustIndicatorTarget adjust, MarkIndicatorObsolete obsolete, Maillage.Platform.Persistence.MaillageDbContext db, TimeProvider clock) : PageModel
+    AdjustIndicatorTarget adjust, MarkIndicatorObsolete obsolete, FundingAccess access, IndicatorSources sources) : PageModel
 {
-    public Cpts? Cpts { get; private set; }
+    public CptsInfo? Cpts { get; private set; }
+
+    /// <summary>How the reader stands towards the CPTS.</summary>
+    public Tenant? Tenant { get; private set; }
 
     public AciContract? Contract { get; private set; }
 
@@ -34,14 +38,18 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
     /// <summary>Enters values, adjusts targets, marks obsolete: coordinator, treasurer, admin.</summary>
     public bool CanEditValues { get; private set; }
 
-    public DateOnly Today => CreateCpts.Today(clock);
+    /// <summary>Today where the CPTS is.</summary>
+    public DateOnly Today => Tenant!.Today;
 
     public IReadOnlyList<Error> Errors { get; private set; } = [];
 
     public IReadOnlyList<string> Missions => Contract is null ? [] : IndicatorRules.Missions(Contract);
 
     /// <summary>The figures the platform computes, and those coming with their module.</summary>
-    public static string SourcesText => string.Join(" ; ", ComputedSources.All.Select(s => s.Label))
+    /// <summary>The figures the modules contribute (<see cref="IndicatorSources"/>).</summary>
+    public IndicatorSources Sources => sources;
+
+    public string SourcesText => string.Join(" ; ", sources.All.Select(s => s.Label))
         + ". À venir avec le module d'accès aux soins : " + string.Join(" ; ", ComputedSources.Coming);
 
     /// <summary>The fields of the add form (no indicator) or of an indicator's edit form.</summary>
@@ -166,9 +174,9 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
             return false;
         }
 
-        (Cpts, Contract, Indicators) = (found.Value!.Cpts, found.Value!.Contract, found.Value!.Indicators);
-        CanManage = actor.CanManage(Cpts);
-        CanEditValues = (await FundingRights.ResolveAsync(db, actor, Cpts, Today, ct)).EditValues;
+        (Tenant, Cpts, Contract, Indicators) = (found.Value!.Tenant, found.Value.Cpts, found.Value.Contract, found.Value.Indicators);
+        CanManage = Tenant.Manages;
+        CanEditValues = (await access.RightsAsync(Tenant, ct)).EditValues;
         Year = year is >= 1 and <= AciContract.Years ? year.Value : IndicatorRules.YearOf(Contract, Today);
         Achievement = read.Achieve(Contract, Indicators, Year, await read.CrisisDeclaredAsync(Contract, Year, ct));
         return true;

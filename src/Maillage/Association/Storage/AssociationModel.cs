@@ -18,7 +18,7 @@ public sealed class AssociationModel : IModuleModel
     {
         b.Entity<Body>(e =>
         {
-            e.ToTable("community_bodies");
+            e.ToTable("association_bodies");
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.CptsId, x.Kind }).IsUnique();
@@ -26,7 +26,7 @@ public sealed class AssociationModel : IModuleModel
         });
         b.Entity<Mandate>(e =>
         {
-            e.ToTable("community_mandates");
+            e.ToTable("association_mandates");
             e.Property(x => x.Office).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.EndReason).HasMaxLength(500);
             e.HasIndex(x => new { x.CptsId, x.MemberId });
@@ -36,7 +36,7 @@ public sealed class AssociationModel : IModuleModel
         });
         b.Entity<WorkingGroup>(e =>
         {
-            e.ToTable("community_working_groups");
+            e.ToTable("association_working_groups");
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Purpose).HasMaxLength(2000);
             e.Property(x => x.Version).IsConcurrencyToken();
@@ -46,13 +46,13 @@ public sealed class AssociationModel : IModuleModel
         });
         b.Entity<WorkingGroupParticipant>(e =>
         {
-            e.ToTable("community_working_group_participants");
+            e.ToTable("association_working_group_participants");
             e.HasIndex(x => new { x.WorkingGroupId, x.MemberId }).IsUnique();
             e.ReferencesMember(x => x.MemberId);
         });
         b.Entity<Referent>(e =>
         {
-            e.ToTable("community_referents", t => t.HasCheckConstraint("CK_community_referents_profession_or_group",
+            e.ToTable("association_referents", t => t.HasCheckConstraint("CK_association_referents_profession_or_group",
                 "(\"ProfessionCode\" IS NULL) <> (\"WorkingGroupId\" IS NULL)"));
             e.Property(x => x.ProfessionCode).HasMaxLength(10);
             e.HasIndex(x => new { x.CptsId, x.ProfessionCode });
@@ -63,7 +63,7 @@ public sealed class AssociationModel : IModuleModel
         });
         b.Entity<Proposal>(e =>
         {
-            e.ToTable("community_proposals");
+            e.ToTable("association_proposals");
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.Description).HasMaxLength(5000);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
@@ -75,7 +75,7 @@ public sealed class AssociationModel : IModuleModel
         });
         b.Entity<ProposalStep>(e =>
         {
-            e.ToTable("community_proposal_steps");
+            e.ToTable("association_proposal_steps");
             e.Property(x => x.From).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.To).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.By).HasMaxLength(256);
@@ -88,7 +88,7 @@ public sealed class AssociationModel : IModuleModel
     {
         b.Entity<Meeting>(e =>
         {
-            e.ToTable("community_meetings");
+            e.ToTable("association_meetings");
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.Location).HasMaxLength(300);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
@@ -103,21 +103,21 @@ public sealed class AssociationModel : IModuleModel
         });
         b.Entity<AgendaItem>(e =>
         {
-            e.ToTable("community_agenda_items");
+            e.ToTable("association_agenda_items");
             e.Property(x => x.Title).HasMaxLength(300);
             e.Property(x => x.Details).HasMaxLength(2000);
             e.HasIndex(x => new { x.MeetingId, x.Position });
         });
         b.Entity<Attendance>(e =>
         {
-            e.ToTable("community_attendances");
+            e.ToTable("association_attendances");
             e.Property(x => x.Presence).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => new { x.MeetingId, x.MemberId }).IsUnique();
             e.ReferencesMember(x => x.MemberId);
         });
         b.Entity<Motion>(e =>
         {
-            e.ToTable("community_motions");
+            e.ToTable("association_motions");
             e.Property(x => x.Text).HasMaxLength(2000);
             e.Property(x => x.Majority).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Result).HasConversion<string>().HasMaxLength(16);
@@ -126,7 +126,7 @@ public sealed class AssociationModel : IModuleModel
         });
         b.Entity<Decision>(e =>
         {
-            e.ToTable("community_decisions");
+            e.ToTable("association_decisions");
             e.Property(x => x.Number).HasMaxLength(16);
             e.Property(x => x.Text).HasMaxLength(2000);
             e.Property(x => x.RecordedBy).HasMaxLength(256);

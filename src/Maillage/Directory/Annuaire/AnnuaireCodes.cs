@@ -1,3 +1,4 @@
+using Maillage.Directory.Published;
 namespace Maillage.Directory.Annuaire;
 
 /// <summary>

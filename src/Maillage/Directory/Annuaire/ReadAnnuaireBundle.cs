@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Hl7.Fhir.Serialization;
 using Fm = Hl7.Fhir.Model;
 using Maillage.Territories.Published;
+using Maillage.Directory.Published;
 
 namespace Maillage.Directory.Annuaire;
 

@@ -11,7 +11,7 @@ public sealed class DirectoryModel : IModuleModel
     {
         b.Entity<Professional>(e =>
         {
-            e.ToTable("community_professionals");
+            e.ToTable("directory_professionals");
             e.Property(p => p.Rpps).HasMaxLength(11);
             e.HasIndex(p => p.Rpps).IsUnique();
             e.Property(p => p.LastName).HasMaxLength(100);
@@ -29,7 +29,7 @@ public sealed class DirectoryModel : IModuleModel
         });
         b.Entity<Practice>(e =>
         {
-            e.ToTable("community_practices");
+            e.ToTable("directory_practices");
             e.Property(p => p.CommuneCode).HasMaxLength(5);
             e.Property(p => p.Address).HasMaxLength(300);
             e.Property(p => p.ExternalId).HasMaxLength(100);
@@ -39,7 +39,7 @@ public sealed class DirectoryModel : IModuleModel
         });
         b.Entity<Structure>(e =>
         {
-            e.ToTable("community_structures");
+            e.ToTable("directory_structures");
             e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(32);
             e.Property(s => s.Name).HasMaxLength(200);
             e.Property(s => s.Finess).HasMaxLength(9);

@@ -7,19 +7,20 @@ using Maillage.Funding.Storage;
 namespace Maillage.Funding.Budget;
 
 /// <summary>Deletes a line of the budget of a CPTS, against the version the user read (a line changed meanwhile is a 409).</summary>
-public sealed class DeleteBudgetLine(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class DeleteBudgetLine(MaillageDbContext db, AuditTrail audit, FundingAccess access)
 {
     public async Task<Result<BudgetLine>> RunAsync(Guid cptsId, Guid lineId, int? version, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var found = await SaveBudgetLine.FindLineAsync(db, cptsId, lineId, version, actor, Maillage.Lifecycle.CreateCpts.Today(clock), ct);
+        var found = await SaveBudgetLine.FindLineAsync(db, access, cptsId, lineId, version, actor, ct);
         if (!found.Succeeded)
         {
-            return found;
+            return Result<BudgetLine>.Fail(found.Errors);
         }
 
-        db.BudgetLines().Remove(found.Value!);
-        audit.Record(actor, cptsId, "funding.budget.line_deleted", SaveBudgetLine.Describe(found.Value!, "supprimée"));
-        return await Contracts.ContractAccess.SaveAsync(db, found.Value!, ct);
+        var line = found.Value.Line;
+        db.BudgetLines().Remove(line);
+        audit.Record(actor, cptsId, "funding.budget.line_deleted", SaveBudgetLine.Describe(line, "supprimée"));
+        return await db.SaveAsync(line, ct);
     }
 }

@@ -1,9 +1,9 @@
-using Maillage.Lifecycle;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Funding.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Funding.Budget;
 
@@ -11,29 +11,29 @@ namespace Maillage.Funding.Budget;
 public sealed record AciScheduled(int ContractNumber, decimal Expected, decimal Confirmed);
 
 /// <summary>The budget of a CPTS for a year: its lines, their totals, what the ACI contract's schedule expects that year, and every year side by side.</summary>
-public sealed record BudgetView(Cpts Cpts, FundingRights Rights, int Year, int FirstYear, int LastYear, IReadOnlyList<BudgetLine> Lines, BudgetSummary Summary,
+public sealed record BudgetView(CptsInfo Cpts, FundingRights Rights, int Year, int FirstYear, int LastYear, IReadOnlyList<BudgetLine> Lines, BudgetSummary Summary,
     AciScheduled? Aci, IReadOnlyList<BudgetSummary> History);
 
 /// <summary>Reads the budget of a CPTS for whoever may read the CPTS (others get a 404, as for the CPTS).</summary>
-public sealed class ReadBudget(MaillageDbContext db, TimeProvider clock, Schedule.ReadFunding funding)
+public sealed class ReadBudget(MaillageDbContext db, Schedule.ReadFunding funding, FundingAccess access)
 {
-    /// <summary>The budget of <paramref name="year"/> (default: the current calendar year, in France); a year out of range is a 400.</summary>
+    /// <summary>The budget of <paramref name="year"/> (default: the current calendar year where the CPTS is); a year out of range is a 400.</summary>
     public async Task<Result<BudgetView>> RunAsync(Guid cptsId, int? year, Actor actor, CancellationToken ct = default)
     {
-        var today = CreateCpts.Today(clock);
-        var found = await BudgetAccess.FindAsync(db, cptsId, actor, today, forChange: false, ct);
+        var found = await access.BudgetAsync(cptsId, actor, forChange: false, ct);
         if (!found.Succeeded)
         {
             return Result<BudgetView>.Fail(found.Errors);
         }
 
+        var today = found.Value!.Today;
         var chosen = year ?? today.Year;
         if (BudgetRules.YearError(chosen, today.Year) is { } error)
         {
             return error;
         }
 
-        var all = await db.BudgetLines().AsNoTracking().Where(l => l.CptsId == cptsId).ToListAsync(ct);
+        var all = await db.BudgetLines().AsNoTracking().ToListAsync(ct);
         var lines = all.Where(l => l.Year == chosen).OrderBy(l => l.Direction).ThenBy(l => (int?)l.Source ?? (int)l.Category!.Value)
             .ThenBy(l => l.Mission is null ? int.MaxValue : BudgetLabels.Missions.ToList().IndexOf(l.Mission))
             .ThenBy(l => l.Label, StringComparer.Create(Platform.French.Culture, ignoreCase: true)).ThenBy(l => l.Id).ToList();

@@ -11,20 +11,19 @@ namespace Maillage.Funding.Budget;
 /// Adds a line to the budget of a CPTS, or changes one against the version the user read. Spending that funds care is accepted and flagged
 /// (<see cref="BudgetLabels.Warning"/>). The audit trail keeps ids, the year and the amounts, never the label or the note.
 /// </summary>
-public sealed class SaveBudgetLine(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class SaveBudgetLine(MaillageDbContext db, AuditTrail audit, TimeProvider clock, FundingAccess access)
 {
     public async Task<Result<BudgetLine>> CreateAsync(Guid cptsId, BudgetLineDraft draft, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(actor);
-        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
-        var found = await BudgetAccess.FindAsync(db, cptsId, actor, today, forChange: true, ct);
+        var found = await access.BudgetAsync(cptsId, actor, forChange: true, ct);
         if (!found.Succeeded)
         {
             return Result<BudgetLine>.Fail(found.Errors);
         }
 
-        var fields = BudgetRules.Check(draft, today.Year);
+        var fields = BudgetRules.Check(draft, found.Value!.Today.Year);
         if (!fields.Succeeded)
         {
             return Result<BudgetLine>.Fail(fields.Errors);
@@ -34,47 +33,46 @@ public sealed class SaveBudgetLine(MaillageDbContext db, AuditTrail audit, TimeP
         fields.Value!.ApplyTo(line);
         db.BudgetLines().Add(line);
         audit.Record(actor, cptsId, "funding.budget.line_added", Describe(line, "ajoutée"));
-        return await Contracts.ContractAccess.SaveAsync(db, line, ct);
+        return await db.SaveAsync(line, ct);
     }
 
     public async Task<Result<BudgetLine>> EditAsync(Guid cptsId, Guid lineId, BudgetLineDraft draft, int? version, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
-        var found = await FindLineAsync(db, cptsId, lineId, version, actor, today, ct);
+        var found = await FindLineAsync(db, access, cptsId, lineId, version, actor, ct);
         if (!found.Succeeded)
         {
-            return found;
+            return Result<BudgetLine>.Fail(found.Errors);
         }
 
-        var fields = BudgetRules.Check(draft, today.Year);
+        var (line, scope) = found.Value!;
+        var fields = BudgetRules.Check(draft, scope.Today.Year);
         if (!fields.Succeeded)
         {
             return Result<BudgetLine>.Fail(fields.Errors);
         }
 
-        var line = found.Value!;
         fields.Value!.ApplyTo(line);
         (line.RecordedBy, line.RecordedAt) = (actor.Name, clock.GetUtcNow());
         db.Entry(line).State = EntityState.Modified;
         audit.Record(actor, cptsId, "funding.budget.line_edited", Describe(line, "modifiée"));
-        return await Contracts.ContractAccess.SaveAsync(db, line, ct);
+        return await db.SaveAsync(line, ct);
     }
 
     /// <summary>
     /// The line of the CPTS, tracked with the version the user read as its original version: 404 if the CPTS is not readable or the line not
     /// its own, 403 if the actor may not write, 400 without a version, 409 if the version is stale.
     /// </summary>
-    internal static async Task<Result<BudgetLine>> FindLineAsync(MaillageDbContext db, Guid cptsId, Guid lineId, int? version, Actor actor, DateOnly today,
-        CancellationToken ct)
+    internal static async Task<Result<(BudgetLine Line, BudgetAccess.Scope Scope)>> FindLineAsync(MaillageDbContext db, FundingAccess access, Guid cptsId,
+        Guid lineId, int? version, Actor actor, CancellationToken ct)
     {
-        var found = await BudgetAccess.FindAsync(db, cptsId, actor, today, forChange: true, ct);
+        var found = await access.BudgetAsync(cptsId, actor, forChange: true, ct);
         if (!found.Succeeded)
         {
-            return Result<BudgetLine>.Fail(found.Errors);
+            return Result<(BudgetLine, BudgetAccess.Scope)>.Fail(found.Errors);
         }
 
-        var line = await db.BudgetLines().FirstOrDefaultAsync(l => l.Id == lineId && l.CptsId == cptsId, ct);
+        var line = await db.BudgetLines().FirstOrDefaultAsync(l => l.Id == lineId, ct);
         if (line is null)
         {
             return BudgetAccess.NotFound();
@@ -91,7 +89,7 @@ public sealed class SaveBudgetLine(MaillageDbContext db, AuditTrail audit, TimeP
         }
 
         db.Entry(line).Property(l => l.Version).OriginalValue = expected;
-        return Result<BudgetLine>.Ok(line);
+        return Result<(BudgetLine, BudgetAccess.Scope)>.Ok((line, found.Value!));
     }
 
     /// <summary>Ids, year, kind and amounts only: the label and the note are free text and may name people.</summary>

@@ -11,25 +11,25 @@ namespace Maillage.Funding.Contracts;
 /// (<see cref="TierDropNotice"/>). The contract's version is checked when given and always incremented, so two
 /// amendments recorded at once cannot both be saved (and a unique number per contract backs it).
 /// </summary>
-public sealed class AmendContract(MaillageDbContext db, AuditTrail audit, AciRuleSets ruleSets, TimeProvider clock)
+public sealed class AmendContract(MaillageDbContext db, AuditTrail audit, AciRuleSets ruleSets, TimeProvider clock, FundingAccess access)
 {
     public async Task<Result<AciContract>> RunAsync(Guid cptsId, AmendmentDraft draft, int? version, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var found = await ContractAccess.FindForChangeAsync(db, cptsId, actor, ct);
+        var found = await access.ContractForChangeAsync(cptsId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<AciContract>.Fail(found.Errors);
         }
 
-        var contract = found.Value.Contract;
+        var contract = found.Value!.Contract;
         if (version is { } expected && expected != contract.Version)
         {
             return Error.Stale();
         }
 
         var set = ruleSets.Find(contract.RuleSetId);
-        var notice = TierDropNotice.For(set, Maillage.Lifecycle.CreateCpts.Today(clock));
+        var notice = TierDropNotice.For(set, found.Value.Today);
         var result = contract.Amend(draft, set?.TierCount ?? 0, actor.Name, clock.GetUtcNow(), notice);
         if (!result.Succeeded)
         {
@@ -44,6 +44,6 @@ public sealed class AmendContract(MaillageDbContext db, AuditTrail audit, AciRul
             + (amendment.Added.Count > 0 ? $", ajout : {string.Join(", ", amendment.Added)}" : "")
             + (amendment.Removed.Count > 0 ? $", retrait : {string.Join(", ", amendment.Removed)}" : "")
             + (amendment.Tier is { } t ? $", taille {t}" : "") + ".");
-        return await ContractAccess.SaveAsync(db, contract, ct);
+        return await db.SaveAsync(contract, ct);
     }
 }

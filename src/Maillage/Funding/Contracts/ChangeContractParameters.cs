@@ -10,17 +10,17 @@ namespace Maillage.Funding.Contracts;
 /// months before the balance), against the version the user read: what the funders decide, so for the officer of the territory or an
 /// admin (<see cref="FundingRights.Decide"/>).
 /// </summary>
-public sealed class ChangeContractParameters(MaillageDbContext db, AuditTrail audit)
+public sealed class ChangeContractParameters(MaillageDbContext db, AuditTrail audit, FundingAccess access)
 {
     public async Task<Result<AciContract>> RunAsync(Guid cptsId, ParametersDraft draft, int? version, Actor actor, CancellationToken ct = default)
     {
-        var found = await ContractAccess.FindForChangeAsync(db, cptsId, actor, ct);
+        var found = await access.ContractForChangeAsync(cptsId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<AciContract>.Fail(found.Errors);
         }
 
-        var contract = found.Value.Contract;
+        var contract = found.Value!.Contract;
         var errors = new List<Error>();
         if (version is null)
         {
@@ -42,6 +42,6 @@ public sealed class ChangeContractParameters(MaillageDbContext db, AuditTrail au
 
         parameters.Value!.ApplyTo(contract);
         audit.Record(actor, cptsId, "aci.contract.parameters_changed", $"Contrat ACI {contract.Id} : paramètres de versement ({parameters.Value!.Describe()}).");
-        return await ContractAccess.SaveAsync(db, contract, ct);
+        return await db.SaveAsync(contract, ct);
     }
 }

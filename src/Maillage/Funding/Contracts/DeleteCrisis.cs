@@ -8,11 +8,11 @@ using Maillage.Funding.Storage;
 namespace Maillage.Funding.Contracts;
 
 /// <summary>Withdraws the serious health crisis declared for a year of the latest contract (the officer of the territory or an admin).</summary>
-public sealed class DeleteCrisis(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class DeleteCrisis(MaillageDbContext db, AuditTrail audit, FundingAccess access)
 {
     public async Task<Result<int>> RunAsync(Guid cptsId, int year, Actor actor, CancellationToken ct = default)
     {
-        var found = await FunderAccess.FindAsync(db, cptsId, actor, Maillage.Lifecycle.CreateCpts.Today(clock), forChange: true, ct);
+        var found = await access.FundersAsync(cptsId, actor, forChange: true, ct);
         if (!found.Succeeded)
         {
             return Result<int>.Fail(found.Errors);
@@ -26,6 +26,6 @@ public sealed class DeleteCrisis(MaillageDbContext db, AuditTrail audit, TimePro
 
         db.ContractCrises().Remove(crisis);
         audit.Record(actor, cptsId, "aci.crisis.deleted", $"Crise sanitaire grave {crisis.Id} de l'année {year} du contrat ACI {contract.Id} supprimée.");
-        return await ContractAccess.SaveAsync(db, year, ct);
+        return await db.SaveAsync(year, ct);
     }
 }

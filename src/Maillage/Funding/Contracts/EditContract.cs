@@ -6,18 +6,18 @@ using Maillage.Platform.Tenancy;
 namespace Maillage.Funding.Contracts;
 
 /// <summary>Edits the signatories and the summary of a contract, against the version the user read.</summary>
-public sealed class EditContract(MaillageDbContext db, AuditTrail audit)
+public sealed class EditContract(MaillageDbContext db, AuditTrail audit, FundingAccess access)
 {
     public async Task<Result<AciContract>> RunAsync(Guid cptsId, string? arsSignatory, string? cpamSignatory, string? summary, int? version, Actor actor,
         CancellationToken ct = default)
     {
-        var found = await ContractAccess.FindForChangeAsync(db, cptsId, actor, ct);
+        var found = await access.ContractForChangeAsync(cptsId, actor, ct);
         if (!found.Succeeded)
         {
             return Result<AciContract>.Fail(found.Errors);
         }
 
-        var contract = found.Value.Contract;
+        var contract = found.Value!.Contract;
         if (version is not { } expected)
         {
             return new Error("version_required", "Indiquez la version lue (champ version) pour éviter d'écraser une modification concurrente.", "version");
@@ -35,6 +35,6 @@ public sealed class EditContract(MaillageDbContext db, AuditTrail audit)
         }
 
         audit.Record(actor, cptsId, "aci.contract.edited", $"Contrat ACI {contract.Id} : signataires ou résumé modifiés.");
-        return await ContractAccess.SaveAsync(db, contract, ct);
+        return await db.SaveAsync(contract, ct);
     }
 }

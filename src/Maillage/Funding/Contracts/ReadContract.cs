@@ -1,24 +1,23 @@
 using Maillage.Platform;
 using Maillage.Platform.Errors;
-using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 
 namespace Maillage.Funding.Contracts;
 
 /// <summary>The contract of a CPTS the actor may read, and its terms on a date with the maximum the simulator gives for them.</summary>
-public sealed class ReadContract(MaillageDbContext db, SimulateAci simulate, TimeProvider clock)
+public sealed class ReadContract(SimulateAci simulate, FundingAccess access)
 {
     public async Task<Result<AciContract>> GetAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var found = await ContractAccess.FindContractAsync(db, cptsId, actor, tracked: false, ct);
-        return found.Succeeded ? Result<AciContract>.Ok(found.Value.Contract) : Result<AciContract>.Fail(found.Errors);
+        var found = await access.ContractAsync(cptsId, actor, tracked: false, ct);
+        return found.Succeeded ? Result<AciContract>.Ok(found.Value!.Contract) : Result<AciContract>.Fail(found.Errors);
     }
 
     /// <summary>The terms on a date of the contract (default: today), and the maximum of that year under its rule set and tier.</summary>
     public async Task<Result<ContractTermsView>> TermsAsync(Guid cptsId, DateOnly? date, Actor actor, CancellationToken ct = default)
     {
-        var contract = await GetAsync(cptsId, actor, ct);
-        return contract.Succeeded ? Terms(contract.Value!, date ?? Maillage.Lifecycle.CreateCpts.Today(clock)) : Result<ContractTermsView>.Fail(contract.Errors);
+        var found = await access.ContractAsync(cptsId, actor, tracked: false, ct);
+        return found.Succeeded ? Terms(found.Value!.Contract, date ?? found.Value.Today) : Result<ContractTermsView>.Fail(found.Errors);
     }
 
     public Result<ContractTermsView> Terms(AciContract contract, DateOnly date)

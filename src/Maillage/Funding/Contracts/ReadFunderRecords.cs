@@ -8,7 +8,7 @@ using Maillage.Funding.Storage;
 namespace Maillage.Funding.Contracts;
 
 /// <summary>What the funders recorded on the latest contract of a CPTS — serious health crises, payments — for whoever may read the CPTS.</summary>
-public sealed class ReadFunderRecords(MaillageDbContext db, TimeProvider clock)
+public sealed class ReadFunderRecords(MaillageDbContext db, FundingAccess access)
 {
     public sealed record CrisisList(FunderAccess.Found Found, IReadOnlyList<ContractCrisis> List);
 
@@ -43,5 +43,5 @@ public sealed class ReadFunderRecords(MaillageDbContext db, TimeProvider clock)
     private static int LineOrder(string line) => AciLineIds.Known.ToList().IndexOf(line) is var i and >= 0 ? i : int.MaxValue;
 
     private Task<Result<FunderAccess.Found>> FindAsync(Guid cptsId, Actor actor, CancellationToken ct) =>
-        FunderAccess.FindAsync(db, cptsId, actor, Maillage.Lifecycle.CreateCpts.Today(clock), forChange: false, ct);
+        access.FundersAsync(cptsId, actor, forChange: false, ct);
 }

@@ -1,4 +1,3 @@
-using Maillage.Lifecycle;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
@@ -14,7 +13,7 @@ namespace Maillage.Funding.Contracts;
 /// the tier stored on the CPTS at that moment, and its payment parameters (<see cref="ContractParameters"/>; each missing one takes its
 /// default: 0.75, proportional, 3 months). One contract per CPTS.
 /// </summary>
-public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRuleSets ruleSets, TimeProvider clock)
+public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRuleSets ruleSets, TimeProvider clock, FundingAccess access)
 {
     public async Task<Result<AciContract>> RunAsync(Guid cptsId, ContractDraft draft, Actor actor, CancellationToken ct = default) =>
         await RunAsync(cptsId, draft, null, actor, ct);
@@ -22,14 +21,14 @@ public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRu
     public async Task<Result<AciContract>> RunAsync(Guid cptsId, ContractDraft draft, ParametersDraft? parameters, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var found = await ContractAccess.FindAsync(db, cptsId, actor, tracked: false, ct);
+        var found = await access.CptsAsync(cptsId, actor, tracked: false, ct);
         if (!found.Succeeded)
         {
             return Result<AciContract>.Fail(found.Errors);
         }
 
-        var (cpts, existing) = found.Value;
-        if (!actor.CanRecordContract(cpts))
+        var (cpts, existing, today) = (found.Value!.Cpts, found.Value.Contract, found.Value.Today);
+        if (!found.Value.Tenant.Steers)
         {
             return Error.Forbidden();
         }
@@ -59,7 +58,7 @@ public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRu
             return new Error("tier_out_of_grid", $"La taille {cpts.Tier} enregistrée pour cette CPTS n'existe pas dans le barème {set.Id} (tailles 1 à {set.TierCount}).", "ruleSet");
         }
 
-        var result = AciContract.Sign(draft, cpts.Id, cpts.Tier, CreateCpts.Today(clock), actor.Name, clock.GetUtcNow());
+        var result = AciContract.Sign(draft, cpts.Id, cpts.Tier, today, actor.Name, clock.GetUtcNow());
         var checkedParameters = ContractParameters.Check(parameters, defaults: true);
         if (!result.Succeeded || !checkedParameters.Succeeded)
         {
@@ -73,16 +72,7 @@ public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRu
         db.AciContracts().Add(contract);
         audit.Record(actor, cpts.Id, "aci.contract.recorded",
             $"Contrat ACI n° {contract.Number} ({contract.Id}) signé le {Maillage.Platform.French.Date(contract.SignedOn)}, barème {set.Id}, taille {contract.TierAtSignature}, missions {string.Join(", ", contract.MissionIds)}, {checkedParameters.Value!.Describe()}.");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Result<AciContract>.Ok(contract);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return AlreadyRecorded();
-        }
+        return await db.SaveAsync(contract, ct, taken: AlreadyRecorded());
     }
 
     private static Error AlreadyRecorded() =>

@@ -11,22 +11,22 @@ namespace Maillage.Funding.Contracts;
 /// Declares a serious health crisis in a year of the latest contract (<see cref="CrisisRules"/>): one per contract year (a unique index,
 /// so two declarations at once cannot both land: 409), by the officer of the territory or an admin.
 /// </summary>
-public sealed class RecordCrisis(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class RecordCrisis(MaillageDbContext db, AuditTrail audit, TimeProvider clock, FundingAccess access)
 {
     public async Task<Result<ContractCrisis>> RunAsync(Guid cptsId, CrisisDraft draft, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
-        var found = await FunderAccess.FindAsync(db, cptsId, actor, today, forChange: true, ct);
-        return found.Succeeded ? await RecordAsync(found.Value!.Contract, draft, actor, ct) : Result<ContractCrisis>.Fail(found.Errors);
+        var found = await access.FundersAsync(cptsId, actor, forChange: true, ct);
+        return found.Succeeded ? await RecordAsync(found.Value!.Contract, draft, found.Value.Today, actor, ct) : Result<ContractCrisis>.Fail(found.Errors);
     }
 
-    /// <summary>Declares it on a given contract (the demo declares one on a contract that has since been renewed).</summary>
-    public async Task<Result<ContractCrisis>> RecordAsync(AciContract contract, CrisisDraft draft, Actor actor, CancellationToken ct = default)
+    /// <summary>Declares it on a given contract (the demo declares one on a contract that has since been renewed), <paramref name="today"/>
+    /// being the CPTS's.</summary>
+    public async Task<Result<ContractCrisis>> RecordAsync(AciContract contract, CrisisDraft draft, DateOnly today, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(draft);
-        if (CrisisRules.Check(contract, draft, Maillage.Lifecycle.CreateCpts.Today(clock)) is { Count: > 0 } errors)
+        if (CrisisRules.Check(contract, draft, today) is { Count: > 0 } errors)
         {
             return Result<ContractCrisis>.Fail(errors);
         }

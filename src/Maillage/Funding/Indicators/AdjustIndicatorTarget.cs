@@ -14,19 +14,20 @@ public sealed record AdjustmentDraft(int? Year, decimal? Target, string? Reason,
 /// (previous and new target, reason, who agreed and when, who recorded it) and sets the year's target, in one save. Those who enter the
 /// funding values (coordinator, treasurer, admin).
 /// </summary>
-public sealed class AdjustIndicatorTarget(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class AdjustIndicatorTarget(MaillageDbContext db, AuditTrail audit, TimeProvider clock, FundingAccess access)
 {
     public async Task<Result<ContractIndicator>> RunAsync(Guid cptsId, Guid indicatorId, AdjustmentDraft draft, int? version, Actor actor,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
-        var found = await IndicatorAccess.FindAsync(db, cptsId, actor, IndicatorChange.Values, today, ct);
+        var found = await access.IndicatorsAsync(cptsId, actor, IndicatorChange.Values, ct);
         var chosen = found.Indicator(indicatorId);
         if (!chosen.Succeeded)
         {
             return chosen;
         }
+
+        var today = found.Value!.Today;
 
         var indicator = chosen.Value!;
         if (IndicatorAccess.VersionError(indicator, version) is { } versionError)
@@ -101,7 +102,7 @@ public sealed class AdjustIndicatorTarget(MaillageDbContext db, AuditTrail audit
         db.Add(adjustment);
         IndicatorAccess.Touch(db, indicator, version!.Value);
         audit.Record(actor, cptsId, "aci.indicator.target_adjusted", $"Cible de l'année {year} de l'indicateur {indicator.Id} ajustée (ajustement {adjustment.Id}).");
-        return await Contracts.ContractAccess.SaveAsync(db, indicator, ct);
+        return await db.SaveAsync(indicator, ct);
     }
 
     /// <summary>A required text within a length.</summary>

@@ -1,10 +1,9 @@
 using Maillage.Funding.Contracts;
-using Maillage.Lifecycle;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
-using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Funding.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Funding.Indicators;
 
@@ -17,48 +16,23 @@ public enum IndicatorChange
     /// <summary>Values, evidence, computed values, target adjustments, obsolete marking: <see cref="FundingRights.EditValues"/>.</summary>
     Values,
 
-    /// <summary>Creating, editing and deleting indicators: the coordinator of the CPTS or an admin (<see cref="CptsAccess.CanManage"/>).</summary>
+    /// <summary>Creating, editing and deleting indicators: the coordinator of the CPTS or an admin (<see cref="Tenant.Manages"/>).</summary>
     Definitions,
 }
 
 /// <summary>
 /// Who reaches the indicators of a contract: whoever may read the CPTS (and so its contract) reads them; those who enter the CPTS's funding
 /// values (<see cref="FundingRights.EditValues"/>: coordinator, treasurer, admin) record values, adjust targets and mark indicators
-/// obsolete; the coordinator of the CPTS (or an admin) defines the indicators (<see cref="CptsAccess.CanManage"/>); others get a 403, or
-/// a 404 if the CPTS is not theirs to read.
+/// obsolete; the coordinator of the CPTS (or an admin) defines the indicators (<see cref="Tenant.Manages"/>); others get a 403, or
+/// a 404 if the CPTS is not theirs to read (<see cref="FundingAccess.IndicatorsAsync(Guid, Platform.Tenancy.Actor, IndicatorChange, CancellationToken)"/>).
 /// </summary>
 public static class IndicatorAccess
 {
-    public sealed record Found(Cpts Cpts, AciContract Contract, List<ContractIndicator> Indicators);
-
-    public static Task<Result<Found>> FindAsync(MaillageDbContext db, Guid cptsId, Actor actor, bool forChange, CancellationToken ct) =>
-        FindAsync(db, cptsId, actor, forChange ? IndicatorChange.Definitions : IndicatorChange.None, default, ct);
-
-    /// <summary>The CPTS, its contract and its indicators (tracked for a change), once the actor may make <paramref name="change"/> on
-    /// <paramref name="today"/> (the day the treasurer's mandate is checked on).</summary>
-    public static async Task<Result<Found>> FindAsync(MaillageDbContext db, Guid cptsId, Actor actor, IndicatorChange change, DateOnly today, CancellationToken ct)
+    public sealed record Found(Tenant Tenant, AciContract Contract, List<ContractIndicator> Indicators)
     {
-        var found = await ContractAccess.FindContractAsync(db, cptsId, actor, tracked: false, ct);
-        if (!found.Succeeded)
-        {
-            return Result<Found>.Fail(found.Errors);
-        }
+        public CptsInfo Cpts => Tenant.Cpts;
 
-        var contract = found.Value.Contract;
-
-        var allowed = change switch
-        {
-            IndicatorChange.Definitions => actor.CanManage(found.Value.Cpts),
-            IndicatorChange.Values => (await FundingRights.ResolveAsync(db, actor, found.Value.Cpts, today, ct)).EditValues,
-            _ => true,
-        };
-        if (!allowed)
-        {
-            return Error.Forbidden();
-        }
-
-        var indicators = await LoadAsync(db, contract.Id, adjustments: true, tracked: change != IndicatorChange.None, ct);
-        return Result<Found>.Ok(new Found(found.Value.Cpts, contract, indicators));
+        public DateOnly Today => Tenant.Today;
     }
 
     /// <summary>

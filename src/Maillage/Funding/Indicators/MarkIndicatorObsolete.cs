@@ -9,7 +9,7 @@ namespace Maillage.Funding.Indicators;
 /// Marks an indicator obsolete from a contract year on (it no longer applies: it is neutralised in the variable computation, not failed),
 /// with the reason, or undoes it; against the version read. Those who enter the funding values (coordinator, treasurer, admin).
 /// </summary>
-public sealed class MarkIndicatorObsolete(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class MarkIndicatorObsolete(MaillageDbContext db, AuditTrail audit, TimeProvider clock, FundingAccess access)
 {
     public async Task<Result<ContractIndicator>> RunAsync(Guid cptsId, Guid indicatorId, int? fromYear, string? reason, int? version, Actor actor,
         CancellationToken ct = default)
@@ -40,7 +40,7 @@ public sealed class MarkIndicatorObsolete(MaillageDbContext db, AuditTrail audit
         (indicator.ObsoleteFromYear, indicator.ObsoleteReason, indicator.ObsoleteBy, indicator.ObsoleteAt) = (fromYear, reason!.Trim(), actor.Name, clock.GetUtcNow());
         IndicatorAccess.Touch(db, indicator, version!.Value);
         audit.Record(actor, cptsId, "aci.indicator.obsolete", $"Indicateur {indicator.Id} obsolète à partir de l'année {fromYear}.");
-        return await Contracts.ContractAccess.SaveAsync(db, indicator, ct);
+        return await db.SaveAsync(indicator, ct);
     }
 
     /// <summary>The indicator applies again in every year.</summary>
@@ -61,13 +61,13 @@ public sealed class MarkIndicatorObsolete(MaillageDbContext db, AuditTrail audit
         (indicator.ObsoleteFromYear, indicator.ObsoleteReason, indicator.ObsoleteBy, indicator.ObsoleteAt) = (null, null, null, null);
         IndicatorAccess.Touch(db, indicator, version!.Value);
         audit.Record(actor, cptsId, "aci.indicator.obsolete_undone", $"Indicateur {indicator.Id} de nouveau applicable.");
-        return await Contracts.ContractAccess.SaveAsync(db, indicator, ct);
+        return await db.SaveAsync(indicator, ct);
     }
 
     private async Task<(ContractIndicator? Indicator, Result<ContractIndicator>? Error)> FindAsync(Guid cptsId, Guid indicatorId, int? version, Actor actor,
         CancellationToken ct)
     {
-        var found = await IndicatorAccess.FindAsync(db, cptsId, actor, IndicatorChange.Values, Maillage.Lifecycle.CreateCpts.Today(clock), ct);
+        var found = await access.IndicatorsAsync(cptsId, actor, IndicatorChange.Values, ct);
         var chosen = found.Indicator(indicatorId);
         return !chosen.Succeeded ? (null, chosen)
             : IndicatorAccess.VersionError(chosen.Value!, version) is { } versionError ? (null, versionError)

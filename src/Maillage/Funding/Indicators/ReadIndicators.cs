@@ -8,10 +8,10 @@ using Maillage.Funding.Storage;
 namespace Maillage.Funding.Indicators;
 
 /// <summary>The indicators of a contract, and the achievement of a contract year with the variable part it gives per mission.</summary>
-public sealed class ReadIndicators(MaillageDbContext db, AciRuleSets ruleSets, TimeProvider clock)
+public sealed class ReadIndicators(MaillageDbContext db, AciRuleSets ruleSets, FundingAccess access)
 {
     public async Task<Result<IndicatorAccess.Found>> ListAsync(Guid cptsId, Actor actor, CancellationToken ct = default) =>
-        await IndicatorAccess.FindAsync(db, cptsId, actor, forChange: false, ct);
+        await access.IndicatorsAsync(cptsId, actor, forChange: false, ct);
 
     /// <summary>The achievement of a contract year (default: the current one).</summary>
     public async Task<Result<Achievement>> AchievementAsync(Guid cptsId, int? year, Actor actor, CancellationToken ct = default)
@@ -23,7 +23,7 @@ public sealed class ReadIndicators(MaillageDbContext db, AciRuleSets ruleSets, T
         }
 
         var contract = found.Value!.Contract;
-        var chosen = year ?? IndicatorRules.YearOf(contract, Maillage.Lifecycle.CreateCpts.Today(clock));
+        var chosen = year ?? IndicatorRules.YearOf(contract, found.Value!.Today);
         return IndicatorRules.YearError(chosen, "year") is { } error ? error
             : Result<Achievement>.Ok(Achieve(contract, found.Value!.Indicators, chosen, await CrisisDeclaredAsync(contract, chosen, ct)));
     }

@@ -13,7 +13,7 @@ namespace Maillage.Funding.Indicators;
 /// updates the value in place (who and when become the last writer's, the audit trail keeps the history of who changed it). A computed
 /// indicator takes its values from the platform (<see cref="ComputeIndicatorValue"/>), never typed in.
 /// </summary>
-public sealed class RecordIndicatorValue(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class RecordIndicatorValue(MaillageDbContext db, AuditTrail audit, TimeProvider clock, FundingAccess access)
 {
     public Task<Result<ContractIndicator>> RunAsync(Guid cptsId, Guid indicatorId, int year, decimal? achieved, string? justification, Actor actor,
         CancellationToken ct = default) => RunAsync(cptsId, indicatorId, year, achieved, justification, null, actor, ct);
@@ -21,13 +21,14 @@ public sealed class RecordIndicatorValue(MaillageDbContext db, AuditTrail audit,
     public async Task<Result<ContractIndicator>> RunAsync(Guid cptsId, Guid indicatorId, int year, decimal? achieved, string? justification, string? evidence,
         Actor actor, CancellationToken ct = default)
     {
-        var today = Maillage.Lifecycle.CreateCpts.Today(clock);
-        var found = await IndicatorAccess.FindAsync(db, cptsId, actor, IndicatorChange.Values, today, ct);
+        var found = await access.IndicatorsAsync(cptsId, actor, IndicatorChange.Values, ct);
         var chosen = found.Indicator(indicatorId);
         if (!chosen.Succeeded)
         {
             return chosen;
         }
+
+        var today = found.Value!.Today;
 
         var indicator = chosen.Value!;
         if (indicator.Source == IndicatorSource.Computed)
@@ -63,7 +64,7 @@ public sealed class RecordIndicatorValue(MaillageDbContext db, AuditTrail audit,
 
         Store(db, indicator, year, achieved!.Value, justification, evidence, actor, clock.GetUtcNow());
         audit.Record(actor, cptsId, "aci.indicator.value_recorded", $"Valeur de l'année {year} de l'indicateur {indicator.Id} enregistrée.");
-        return await ContractAccess.SaveAsync(db, indicator, ct);
+        return await db.SaveAsync(indicator, ct);
     }
 
     /// <summary>Why a value cannot be recorded (or computed) for the year: outside the contract, not begun, no target, or obsolete.</summary>

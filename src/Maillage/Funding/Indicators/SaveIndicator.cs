@@ -3,11 +3,12 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Maillage.Funding.Storage;
+using Maillage.Platform.Indicators;
 
 namespace Maillage.Funding.Indicators;
 
 /// <summary>Where an indicator's values come from, as a user gives it: <c>manual</c> (typed in) or <c>computed</c> with the key of a
-/// <see cref="ComputedSources">platform figure</see>; <c>null</c> keeps the current source (manual for a new indicator).</summary>
+/// <see cref="IndicatorSources">platform figure</see>; <c>null</c> keeps the current source (manual for a new indicator).</summary>
 public sealed record SourceDraft(string? Source, string? SourceKey);
 
 /// <summary>
@@ -15,7 +16,7 @@ public sealed record SourceDraft(string? Source, string? SourceKey);
 /// are replaced by those given; a year that already has a value keeps a target), or deletes one that has no value yet (one with values is
 /// marked obsolete instead, <see cref="MarkIndicatorObsolete"/>). The coordinator of the CPTS or an admin.
 /// </summary>
-public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimeProvider clock, FundingAccess access, IndicatorSources sources)
 {
     public Task<Result<ContractIndicator>> CreateAsync(Guid cptsId, IndicatorDraft draft, Actor actor, CancellationToken ct = default) =>
         CreateAsync(cptsId, draft, null, actor, ct);
@@ -23,7 +24,7 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
     public async Task<Result<ContractIndicator>> CreateAsync(Guid cptsId, IndicatorDraft draft, SourceDraft? source, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var found = await IndicatorAccess.FindAsync(db, cptsId, actor, forChange: true, ct);
+        var found = await access.IndicatorsAsync(cptsId, actor, forChange: true, ct);
         if (!found.Succeeded)
         {
             return Result<ContractIndicator>.Fail(found.Errors);
@@ -41,7 +42,7 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
 
         db.ContractIndicators().Add(indicator);
         audit.Record(actor, cptsId, "aci.indicator.created", $"Indicateur {indicator.Id} de la mission {indicator.Mission} (contrat ACI {indicator.ContractId}).");
-        return await Contracts.ContractAccess.SaveAsync(db, indicator, ct);
+        return await db.SaveAsync(indicator, ct);
     }
 
     public Task<Result<ContractIndicator>> EditAsync(Guid cptsId, Guid indicatorId, IndicatorDraft draft, int? version, Actor actor,
@@ -51,7 +52,7 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var found = await IndicatorAccess.FindAsync(db, cptsId, actor, forChange: true, ct);
+        var found = await access.IndicatorsAsync(cptsId, actor, forChange: true, ct);
         var chosen = found.Indicator(indicatorId);
         if (!chosen.Succeeded)
         {
@@ -72,13 +73,13 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
 
         IndicatorAccess.Touch(db, indicator, version!.Value);
         audit.Record(actor, cptsId, "aci.indicator.edited", $"Indicateur {indicator.Id} modifié (mission {indicator.Mission}).");
-        return await Contracts.ContractAccess.SaveAsync(db, indicator, ct);
+        return await db.SaveAsync(indicator, ct);
     }
 
     /// <summary>Deletes an indicator with its targets and adjustments, against the version read; refused (409) once a value is recorded.</summary>
     public async Task<Result<ContractIndicator>> DeleteAsync(Guid cptsId, Guid indicatorId, int? version, Actor actor, CancellationToken ct = default)
     {
-        var chosen = (await IndicatorAccess.FindAsync(db, cptsId, actor, forChange: true, ct)).Indicator(indicatorId);
+        var chosen = (await access.IndicatorsAsync(cptsId, actor, forChange: true, ct)).Indicator(indicatorId);
         if (!chosen.Succeeded)
         {
             return chosen;
@@ -102,7 +103,7 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
         db.RemoveRange(indicator.Adjustments);
         db.Remove(indicator);
         audit.Record(actor, cptsId, "aci.indicator.deleted", $"Indicateur {indicator.Id} supprimé (mission {indicator.Mission}, contrat ACI {indicator.ContractId}).");
-        return await Contracts.ContractAccess.SaveAsync(db, indicator, ct);
+        return await db.SaveAsync(indicator, ct);
     }
 
     private List<Error> Apply(ContractIndicator indicator, IndicatorDraft draft, SourceDraft? source, IndicatorAccess.Found found)
@@ -157,7 +158,7 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
     }
 
     /// <summary>The source asked for (or the current one): <c>manual</c> has no key; <c>computed</c> needs a known key (400 listing them).</summary>
-    private static (IndicatorSource Source, string? Key) CheckSource(ContractIndicator indicator, SourceDraft? draft, List<Error> errors)
+    private (IndicatorSource Source, string? Key) CheckSource(ContractIndicator indicator, SourceDraft? draft, List<Error> errors)
     {
         var given = draft?.Source?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(given))
@@ -175,14 +176,14 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
             case "manual" or "manuel" or "saisie":
                 return (IndicatorSource.Manual, null);
             case "computed" or "calculé" or "calcule":
-                if (ComputedSources.Find(draft!.SourceKey) is { } source)
+                if (sources.Find(draft!.SourceKey) is { } source)
                 {
                     return (IndicatorSource.Computed, source.Key);
                 }
 
                 errors.Add(new Error(string.IsNullOrWhiteSpace(draft.SourceKey) ? "source_key_required" : "unknown_source_key",
                     (string.IsNullOrWhiteSpace(draft.SourceKey) ? "Indiquez la donnée de la plateforme qui calcule l'indicateur."
-                        : $"Donnée de la plateforme inconnue : « {draft.SourceKey.Trim()} ».") + $" Données disponibles : {ComputedSources.Describe()}.", "sourceKey"));
+                        : $"Donnée de la plateforme inconnue : « {draft.SourceKey.Trim()} ».") + $" Données disponibles : {sources.Describe()}.", "sourceKey"));
                 return (IndicatorSource.Computed, null);
             default:
                 errors.Add(new Error("unknown_source", $"Source inconnue : « {draft!.Source!.Trim()} ». Sources : manual (saisie), computed (calculée par la plateforme).", "source"));

@@ -1,4 +1,3 @@
-using Maillage.Funding.Contracts;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
@@ -9,11 +8,11 @@ using Maillage.Funding.Storage;
 namespace Maillage.Funding.Payments;
 
 /// <summary>Removes the payment recorded for a schedule line of the latest contract (the officer of the territory or an admin).</summary>
-public sealed class DeletePayment(MaillageDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class DeletePayment(MaillageDbContext db, AuditTrail audit, FundingAccess access)
 {
     public async Task<Result<FundingPayment>> RunAsync(Guid cptsId, int year, string? line, string? part, Actor actor, CancellationToken ct = default)
     {
-        var found = await FunderAccess.FindAsync(db, cptsId, actor, Maillage.Lifecycle.CreateCpts.Today(clock), forChange: true, ct);
+        var found = await access.FundersAsync(cptsId, actor, forChange: true, ct);
         if (!found.Succeeded)
         {
             return Result<FundingPayment>.Fail(found.Errors);
@@ -32,6 +31,6 @@ public sealed class DeletePayment(MaillageDbContext db, AuditTrail audit, TimePr
         db.FundingPayments().Remove(payment);
         audit.Record(actor, cptsId, "aci.payment.deleted",
             $"Versement {payment.Id} du contrat ACI {contract.Id} supprimé : année {year}, ligne {id}, part {PaymentRules.Id(payment.Part)}.");
-        return await ContractAccess.SaveAsync(db, payment, ct);
+        return await db.SaveAsync(payment, ct);
     }
 }

@@ -23,16 +23,17 @@ public sealed class RecordPayment(MaillageDbContext db, ReadFunding read, AuditT
         var funding = await read.RunAsync(cptsId, actor, ct);
         return !funding.Succeeded ? Result<FundingPayment>.Fail(funding.Errors)
             : !funding.Value!.Rights.Decide ? Error.Forbidden()
-            : await RecordAsync(funding.Value.Contract, funding.Value.Computation.Schedule, year, line, part, draft, actor, ct);
+            : await RecordAsync(funding.Value.Contract, funding.Value.Computation.Schedule, year, line, part, draft, funding.Value.Today, actor, ct);
     }
 
-    /// <summary>Records it against a given contract and its schedule (the demo records payments of a contract that has since been renewed).</summary>
+    /// <summary>Records it against a given contract and its schedule (the demo records payments of a contract that has since been renewed),
+    /// <paramref name="today"/> being the CPTS's.</summary>
     public async Task<Result<FundingPayment>> RecordAsync(AciContract contract, IReadOnlyList<ScheduleLine> schedule, int year, string? line, string? part,
-        PaymentDraft draft, Actor actor, CancellationToken ct = default)
+        PaymentDraft draft, DateOnly today, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(draft);
-        if (PaymentRules.Check(contract, schedule, year, line, part, draft, Maillage.Lifecycle.CreateCpts.Today(clock)) is { Count: > 0 } errors)
+        if (PaymentRules.Check(contract, schedule, year, line, part, draft, today) is { Count: > 0 } errors)
         {
             return Result<FundingPayment>.Fail(errors);
         }
@@ -50,6 +51,6 @@ public sealed class RecordPayment(MaillageDbContext db, ReadFunding read, AuditT
         audit.Record(actor, contract.CptsId, "aci.payment.recorded",
             $"Versement {payment.Id} du contrat ACI {contract.Id} : année {year}, ligne {id}, part {PaymentRules.Id(parsed)}, "
             + $"{payment.Amount.ToString(CultureInfo.InvariantCulture)} € le {Platform.French.Date(payment.PaidOn)}.");
-        return await ContractAccess.SaveAsync(db, payment, ct);
+        return await db.SaveAsync(payment, ct);
     }
 }

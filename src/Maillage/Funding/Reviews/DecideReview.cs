@@ -25,7 +25,7 @@ public sealed class DecideReview(ReviewStore store, AuditTrail audit, TimeProvid
 
         var (context, review) = found.Value;
         var yearStart = IndicatorRules.YearStart(context.Funding.Contract, year);
-        var (missions, errors) = ReviewRules.Decide(draft, context.DecisionLines(year), yearStart, store.Today);
+        var (missions, errors) = ReviewRules.Decide(draft, context.DecisionLines(year), yearStart, context.Funding.Today);
         if (errors.Count > 0)
         {
             return Result<AnnualReview>.Fail(errors);
@@ -50,7 +50,7 @@ public sealed class DecideReview(ReviewStore store, AuditTrail audit, TimeProvid
         }
 
         (review.Status, review.Outcome, review.DecidedOn, review.DecidedBy, review.DecidedAt) =
-            (ReviewStatus.Decided, draft.Outcome!.Trim(), draft.DecidedOn ?? store.Today, actor.Name, clock.GetUtcNow());
+            (ReviewStatus.Decided, draft.Outcome!.Trim(), draft.DecidedOn ?? context.Funding.Today, actor.Name, clock.GetUtcNow());
         var total = missions.Sum(m => (m.DecidedFixed ?? 0m) + (m.DecidedVariable ?? 0m));
         audit.Record(actor, cptsId, "aci.review.decided",
             $"Dialogue de gestion {review.Id} (année {year}) décidé au {Platform.French.Date(review.DecidedOn.Value)} : "

@@ -27,7 +27,7 @@ public sealed class OpenReview(ReviewStore store, AuditTrail audit, TimeProvider
             return new Error("year_required", "Indiquez l'année du contrat (1 à 5) dont le dialogue de gestion s'ouvre.", "year");
         }
 
-        if (ReviewRules.OpenableYear(context.Funding.Contract, chosen, store.Today) is { } error)
+        if (ReviewRules.OpenableYear(context.Funding.Contract, chosen, context.Funding.Today) is { } error)
         {
             return error;
         }

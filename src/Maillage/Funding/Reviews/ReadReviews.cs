@@ -9,7 +9,7 @@ namespace Maillage.Funding.Reviews;
 public sealed record ReviewYear(int Year, DateOnly Start, DateOnly End, bool Begun, AnnualReview? Review);
 
 /// <summary>The five years of a contract with their reviews, and what the reader may do.</summary>
-public sealed record ReviewList(Lifecycle.Cpts Cpts, AciContract Contract, FundingRights Rights, IReadOnlyList<ReviewYear> Years);
+public sealed record ReviewList(Lifecycle.Published.CptsInfo Cpts, AciContract Contract, FundingRights Rights, IReadOnlyList<ReviewYear> Years, DateOnly Today);
 
 /// <summary>The reviews of a CPTS's latest contract, year by year, for whoever may read it.</summary>
 public sealed class ReadReviews(ReviewStore store)
@@ -27,8 +27,8 @@ public sealed class ReadReviews(ReviewStore store)
         var years = Enumerable.Range(1, AciContract.Years).Select(y =>
         {
             var start = IndicatorRules.YearStart(contract, y);
-            return new ReviewYear(y, start, IndicatorRules.YearStart(contract, y + 1).AddDays(-1), start <= store.Today, context.Review(y));
+            return new ReviewYear(y, start, IndicatorRules.YearStart(contract, y + 1).AddDays(-1), start <= context.Funding.Today, context.Review(y));
         }).ToList();
-        return Result<ReviewList>.Ok(new ReviewList(context.Funding.Cpts, contract, context.Funding.Rights, years));
+        return Result<ReviewList>.Ok(new ReviewList(context.Funding.Cpts, contract, context.Funding.Rights, years, context.Funding.Today));
     }
 }

@@ -41,10 +41,8 @@ public enum ReviewChange
 /// a change the actor's rights do not allow is a 403, a review not opened is a 404, and a decided review is read-only (409) except for
 /// an admin reopening it.
 /// </summary>
-public sealed class ReviewStore(MaillageDbContext db, ReadFunding funding, TimeProvider clock)
+public sealed class ReviewStore(MaillageDbContext db, ReadFunding funding)
 {
-    public DateOnly Today => Maillage.Lifecycle.CreateCpts.Today(clock);
-
     public MaillageDbContext Db => db;
 
     public async Task<Result<ReviewContext>> ReadAsync(Guid cptsId, Actor actor, bool tracked, CancellationToken ct)
@@ -129,7 +127,7 @@ public sealed class ReviewStore(MaillageDbContext db, ReadFunding funding, TimeP
         return null;
     }
 
-    public Task<Result<AnnualReview>> SaveAsync(AnnualReview review, CancellationToken ct) => Contracts.ContractAccess.SaveAsync(db, review, ct);
+    public Task<Result<AnnualReview>> SaveAsync(AnnualReview review, CancellationToken ct) => db.SaveAsync(review, ct);
 
     public static Error NotOpened(int year) =>
         new("review_not_found", $"Le dialogue de gestion de l'année {year} n'est pas ouvert.", null, ErrorKind.NotFound);

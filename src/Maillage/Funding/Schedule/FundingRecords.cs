@@ -1,3 +1,4 @@
+using Maillage.Lifecycle.Published;
 using Maillage.Funding.Contracts;
 using Maillage.Funding.Payments;
 using Maillage.Funding.Reviews;
@@ -40,4 +41,10 @@ public sealed record ScheduleLine(int Year, string Line, string LineName, Paymen
     bool Confirmed, decimal? Paid, DateOnly? PaidOn, string Explanation);
 
 /// <summary>The funding of a CPTS's latest contract, with the reader's rights.</summary>
-public sealed record ContractFunding(Lifecycle.Cpts Cpts, AciContract Contract, FundingRights Rights, ContractComputation Computation);
+public sealed record ContractFunding(Tenant Tenant, AciContract Contract, FundingRights Rights, ContractComputation Computation)
+{
+    public CptsInfo Cpts => Tenant.Cpts;
+
+    /// <summary>Today where the CPTS is.</summary>
+    public DateOnly Today => Tenant.Today;
+}

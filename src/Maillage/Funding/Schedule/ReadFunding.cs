@@ -11,26 +11,26 @@ namespace Maillage.Funding.Schedule;
 /// Reads what is stored about a CPTS's latest contract (indicators, crises, reviews, payments) and computes its funding and schedule,
 /// for whoever may read the CPTS (others get a 404, as for the CPTS; a CPTS without a contract is a 404 too).
 /// </summary>
-public sealed class ReadFunding(MaillageDbContext db, AciRuleSets ruleSets, TimeProvider clock)
+public sealed class ReadFunding(MaillageDbContext db, AciRuleSets ruleSets, FundingAccess access)
 {
     public async Task<Result<ContractFunding>> RunAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var found = await ContractAccess.FindContractAsync(db, cptsId, actor, tracked: false, ct);
+        var found = await access.ContractAsync(cptsId, actor, tracked: false, ct);
         if (!found.Succeeded)
         {
             return Result<ContractFunding>.Fail(found.Errors);
         }
 
-        var contract = found.Value.Contract;
+        var contract = found.Value!.Contract;
         if (await ComputeAsync(contract, ct) is not { } computation)
         {
             return new Error("unknown_rule_set", $"Le barème « {contract.RuleSetId} » du contrat n'est plus connu : le financement ne peut pas être calculé.", null,
                 ErrorKind.Conflict);
         }
 
-        var rights = await FundingRights.ResolveAsync(db, actor, found.Value.Cpts, Maillage.Lifecycle.CreateCpts.Today(clock), ct);
-        return Result<ContractFunding>.Ok(new ContractFunding(found.Value.Cpts, contract, rights, computation));
+        var rights = await access.RightsAsync(found.Value.Tenant, ct);
+        return Result<ContractFunding>.Ok(new ContractFunding(found.Value.Tenant, contract, rights, computation));
     }
 
     /// <summary>

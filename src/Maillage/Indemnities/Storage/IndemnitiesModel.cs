@@ -12,7 +12,7 @@ public sealed class IndemnitiesModel : IModuleModel
     {
         b.Entity<Scale>(e =>
         {
-            e.ToTable("community_scales");
+            e.ToTable("indemnities_scales");
             e.Property(x => x.Reference).HasMaxLength(300);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.HasIndex(x => new { x.CptsId, x.EffectiveFrom }).IsUnique();
@@ -21,7 +21,7 @@ public sealed class IndemnitiesModel : IModuleModel
         });
         b.Entity<ScaleRate>(e =>
         {
-            e.ToTable("community_scale_rates");
+            e.ToTable("indemnities_scale_rates");
             e.Property(x => x.Activity).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.ProfessionCode).HasMaxLength(10);
             e.Property(x => x.HourlyRate).HasPrecision(10, 2);
@@ -29,7 +29,7 @@ public sealed class IndemnitiesModel : IModuleModel
         });
         b.Entity<TimeDeclaration>(e =>
         {
-            e.ToTable("community_time_declarations");
+            e.ToTable("indemnities_time_declarations");
             e.Property(x => x.Activity).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Hours).HasPrecision(5, 2);
@@ -50,7 +50,7 @@ public sealed class IndemnitiesModel : IModuleModel
         });
         b.Entity<PaymentBatch>(e =>
         {
-            e.ToTable("community_payment_batches");
+            e.ToTable("indemnities_payment_batches");
             e.Property(x => x.Number).HasMaxLength(16);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.Property(x => x.PaidBy).HasMaxLength(256);
@@ -62,7 +62,7 @@ public sealed class IndemnitiesModel : IModuleModel
         });
         b.Entity<ProfessionNote>(e =>
         {
-            e.ToTable("community_profession_notes");
+            e.ToTable("indemnities_profession_notes");
             e.Property(x => x.ProfessionCode).HasMaxLength(10);
             e.Property(x => x.Text).HasMaxLength(10_000);
             e.Property(x => x.UpdatedBy).HasMaxLength(256);

@@ -136,7 +136,7 @@ public sealed class ComputeCoverage(MaillageDbContext db, GeoCatalog geo)
             cpts = cpts.Where(c => c.Departements.Contains("," + departement + ","));
         }
 
-        var held = await db.TerritoryUnits()
+        var held = await db.TerritoryUnits().EveryCpts()
             .Join(cpts, u => u.CptsId, c => c.Id, (u, c) => new { u.Code, c.Id, c.Name, c.Stage })
             .AsNoTracking().ToListAsync(ct);
         var best = new Dictionary<string, Stage>(StringComparer.Ordinal);

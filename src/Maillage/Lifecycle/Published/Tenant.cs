@@ -15,9 +15,8 @@ public sealed class Tenant
         ArgumentNullException.ThrowIfNull(cpts);
         ArgumentNullException.ThrowIfNull(actor);
         (Cpts, Actor, Clock) = (cpts, actor, clock);
-        var steersTerritory = actor.IsOfficer && actor.Steers(cpts.DepartementCodes, cpts.RegionCodes);
         Manages = actor.Role == Role.Admin || (actor.Role == Role.Coordinator && actor.CptsId == cpts.Id);
-        Steers = actor.Role == Role.Admin || steersTerritory;
+        Steers = SteersTerritory(actor, cpts.DepartementCodes, cpts.RegionCodes);
         Belongs = actor.Role is Role.Coordinator or Role.Member && actor.CptsId == cpts.Id;
         IsMemberAccount = actor.Role == Role.Member && actor.CptsId == cpts.Id;
     }
@@ -52,6 +51,13 @@ public sealed class Tenant
 
     /// <summary>The adhérent the account says it speaks for, when it is one of this CPTS's accounts; its module checks it.</summary>
     public Guid? ClaimedMemberId => Belongs ? Actor.MemberId : null;
+
+    /// <summary>An admin, or an officer whose région or département holds part of the territory: the rule behind <see cref="Steers"/>.</summary>
+    public static bool SteersTerritory(Actor actor, IEnumerable<string> departements, IEnumerable<string> regions)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role == Role.Admin || (actor.IsOfficer && actor.Steers(departements, regions));
+    }
 
     public override string ToString() => $"{Actor} on {Cpts}";
 }

@@ -46,13 +46,13 @@ public sealed class LifecycleModel : IModuleModel
         });
         b.Entity<TerritoryUnit>(e =>
         {
-            e.ToTable("terr_cpts_units");
+            e.ToTable("lifecycle_territory_units");
             e.HasKey(u => new { u.CptsId, u.Code });
             e.Property(u => u.Code).HasMaxLength(5);
             e.Property(u => u.OverrideReason).HasMaxLength(1000);
             e.Property(u => u.OverriddenBy).HasMaxLength(256);
             // One commune belongs to at most one CPTS unless an ARS officer recorded an override (domain-rules §1).
-            e.HasIndex(u => u.Code).IsUnique().HasFilter("\"OverrideReason\" IS NULL").HasDatabaseName("ux_terr_cpts_units_code_exclusive");
+            e.HasIndex(u => u.Code).IsUnique().HasFilter("\"OverrideReason\" IS NULL").HasDatabaseName("ux_lifecycle_territory_units_code_exclusive");
             e.ReferencesCommune(u => u.Code);
             e.BelongsToCpts(u => u.CptsId);
         });

@@ -1,13 +1,12 @@
-using Maillage.Lifecycle;
 using Maillage.Platform;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Directory;
 using Maillage.Membership.Storage;
-using Maillage.Lifecycle.Storage;
+using Maillage.Lifecycle.Published;
+using Maillage.Directory.Published;
 
 namespace Maillage.Membership.Campaigns;
 
@@ -48,24 +47,28 @@ public sealed record CampaignDetail(Guid CptsId, string CptsName, CampaignSummar
     string? CommuneName, string? Error);
 
 /// <summary>A CPTS whose campaigns the actor runs, and the INSEE codes of its territory.</summary>
-public sealed record CampaignScope(Cpts Cpts, IReadOnlyList<string> Communes);
+public sealed record CampaignScope(Tenant Tenant, IReadOnlyList<string> Communes)
+{
+    public CptsInfo Cpts => Tenant.Cpts;
+}
 
 /// <summary>Who runs campaigns: the one place where it is decided. The coordinator or an admin; members and officers never (the sent log holds addresses).</summary>
 public static class CampaignAccess
 {
-    public static bool CanRunCampaigns(this Actor actor, Cpts cpts) => actor.CanManageMembers(cpts);
+    public static bool RunsCampaigns(this Tenant tenant) => tenant.ManagesMembers();
 
     /// <summary>Not found outside the actor's tenancy; forbidden to a reader who may not run campaigns.</summary>
-    public static async Task<Result<CampaignScope>> ScopeAsync(MaillageDbContext db, Guid cptsId, Actor actor, CancellationToken ct)
+    public static async Task<Result<CampaignScope>> ScopeAsync(Tenancy tenancy, CptsTerritories territories, Guid cptsId, Actor actor, CancellationToken ct)
     {
-        var cpts = await MembershipScope.CptsAsync(db, cptsId, actor, CanRunCampaigns, ct);
-        if (!cpts.Succeeded)
+        ArgumentNullException.ThrowIfNull(tenancy);
+        ArgumentNullException.ThrowIfNull(territories);
+        var tenant = await tenancy.RequireAsync(cptsId, actor, RunsCampaigns, ct);
+        if (!tenant.Succeeded)
         {
-            return Result<CampaignScope>.Fail(cpts.Errors);
+            return Result<CampaignScope>.Fail(tenant.Errors);
         }
 
-        var communes = await db.TerritoryUnits().Where(u => u.CptsId == cptsId).Select(u => u.Code).ToListAsync(ct);
-        return Result<CampaignScope>.Ok(new CampaignScope(cpts.Value!, communes));
+        return Result<CampaignScope>.Ok(new CampaignScope(tenant.Value!, await territories.CommunesAsync(cptsId, ct)));
     }
 
     /// <summary>The segment of an input, or its mistakes.</summary>
@@ -89,7 +92,8 @@ public static class CampaignAccess
 }
 
 /// <summary>Creates a draft campaign (name, subject, plain-text body, segment): the coordinator or an admin.</summary>
-public sealed class CreateCampaign(MaillageDbContext db, CampaignAudience audience, AuditTrail audit, TimeProvider clock)
+public sealed class CreateCampaign(MaillageDbContext db, Tenancy tenancy, CptsTerritories territories, CampaignAudience audience, AuditTrail audit,
+    TimeProvider clock)
 {
     public const int MaxName = 200;
     public const int MaxSubject = 200;
@@ -98,7 +102,7 @@ public sealed class CreateCampaign(MaillageDbContext db, CampaignAudience audien
     public async Task<Result<Campaign>> RunAsync(Guid cptsId, CampaignInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var scope = await CampaignAccess.ScopeAsync(db, cptsId, actor, ct);
+        var scope = await CampaignAccess.ScopeAsync(tenancy, territories, cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<Campaign>.Fail(scope.Errors);
@@ -156,19 +160,19 @@ public sealed class CreateCampaign(MaillageDbContext db, CampaignAudience audien
 }
 
 /// <summary>What the campaign pages and API read: the list, one campaign, its progress, its sent log, a segment's audience.</summary>
-public sealed class ReadCampaigns(MaillageDbContext db, CampaignAudience audience, CampaignSends queue, Nomenclatures nomenclatures,
-    Territories.Published.GeoCatalog geo)
+public sealed class ReadCampaigns(MaillageDbContext db, Tenancy tenancy, CptsTerritories territories, CampaignAudience audience, CampaignSends queue,
+    Nomenclatures nomenclatures, Territories.Published.GeoCatalog geo)
 {
     public async Task<Result<CampaignList>> ListAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
-        var scope = await CampaignAccess.ScopeAsync(db, cptsId, actor, ct);
+        var scope = await CampaignAccess.ScopeAsync(tenancy, territories, cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<CampaignList>.Fail(scope.Errors);
         }
 
-        var campaigns = await db.Campaigns().AsNoTracking().Where(c => c.CptsId == cptsId).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
-        var counts = await CountsAsync(db.CampaignMessages().Where(m => m.CptsId == cptsId), ct);
+        var campaigns = await db.Campaigns().AsNoTracking().OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
+        var counts = await CountsAsync(db.CampaignMessages(), ct);
         var summaries = new List<CampaignSummary>(campaigns.Count);
         foreach (var c in campaigns)
         {
@@ -218,7 +222,7 @@ public sealed class ReadCampaigns(MaillageDbContext db, CampaignAudience audienc
     public async Task<Result<AudienceCount>> AudienceAsync(Guid cptsId, string? profession, string? commune, string? membership, Actor actor,
         CancellationToken ct = default)
     {
-        var scope = await CampaignAccess.ScopeAsync(db, cptsId, actor, ct);
+        var scope = await CampaignAccess.ScopeAsync(tenancy, territories, cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<AudienceCount>.Fail(scope.Errors);
@@ -272,13 +276,13 @@ public sealed class ReadCampaigns(MaillageDbContext db, CampaignAudience audienc
 
     internal async Task<Result<(CampaignScope Scope, Campaign Campaign)>> FindAsync(Guid cptsId, Guid campaignId, Actor actor, CancellationToken ct)
     {
-        var scope = await CampaignAccess.ScopeAsync(db, cptsId, actor, ct);
+        var scope = await CampaignAccess.ScopeAsync(tenancy, territories, cptsId, actor, ct);
         if (!scope.Succeeded)
         {
             return Result<(CampaignScope, Campaign)>.Fail(scope.Errors);
         }
 
-        var campaign = await db.Campaigns().AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId && c.CptsId == cptsId, ct);
+        var campaign = await db.Campaigns().AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
         return campaign is null ? Error.NotFound("Campagne") : Result<(CampaignScope, Campaign)>.Ok((scope.Value!, campaign));
     }
 

@@ -1,9 +1,9 @@
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Directory;
-using Maillage.Directory.Storage;
 using Maillage.Membership.Storage;
+using Maillage.Membership.Published;
+using Maillage.Directory.Published;
 
 namespace Maillage.Membership.Campaigns;
 
@@ -79,7 +79,7 @@ public sealed record AudienceCount(int Recipients, int Unsubscribed);
 /// Finds the recipients of a segment: the professionals practising in the CPTS's territory (in the segment's commune, of its
 /// profession) who have a work e-mail, filtered by their membership of this CPTS.
 /// </summary>
-public sealed class CampaignAudience(MaillageDbContext db, Nomenclatures nomenclatures)
+public sealed class CampaignAudience(MaillageDbContext db, DirectoryLookup directory, Nomenclatures nomenclatures)
 {
     /// <summary>The segment's mistakes: an unknown profession, a commune outside the territory.</summary>
     public IReadOnlyList<Error> Check(CampaignSegment segment, IReadOnlyCollection<string> communes)
@@ -104,14 +104,7 @@ public sealed class CampaignAudience(MaillageDbContext db, Nomenclatures nomencl
     {
         ArgumentNullException.ThrowIfNull(segment);
         var places = segment.Commune is { Length: > 0 } commune ? [commune] : communes.ToList();
-        var query = db.Professionals().AsNoTracking()
-            .Where(p => p.WorkEmail != null && p.WorkEmail != "" && p.Practices.Any(x => places.Contains(x.CommuneCode)));
-        if (segment.Profession is { Length: > 0 } profession)
-        {
-            query = query.Where(p => p.ProfessionCode == profession);
-        }
-
-        var people = await query.Select(p => new { p.Id, p.WorkEmail }).ToListAsync(ct);
+        var people = await directory.ReachableInAsync(places, segment.Profession, ct);
         var statuses = await db.Members().AsNoTracking().Where(m => m.CptsId == cptsId).CurrentStatuses()
             .ToDictionaryAsync(m => m.ProfessionalId, m => m.Status, ct);
         return SegmentRules.Select(people.Select(p => new SegmentCandidate(p.Id, p.WorkEmail, statuses.GetValueOrDefault(p.Id))), segment.Membership);

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 using MimeKit;
 using Maillage.Platform.Mail;
 using Maillage.Membership.Storage;
-using Maillage.Lifecycle.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Membership.Campaigns;
 
@@ -155,8 +155,8 @@ public sealed class StartCampaignSend(MaillageDbContext db, ReadCampaigns read, 
 /// refused message logged as failed with the server's answer. A lost connection stops the send, which can be resumed; the end stamps
 /// the campaign as sent and records the counts in the audit trail.
 /// </summary>
-public sealed class SendCampaign(MaillageDbContext db, CampaignAudience audience, UnsubscribeTokens tokens, IMailTransport transport, MailSetting mail,
-    AuditTrail audit, TimeProvider clock)
+public sealed class SendCampaign(MaillageDbContext db, Tenancy tenancy, CptsTerritories territories, CampaignAudience audience, UnsubscribeTokens tokens,
+    IMailTransport transport, MailSetting mail, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxError = 500;
 
@@ -170,8 +170,8 @@ public sealed class SendCampaign(MaillageDbContext db, CampaignAudience audience
             return;
         }
 
-        var cpts = await db.Cpts().AsNoTracking().FirstAsync(c => c.Id == campaign.CptsId, ct);
-        var communes = await db.TerritoryUnits().Where(u => u.CptsId == cpts.Id).Select(u => u.Code).ToListAsync(ct);
+        var cpts = (await tenancy.ForPlatformAsync(campaign.CptsId, ct)).Value!.Cpts;
+        var communes = await territories.CommunesAsync(cpts.Id, ct);
         var recipients = await audience.RecipientsAsync(cpts.Id, communes, CampaignAccess.SegmentOf(campaign), ct);
         var logged = (await db.CampaignMessages().Where(m => m.CampaignId == campaign.Id).Select(m => m.Email).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var unsubscribed = await audience.UnsubscribedAsync(cpts.Id, ct);
@@ -195,7 +195,7 @@ public sealed class SendCampaign(MaillageDbContext db, CampaignAudience audience
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task SendOneAsync(IMailSession session, Campaign campaign, Lifecycle.Cpts cpts, Recipient recipient, bool skip, string baseUrl,
+    private async Task SendOneAsync(IMailSession session, Campaign campaign, CptsInfo cpts, Recipient recipient, bool skip, string baseUrl,
         CancellationToken ct)
     {
         var line = new CampaignMessage
@@ -244,7 +244,7 @@ public sealed class SendCampaign(MaillageDbContext db, CampaignAudience audience
 /// <summary>The message of a campaign to one address: the body, a French footer with the unsubscribe link, and the List-Unsubscribe headers.</summary>
 public static class CampaignMail
 {
-    public static MimeMessage Build(Campaign campaign, Lifecycle.Cpts cpts, MailboxAddress from, string to, string unsubscribeLink, DateTimeOffset date)
+    public static MimeMessage Build(Campaign campaign, CptsInfo cpts, MailboxAddress from, string to, string unsubscribeLink, DateTimeOffset date)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(cpts);

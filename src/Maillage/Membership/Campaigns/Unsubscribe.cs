@@ -7,8 +7,8 @@ using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Maillage.Lifecycle.Storage;
 using Maillage.Membership.Storage;
+using Maillage.Lifecycle.Published;
 
 namespace Maillage.Membership.Campaigns;
 
@@ -63,7 +63,7 @@ public sealed record UnsubscribeView(Guid CptsId, string CptsName, string Email,
 /// Unsubscribes an address from a CPTS's messages through the link of a message (no account: the token is the proof). Reading the
 /// link changes nothing (mail scanners open links); confirming records the unsubscription once, whatever the number of clicks.
 /// </summary>
-public sealed class Unsubscribe(MaillageDbContext db, UnsubscribeTokens tokens, AuditTrail audit, TimeProvider clock)
+public sealed class Unsubscribe(MaillageDbContext db, Tenancy tenancy, UnsubscribeTokens tokens, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Who acts in the audit trail: the link's holder, never named.</summary>
     public static Actor LinkHolder { get; } = new("unsubscribe-link", "lien de désinscription", Role.Member, null, null, null);
@@ -76,14 +76,14 @@ public sealed class Unsubscribe(MaillageDbContext db, UnsubscribeTokens tokens, 
             return InvalidLink();
         }
 
-        var cpts = await db.Cpts().AsNoTracking().Where(c => c.Id == target.CptsId).Select(c => c.Name).FirstOrDefaultAsync(ct);
-        if (cpts is null)
+        var cpts = await tenancy.ForPlatformAsync(target.CptsId, ct);
+        if (!cpts.Succeeded)
         {
-            return Error.NotFound("CPTS");
+            return Result<UnsubscribeView>.Fail(cpts.Errors);
         }
 
         var done = await db.Unsubscriptions().AnyAsync(u => u.CptsId == target.CptsId && u.Email == target.Email, ct);
-        return Result<UnsubscribeView>.Ok(new UnsubscribeView(target.CptsId, cpts, target.Email, done));
+        return Result<UnsubscribeView>.Ok(new UnsubscribeView(target.CptsId, cpts.Value!.Name, target.Email, done));
     }
 
     public async Task<Result<UnsubscribeView>> RunAsync(string? token, CancellationToken ct = default)
@@ -98,15 +98,8 @@ public sealed class Unsubscribe(MaillageDbContext db, UnsubscribeTokens tokens, 
         var line = new Unsubscription { Id = Guid.NewGuid(), CptsId = view.CptsId, Email = view.Email, At = clock.GetUtcNow() };
         db.Unsubscriptions().Add(line);
         audit.Record(LinkHolder, view.CptsId, "campaign.unsubscribed", $"Désinscription {line.Id} enregistrée par le lien d'un message.");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            // Two clicks at once: the other one recorded it.
-            db.ChangeTracker.Clear();
-        }
+        // Two clicks at once: the other one recorded it, which is all that was asked.
+        await db.SaveOrConflictAsync(ct);
 
         return Result<UnsubscribeView>.Ok(view with { Unsubscribed = true });
     }

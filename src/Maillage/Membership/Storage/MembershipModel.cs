@@ -19,7 +19,7 @@ public sealed class MembershipModel : IModuleModel
     {
         b.Entity<Member>(e =>
         {
-            e.ToTable("community_members", t => t.HasCheckConstraint("CK_community_members_person_or_structure",
+            e.ToTable("membership_members", t => t.HasCheckConstraint("CK_membership_members_person_or_structure",
                 "(\"ProfessionalId\" IS NULL) <> (\"StructureId\" IS NULL)"));
             e.Property(m => m.College).HasMaxLength(100);
             e.Property(m => m.Version).IsConcurrencyToken();
@@ -36,7 +36,7 @@ public sealed class MembershipModel : IModuleModel
         });
         b.Entity<MembershipPeriod>(e =>
         {
-            e.ToTable("community_membership_periods");
+            e.ToTable("membership_periods");
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(p => p.By).HasMaxLength(256);
             e.Property(p => p.Reason).HasMaxLength(500);
@@ -44,7 +44,7 @@ public sealed class MembershipModel : IModuleModel
         });
         b.Entity<Dues>(e =>
         {
-            e.ToTable("community_dues");
+            e.ToTable("membership_dues");
             e.Property(d => d.Amount).HasPrecision(10, 2);
             e.Property(d => d.ReceiptNumber).HasMaxLength(32);
             e.HasIndex(d => new { d.MemberId, d.Year }).IsUnique();
@@ -52,7 +52,7 @@ public sealed class MembershipModel : IModuleModel
         });
         b.Entity<College>(e =>
         {
-            e.ToTable("community_colleges");
+            e.ToTable("membership_colleges");
             e.Property(c => c.Name).HasMaxLength(100);
             e.Property(c => c.Description).HasMaxLength(500);
             e.HasIndex(c => new { c.CptsId, c.Name }).IsUnique();
@@ -64,7 +64,7 @@ public sealed class MembershipModel : IModuleModel
     {
         b.Entity<Campaign>(e =>
         {
-            e.ToTable("community_campaigns");
+            e.ToTable("membership_campaigns");
             e.Property(c => c.Name).HasMaxLength(200);
             e.Property(c => c.Subject).HasMaxLength(200);
             e.Property(c => c.Body).HasMaxLength(20_000);
@@ -79,7 +79,7 @@ public sealed class MembershipModel : IModuleModel
         });
         b.Entity<CampaignMessage>(e =>
         {
-            e.ToTable("community_campaign_messages");
+            e.ToTable("membership_campaign_messages");
             e.Property(m => m.Email).HasMaxLength(254);
             e.Property(m => m.Outcome).HasConversion<string>().HasMaxLength(16);
             e.Property(m => m.Error).HasMaxLength(500);
@@ -89,7 +89,7 @@ public sealed class MembershipModel : IModuleModel
         });
         b.Entity<Unsubscription>(e =>
         {
-            e.ToTable("community_unsubscriptions");
+            e.ToTable("membership_unsubscriptions");
             e.Property(u => u.Email).HasMaxLength(254);
             e.HasIndex(u => new { u.CptsId, u.Email }).IsUnique();
             e.BelongsToCpts(u => u.CptsId);

@@ -66,7 +66,9 @@ public sealed record MailSetting(MailTransportKind Kind, string Target, int Port
         return new MailSetting(MailTransportKind.Smtp, uri.Host, port, user, password, security, sender);
     }
 
-    public IMailTransport CreateTransport() => Kind == MailTransportKind.Pickup ? new PickupMailTransport(Target) : new SmtpMailTransport(this);
+    /// <summary>The transport of this setting; a pickup directory names its files after the time <paramref name="clock"/> gives.</summary>
+    public IMailTransport CreateTransport(TimeProvider clock) =>
+        Kind == MailTransportKind.Pickup ? new PickupMailTransport(Target, clock) : new SmtpMailTransport(this);
 
     // The password stays out of logs and exceptions.
     public override string ToString() => Kind == MailTransportKind.Pickup
@@ -115,22 +117,22 @@ public sealed class MailRejectedException : Exception
 }
 
 /// <summary>Writes each message as an <c>.eml</c> file in a directory (written aside, then moved in, so readers never see half a file).</summary>
-public sealed class PickupMailTransport(string directory) : IMailTransport
+public sealed class PickupMailTransport(string directory, TimeProvider clock) : IMailTransport
 {
     public string Directory { get; } = directory;
 
     public Task<IMailSession> OpenAsync(CancellationToken ct)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        return Task.FromResult<IMailSession>(new Session(Directory));
+        return Task.FromResult<IMailSession>(new Session(Directory, clock));
     }
 
-    private sealed class Session(string directory) : IMailSession
+    private sealed class Session(string directory, TimeProvider clock) : IMailSession
     {
         public async Task SendAsync(MimeMessage message, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(message);
-            var name = $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}";
+            var name = $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}";
             var temp = Path.Combine(directory, name + ".tmp");
             await using (var stream = File.Create(temp))
             {
@@ -210,7 +212,7 @@ public static class MailServices
     {
         ArgumentNullException.ThrowIfNull(setting);
         services.Replace(ServiceDescriptor.Singleton(setting));
-        services.Replace(ServiceDescriptor.Singleton(setting.CreateTransport()));
+        services.Replace(ServiceDescriptor.Singleton<IMailTransport>(sp => setting.CreateTransport(sp.GetRequiredService<TimeProvider>())));
         return services;
     }
 
@@ -218,7 +220,7 @@ public static class MailServices
     public static IServiceCollection AddDefaultMail(this IServiceCollection services)
     {
         services.TryAddSingleton(_ => MailSetting.Parse(null, null, System.IO.Directory.GetCurrentDirectory()));
-        services.TryAddSingleton(sp => sp.GetRequiredService<MailSetting>().CreateTransport());
+        services.TryAddSingleton(sp => sp.GetRequiredService<MailSetting>().CreateTransport(sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -1,19 +1,29 @@
-using Maillage.Territories;
 using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Platform.Persistence;
 
 /// <summary>What the run command and <c>maillage db migrate</c> do before anything else.</summary>
-public sealed class DatabaseStartup(MaillageDbContext db, LoadGeography geography, IEnumerable<IDemoSeeding> demo)
+public sealed class DatabaseStartup(MaillageDbContext db, IEnumerable<IReferenceData> referenceData, IEnumerable<IDemoSeeding> demo)
 {
     /// <summary>Applies migrations, loads the geography vintage if missing and, when asked, seeds the demo on an empty database.</summary>
     public async Task<StartupReport> RunAsync(bool seedDemo, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
-        var loaded = await geography.RunAsync(ct);
+        var loaded = 0;
+        foreach (var data in referenceData)
+        {
+            loaded += await data.RunAsync(ct);
+        }
+
         var seeded = seedDemo && demo.FirstOrDefault() is { } seeding && await seeding.RunIfEmptyAsync(ct);
         return new StartupReport(loaded, seeded);
     }
+}
+
+/// <summary>Reference data a module loads into the database once it is migrated (the geography): returns the rows written, 0 when up to date.</summary>
+public interface IReferenceData
+{
+    Task<int> RunAsync(CancellationToken ct = default);
 }
 
 /// <summary>The demo data, when the host wires it (project Maillage.Demo): seeded on an empty database only.</summary>
@@ -23,5 +33,5 @@ public interface IDemoSeeding
     Task<bool> RunIfEmptyAsync(CancellationToken ct = default);
 }
 
-/// <summary>What the start-up did: geography units written (0 when already there) and whether the demo was seeded.</summary>
+/// <summary>What the start-up did: reference rows written — the geography units — (0 when already there) and whether the demo was seeded.</summary>
 public sealed record StartupReport(int GeographyUnitsLoaded, bool DemoSeeded);

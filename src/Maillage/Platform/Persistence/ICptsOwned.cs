@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Maillage.Platform.Persistence;
 
 /// <summary>
@@ -7,4 +9,12 @@ namespace Maillage.Platform.Persistence;
 public interface ICptsOwned
 {
     Guid CptsId { get; }
+}
+
+/// <summary>Reading past the confinement where a rule needs every CPTS.</summary>
+public static class CptsConfinement
+{
+    /// <summary>The rows of every CPTS, whatever the unit of work is confined to: a commune held by another CPTS, national coverage, exports.</summary>
+    public static IQueryable<T> EveryCpts<T>(this IQueryable<T> query)
+        where T : class, ICptsOwned => query.IgnoreQueryFilters([MaillageDbContext.CptsFilter]);
 }

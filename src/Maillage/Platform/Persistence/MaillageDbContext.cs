@@ -19,7 +19,7 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
     /// <summary>
     /// The CPTS this unit of work is confined to, once <c>Tenancy</c> resolved it: every CPTS-owned table (<see cref="ICptsOwned"/>) then
     /// answers for this CPTS only, so a child row of another CPTS is simply not found. Null (the platform's national work, the command line
-    /// before a CPTS is named) leaves them whole; <see cref="NotConfined{T}"/> reads past it where a rule needs every CPTS (overlaps).
+    /// before a CPTS is named) leaves them whole; <see cref="CptsConfinement.EveryCpts"/> reads past it where a rule needs every CPTS (overlaps, national coverage).
     /// </summary>
     public Guid? ConfinedTo { get; private set; }
 
@@ -41,10 +41,6 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
 
         ConfineCptsOwnedTables(builder);
     }
-
-    /// <summary>Where a rule must see every CPTS (a commune held by another one, national coverage): the table without the confinement.</summary>
-    public static IQueryable<T> NotConfined<T>(IQueryable<T> query)
-        where T : class, ICptsOwned => query.IgnoreQueryFilters([CptsFilter]);
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

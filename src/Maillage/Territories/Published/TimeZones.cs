@@ -28,6 +28,26 @@ public static class TimeZones
     public static TimeZoneInfo OfDepartement(string departement) =>
         Overseas.TryGetValue(departement, out var id) ? Zones[id] : LocalClock.Paris;
 
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["Europe/Paris"] = "heure de Paris",
+        ["America/Guadeloupe"] = "heure de la Guadeloupe",
+        ["America/Martinique"] = "heure de la Martinique",
+        ["America/Cayenne"] = "heure de la Guyane",
+        ["Indian/Reunion"] = "heure de La Réunion",
+        ["America/Miquelon"] = "heure de Saint-Pierre-et-Miquelon",
+        ["Indian/Mayotte"] = "heure de Mayotte",
+        ["America/St_Barthelemy"] = "heure de Saint-Barthélemy",
+        ["America/Marigot"] = "heure de Saint-Martin",
+    };
+
+    /// <summary>« heure de La Réunion »: how a page or a message says which local time it shows.</summary>
+    public static string Label(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return Labels.GetValueOrDefault(zone.Id, "heure locale");
+    }
+
     /// <summary>The zone of a territory: that of its first overseas département, else Europe/Paris (a territory never spans two zones).</summary>
     public static TimeZoneInfo Of(IEnumerable<string> departements) =>
         departements.Select(OfDepartement).FirstOrDefault(z => z != LocalClock.Paris) ?? LocalClock.Paris;

@@ -1,10 +1,12 @@
 using Maillage.Lifecycle;
+using Maillage.Lifecycle.Published;
 using Maillage.Platform.Identity;
 using Maillage.Platform.Tenancy;
+using Maillage.Platform.Time;
 
 namespace Maillage.Tests.Platform.Tenancy;
 
-/// <summary>Tenancy: who reads, manages and shapes which CPTS (CptsAccess is the one place that decides it).</summary>
+/// <summary>Tenancy: who reads (the query of <see cref="CptsAccess"/>), manages, steers and shapes which CPTS (<see cref="Tenant"/>, resolved once).</summary>
 public sealed class CptsAccessTests
 {
     private static readonly Cpts PaysDeLaLoire = new() { Id = Guid.NewGuid(), Name = "CPTS Nantes Nord", Departements = ",44,", Regions = ",52," };
@@ -22,29 +24,34 @@ public sealed class CptsAccessTests
 
     private static List<Cpts> Readable(Actor actor) => [.. All.AsQueryable().Readable(actor)];
 
+    private static bool Reads(Actor actor, Cpts cpts) => Readable(actor).Contains(cpts);
+
+    private static Tenant On(Actor actor, Cpts c) => new(new CptsInfo(c.Id, c.Name, c.Stage, c.Population, c.Tier, c.TierRuleSet, [.. c.DepartementCodes],
+        [.. c.RegionCodes], null, null, null, null, LocalClock.Paris), actor, LocalClock.InParis(TimeProvider.System));
+
     [Fact]
     public void Admin_reads_all()
     {
         Assert.Equal(All, Readable(Admin));
-        Assert.All(All, c => Assert.True(Admin.CanRead(c)));
+        Assert.All(All, c => Assert.True(Reads(Admin, c)));
     }
 
     [Fact]
     public void Officer_scoped_to_region_52_reads_cpts_of_region_52_but_not_53()
     {
         Assert.Equal([PaysDeLaLoire, Redon], Readable(OfficerRegion52));
-        Assert.True(OfficerRegion52.CanRead(PaysDeLaLoire)); // Regions ",52,"
-        Assert.True(OfficerRegion52.CanRead(Redon)); // Regions ",52,53,"
-        Assert.False(OfficerRegion52.CanRead(Bretagne)); // Regions ",53,"
-        Assert.False(OfficerRegion52.CanRead(Paris));
+        Assert.True(Reads(OfficerRegion52, PaysDeLaLoire)); // Regions ",52,"
+        Assert.True(Reads(OfficerRegion52, Redon)); // Regions ",52,53,"
+        Assert.False(Reads(OfficerRegion52, Bretagne)); // Regions ",53,"
+        Assert.False(Reads(OfficerRegion52, Paris));
     }
 
     [Fact]
     public void Officer_scoped_to_departement_75_reads_paris_only()
     {
         Assert.Equal([Paris], Readable(OfficerDepartement75));
-        Assert.True(OfficerDepartement75.CanRead(Paris));
-        Assert.False(OfficerDepartement75.CanRead(PaysDeLaLoire));
+        Assert.True(Reads(OfficerDepartement75, Paris));
+        Assert.False(Reads(OfficerDepartement75, PaysDeLaLoire));
     }
 
     [Fact]
@@ -52,7 +59,7 @@ public sealed class CptsAccessTests
     {
         var officer5 = OfficerRegion52 with { ScopeRegion = "5" };
         Assert.Empty(Readable(officer5));
-        Assert.False(officer5.CanRead(PaysDeLaLoire));
+        Assert.False(Reads(officer5, PaysDeLaLoire));
     }
 
     [Fact]
@@ -60,30 +67,30 @@ public sealed class CptsAccessTests
     {
         var unscoped = OfficerRegion52 with { ScopeRegion = null };
         Assert.Empty(Readable(unscoped));
-        Assert.All(All, c => Assert.False(unscoped.CanRead(c)));
+        Assert.All(All, c => Assert.False(Reads(unscoped, c)));
     }
 
     [Fact]
     public void Coordinator_reads_and_manages_own_cpts_only()
     {
         Assert.Equal([Bretagne], Readable(Coordinator));
-        Assert.True(Coordinator.CanRead(Bretagne));
-        Assert.True(Coordinator.CanManage(Bretagne));
-        Assert.True(Coordinator.CanShape(Bretagne));
-        Assert.False(Coordinator.CanRead(Redon));
-        Assert.False(Coordinator.CanManage(Redon));
-        Assert.False(Coordinator.CanShape(Redon));
+        Assert.True(Reads(Coordinator, Bretagne));
+        Assert.True(On(Coordinator, Bretagne).Manages);
+        Assert.True(On(Coordinator, Bretagne).Shapes);
+        Assert.False(Reads(Coordinator, Redon));
+        Assert.False(On(Coordinator, Redon).Manages);
+        Assert.False(On(Coordinator, Redon).Shapes);
     }
 
     [Fact]
     public void Member_reads_own_cpts_but_cannot_manage_it()
     {
         Assert.Equal([Bretagne], Readable(Member));
-        Assert.True(Member.CanRead(Bretagne));
-        Assert.False(Member.CanManage(Bretagne));
-        Assert.False(Member.CanShape(Bretagne));
-        Assert.False(Member.CanOverride(Bretagne));
-        Assert.False(Member.CanRead(Paris));
+        Assert.True(Reads(Member, Bretagne));
+        Assert.False(On(Member, Bretagne).Manages);
+        Assert.False(On(Member, Bretagne).Shapes);
+        Assert.False(On(Member, Bretagne).Steers);
+        Assert.False(Reads(Member, Paris));
     }
 
     [Fact]
@@ -96,20 +103,20 @@ public sealed class CptsAccessTests
     [Fact]
     public void Officer_shapes_territory_and_stage_in_scope_but_does_not_manage_identity()
     {
-        Assert.True(OfficerRegion52.CanShape(Redon));
-        Assert.False(OfficerRegion52.CanShape(Bretagne));
-        Assert.False(OfficerRegion52.CanManage(Redon));
+        Assert.True(On(OfficerRegion52, Redon).Shapes);
+        Assert.False(On(OfficerRegion52, Bretagne).Shapes);
+        Assert.False(On(OfficerRegion52, Redon).Manages);
     }
 
     [Fact]
     public void Only_an_officer_in_scope_or_an_admin_can_override()
     {
-        Assert.True(Admin.CanOverride(Bretagne));
-        Assert.True(OfficerRegion52.CanOverride(PaysDeLaLoire));
-        Assert.False(OfficerRegion52.CanOverride(Bretagne));
-        Assert.True(OfficerDepartement75.CanOverride(Paris));
-        Assert.False(Coordinator.CanOverride(Bretagne));
-        Assert.False(Member.CanOverride(Bretagne));
+        Assert.True(On(Admin, Bretagne).Steers);
+        Assert.True(On(OfficerRegion52, PaysDeLaLoire).Steers);
+        Assert.False(On(OfficerRegion52, Bretagne).Steers);
+        Assert.True(On(OfficerDepartement75, Paris).Steers);
+        Assert.False(On(Coordinator, Bretagne).Steers);
+        Assert.False(On(Member, Bretagne).Steers);
     }
 
     [Fact]

@@ -1,16 +1,16 @@
 using Maillage.Lifecycle;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Identity;
-using Maillage.Platform.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Maillage.Territories.Published;
+using Maillage.Accounts;
+using Maillage.Web.Platform;
 
-namespace Maillage.Web.Platform;
+namespace Maillage.Web.Accounts;
 
 /// <summary>Platform administrators list accounts and open new ones with their role and scope.</summary>
-public sealed class AccountsModel(MaillageDbContext db, CreateAccount create, ReadCpts read, GeoCatalog geo) : PageModel
+public sealed class AccountsModel(ReadAccounts accounts, CreateAccount create, ReadCpts read, GeoCatalog geo) : PageModel
 {
     [BindProperty]
     public AccountInput Input { get; set; } = new(null, null, "officer");
@@ -64,7 +64,7 @@ public sealed class AccountsModel(MaillageDbContext db, CreateAccount create, Re
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Users = await db.Users.OrderBy(u => u.Email).AsNoTracking().ToListAsync(ct);
+        Users = await accounts.ListAsync(ct);
         CptsList = await read.ListAsync(HttpContext.GetActor(), ct);
         cptsNames = CptsList.ToDictionary(c => c.Id, c => c.Name);
     }

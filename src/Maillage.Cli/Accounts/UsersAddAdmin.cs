@@ -1,7 +1,7 @@
-using Maillage.Platform.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Accounts;
 
-namespace Maillage.Cli.Platform;
+namespace Maillage.Cli.Accounts;
 
 /// <summary><c>maillage users add-admin</c>: creates a platform administrator account.</summary>
 internal sealed class UsersAddAdmin : Command

@@ -1,7 +1,8 @@
 using Maillage.Platform.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Maillage.Accounts;
 
-namespace Maillage.Cli.Platform;
+namespace Maillage.Cli.Accounts;
 
 /// <summary><c>maillage users add</c>: opens an account with its role and scope.</summary>
 internal sealed class UsersAdd : Command

@@ -1,14 +1,12 @@
 using Maillage.Platform.Errors;
-using Maillage.Platform.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Territories.Published;
-using Maillage.Membership.Storage;
-using Maillage.Directory.Storage;
-using Maillage.Lifecycle.Storage;
 using Maillage.Lifecycle.Published;
+using Maillage.Platform.Identity;
+using Maillage.Membership.Published;
 
-namespace Maillage.Platform.Identity;
+namespace Maillage.Accounts;
 
 /// <summary>An account to open: its role decides which scope it needs.</summary>
 public sealed record AccountInput(string? Email, string? Password, string? Role, string? Region = null, string? Departement = null, string? Cpts = null,
@@ -20,7 +18,7 @@ public sealed record AccountInput(string? Email, string? Password, string? Role,
 /// speak for an adhérent of its CPTS (by the RPPS of the professional), one account per adhérent: it then declares its own time,
 /// proposes actions and holds the rights of its mandates.
 /// </summary>
-public sealed class CreateAccount(UserManager<MaillageUser> users, MaillageDbContext db, GeoCatalog geo)
+public sealed class CreateAccount(UserManager<MaillageUser> users, CptsLookup registry, MemberRoll members, GeoCatalog geo)
 {
     public static IReadOnlyDictionary<string, Role> RoleIds { get; } = new Dictionary<string, Role>(StringComparer.OrdinalIgnoreCase)
     {
@@ -99,16 +97,13 @@ public sealed class CreateAccount(UserManager<MaillageUser> users, MaillageDbCon
             return new Error("member_scope", "Seul un compte de membre ou de coordonnateur d'une CPTS peut être lié à un adhérent.", "memberRpps");
         }
 
-        var member = await (from m in db.Members()
-                            join p in db.Professionals() on m.ProfessionalId equals p.Id
-                            where m.CptsId == cpts && p.Rpps == rpps
-                            select (Guid?)m.Id).FirstOrDefaultAsync(ct);
+        var member = await members.FindByRppsAsync(cpts, rpps, ct);
         if (member is null)
         {
             return new Error("unknown_member", $"Aucun adhérent de cette CPTS n'a le RPPS {rpps}.", "memberRpps");
         }
 
-        if (await db.Users.AnyAsync(u => u.MemberId == member, ct))
+        if (await users.Users.AnyAsync(u => u.MemberId == member, ct))
         {
             return new Error("member_linked", $"L'adhérent au RPPS {rpps} a déjà un compte.", "memberRpps", ErrorKind.Conflict);
         }
@@ -120,9 +115,7 @@ public sealed class CreateAccount(UserManager<MaillageUser> users, MaillageDbCon
     private async Task<Error?> ScopeCptsAsync(MaillageUser user, string? cpts, CancellationToken ct)
     {
         var key = cpts?.Trim() ?? "";
-        var found = Guid.TryParse(key, out var id)
-            ? await db.Cpts().Where(c => c.Id == id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
-            : await db.Cpts().Where(c => c.Name == key && c.Stage != Stage.Dissolved).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        var found = await registry.FindAsync(key, ct);
         if (found is null)
         {
             return new Error("unknown_cpts", key.Length == 0

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Maillage.Directory;
+namespace Maillage.Directory.Published;
 
 /// <summary>
 /// The national nomenclatures the directory speaks (data/rules/nomenclatures.json): professions (TRE_G15),

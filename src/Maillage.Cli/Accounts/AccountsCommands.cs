@@ -1,0 +1,7 @@
+namespace Maillage.Cli.Accounts;
+
+/// <summary>The verbs of the Accounts module: opening accounts.</summary>
+internal static class AccountsCommands
+{
+    public static Command[] All => [new UsersAdd(), new UsersAddAdmin()];
+}
