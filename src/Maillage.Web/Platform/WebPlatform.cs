@@ -64,7 +64,10 @@ public static class WebPlatform
             o.Conventions.AllowAnonymousToFolder("/Account");
         });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-            ctx.ProblemDetails.Extensions.Remove("traceId"));
+        {
+            ctx.ProblemDetails.Extensions.Remove("traceId");
+            BadRequests.InFrench(ctx);
+        });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         // French pages: write accented letters as they are, not as numeric entities.
@@ -84,7 +87,13 @@ public static class WebPlatform
 
     public static void UseMaillagePlatform(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleExceptionAsync });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = ErrorResponses.HandleExceptionAsync,
+            // A request the framework could not read is the client's mistake, answered with a 400 that says why: not an error of the
+            // server, so not logged as an « unhandled exception » with its stack (the request itself is still logged with its status).
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
