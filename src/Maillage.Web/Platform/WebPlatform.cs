@@ -33,8 +33,15 @@ public static class WebPlatform
         }
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBody);
-        builder.Services.AddMaillageDomain(DatabaseSetting.Parse(config["Maillage:Database"]));
-        builder.Services.AddMail(MailSetting.Parse(config["Maillage:Mail"], config["Maillage:MailFrom"], builder.Environment.ContentRootPath));
+        // A location setting, or null when it is missing or blank (then the data directory's default applies).
+        string? Setting(string key) => config[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+        // One default place for the database, the keys and the mail, shared with the command line (explicit settings win).
+        var data = DataDirectory.Resolve(config[DataDirectory.ConfigurationKey]);
+        builder.Services.AddSingleton(data);
+        builder.Services.AddMaillageDomain(DatabaseSetting.Parse(config["Maillage:Database"], data));
+        builder.Services.AddMail(MailSetting.Parse(Setting("Maillage:Mail") ?? "pickup:" + data.MailOutbox, config["Maillage:MailFrom"],
+            builder.Environment.ContentRootPath));
         builder.Services.AddIdentity<MaillageUser, IdentityRole>(AccountRules.Apply)
             .AddEntityFrameworkStores<MaillageDbContext>()
             .AddClaimsPrincipalFactory<ActorClaimsFactory>()
@@ -77,7 +84,7 @@ public static class WebPlatform
         builder.Logging.EnableRedaction();
         builder.Services.AddRedaction(r => r.SetRedactor<ErasingRedactor>(new DataClassificationSet(MaillageTaxonomy.PersonalData)));
         builder.Services.AddDataProtection().SetApplicationName("Maillage")
-            .PersistKeysToFileSystem(new DirectoryInfo(config["Maillage:Keys"] ?? Path.Combine("data", "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Setting("Maillage:Keys") ?? data.Keys));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
@@ -120,6 +127,7 @@ public static class WebPlatform
     {
         var urls = app.Configuration["Maillage:Urls"] is { Length: > 0 } u ? u : app.Configuration["urls"] ?? DefaultUrl;
         Console.WriteLine($"Maillage : {urls.Split(';')[0]}");
+        Console.WriteLine($"Données : {app.Services.GetRequiredService<DataDirectory>().Describe()}");
         if (app.Configuration.GetValue("Maillage:Demo", true))
         {
             Console.WriteLine($"Démo : connectez-vous avec {Demo.SeedDemo.Accounts[0].Email} / {Demo.SeedDemo.Password} (autres comptes : voir README)");
