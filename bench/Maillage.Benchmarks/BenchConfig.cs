@@ -13,7 +13,8 @@ namespace Maillage.Benchmarks;
 /// <summary>
 /// What every run shares: the memory diagnoser, ratio columns against each class's baseline, and the
 /// GitHub markdown exporter. Benchmarks run in process: no per-job project is generated and built, which
-/// keeps the run short and leaves the build artifacts where <c>--artifacts-path</c> put them.
+/// keeps the run short and runs the assembly where <c>dotnet run</c> built it. BenchmarkDotNet's logs and reports go to
+/// <see cref="ArtifactsPath"/>, or where its own <c>--artifacts &lt;dir&gt;</c> option says (the command line wins over this config).
 /// </summary>
 public static class BenchConfig
 {

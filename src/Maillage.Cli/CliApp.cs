@@ -20,6 +20,9 @@ public static class CliApp
     /// <summary>The setting that says which database to use (see <see cref="Maillage.Platform.Persistence.DatabaseSetting"/>).</summary>
     public const string DatabaseVariable = "Maillage__Database";
 
+    /// <summary>The data directory shared with the web host, home of the default database (see <see cref="Maillage.Platform.Persistence.DataDirectory"/>).</summary>
+    public const string DataDirectoryVariable = Maillage.Platform.Persistence.DataDirectory.Variable;
+
     public const int Success = 0;
     public const int Failure = 1;
     public const int BadUsage = 2;
@@ -35,7 +38,7 @@ public static class CliApp
         .. FundingCommands.All,
     ];
 
-    /// <param name="environment">Settings that win over the process environment (tests pass <c>Maillage__Database</c> here).</param>
+    /// <param name="environment">Settings that win over the process environment (tests pass <c>Maillage__Database</c> or <c>Maillage__DataDirectory</c> here).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
         IDictionary<string, string?>? environment = null, CancellationToken ct = default)
     {
@@ -85,11 +88,11 @@ public static class CliApp
             return Success;
         }
 
-        var setting = environment is not null && environment.TryGetValue(DatabaseVariable, out var value)
+        string? Setting(string name) => environment is not null && environment.TryGetValue(name, out var value)
             ? value
-            : Environment.GetEnvironmentVariable(DatabaseVariable);
+            : Environment.GetEnvironmentVariable(name);
         var isTerminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-        var context = new CliContext(stdout, stderr, parsed.Json, isTerminal, setting);
+        var context = new CliContext(stdout, stderr, parsed.Json, isTerminal, Setting(DatabaseVariable), Setting(DataDirectoryVariable));
         try
         {
             return await command.RunAsync(context, parsed, ct);
@@ -132,8 +135,9 @@ public static class CliApp
             .AppendLine("  -h, --help    aide d'une commande (maillage <commande> --help)")
             .AppendLine("  --version     version de maillage")
             .AppendLine()
-            .AppendLine($"Base de données : variable {DatabaseVariable} = sqlite:<chemin> (défaut sqlite:data/maillage.db),")
-            .AppendLine("  postgres://utilisateur:motdepasse@hôte:port/base ou Host=…;Database=…")
+            .AppendLine($"Base de données : variable {DatabaseVariable} = sqlite:<chemin>, postgres://utilisateur:motdepasse@hôte:port/base")
+            .AppendLine($"  ou Host=…;Database=… ; par défaut <données>/maillage.db, où <données> est {DataDirectoryVariable},")
+            .AppendLine("  sinon le dossier data/ du dépôt (celui de Maillage.slnx), sinon ./data — le même que le serveur web.")
             .AppendLine("  Les commandes qui utilisent la base appliquent d'abord les migrations et chargent la géographie.")
             .AppendLine("Codes de sortie : 0 succès, 1 erreur (message sur la sortie d'erreur), 2 usage incorrect.")
             .ToString();

@@ -5,7 +5,8 @@ using Spectre.Console;
 namespace Maillage.Cli;
 
 /// <summary>Where a verb writes and how: the two streams, <c>--json</c>, whether stdout is a terminal, the database setting.</summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, bool json, bool isTerminal, string? databaseSetting)
+internal sealed class CliContext(TextWriter output, TextWriter error, bool json, bool isTerminal, string? databaseSetting,
+    string? dataDirectorySetting)
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -24,8 +25,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool json,
 
     public bool IsTerminal { get; } = isTerminal;
 
-    /// <summary>The raw <c>Maillage__Database</c> value; null means the default.</summary>
+    /// <summary>The raw <c>Maillage__Database</c> value; null means the default (the SQLite file of <see cref="DataDirectorySetting"/>).</summary>
     public string? DatabaseSetting { get; } = databaseSetting;
+
+    /// <summary>The raw <c>Maillage__DataDirectory</c> value; null means the repository's <c>data/</c>, else <c>./data</c>.</summary>
+    public string? DataDirectorySetting { get; } = dataDirectorySetting;
 
     /// <summary>Progress bars only for a person watching a terminal.</summary>
     public bool ShowProgress => IsTerminal && !Json;

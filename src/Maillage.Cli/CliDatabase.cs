@@ -34,12 +34,12 @@ internal sealed class CliDatabase : IAsyncDisposable
     /// <summary>What the schema check did: geography units loaded and, for <c>demo seed</c>, whether it seeded.</summary>
     public StartupReport Startup { get; }
 
-    /// <summary>Reads <c>Maillage__Database</c>; a malformed value is a usage error.</summary>
-    public static DatabaseSetting ParseSetting(string? setting)
+    /// <summary>Reads <c>Maillage__Database</c> (default: the SQLite file of the data directory); a malformed value is a usage error.</summary>
+    public static DatabaseSetting ParseSetting(string? setting, string? dataDirectory)
     {
         try
         {
-            return DatabaseSetting.Parse(setting);
+            return DatabaseSetting.Parse(setting, DataDirectory.Resolve(dataDirectory));
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
@@ -50,7 +50,7 @@ internal sealed class CliDatabase : IAsyncDisposable
     /// <summary>Builds the services, applies the migrations and loads the geography (and seeds the demo when asked).</summary>
     public static async Task<CliDatabase> OpenAsync(CliContext context, bool seedDemo, CancellationToken ct)
     {
-        var setting = ParseSetting(context.DatabaseSetting);
+        var setting = ParseSetting(context.DatabaseSetting, context.DataDirectorySetting);
         var services = Build(setting);
         try
         {

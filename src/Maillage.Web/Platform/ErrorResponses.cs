@@ -32,12 +32,16 @@ public static class ErrorResponses
 
     public static IResult ToProblem<T>(this Result<T> result) => result.Errors.ToProblem();
 
-    /// <summary>Bad requests the framework detects (unreadable JSON, wrong types) become 400s that say why; anything else is a bug: 500 without details.</summary>
+    /// <summary>
+    /// Bad requests the framework detects (unreadable JSON, wrong types, missing body, wrong content type, unbindable parameters) become
+    /// 400s (415, 413) that say in French what is wrong, where and what was expected (<see cref="BadRequests"/>); anything else is a bug:
+    /// 500 without details.
+    /// </summary>
     public static async Task HandleExceptionAsync(HttpContext context)
     {
-        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var result = error is BadHttpRequestException bad
-            ? TypedResults.Problem(title: "Requête invalide", detail: bad.InnerException?.Message is { } inner ? $"{bad.Message} {inner}" : bad.Message, statusCode: bad.StatusCode)
+        var feature = context.Features.Get<IExceptionHandlerFeature>();
+        var result = feature?.Error is BadHttpRequestException bad
+            ? TypedResults.Problem(BadRequests.Describe(bad, context, feature.Endpoint))
             : TypedResults.Problem(title: "Erreur interne", detail: "Une erreur inattendue s'est produite ; elle a été journalisée.", statusCode: StatusCodes.Status500InternalServerError);
         await result.ExecuteAsync(context);
     }

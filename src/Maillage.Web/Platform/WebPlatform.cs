@@ -34,8 +34,15 @@ public static class WebPlatform
         }
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBody);
-        builder.Services.AddMaillageDomain(DatabaseSetting.Parse(config["Maillage:Database"])).AddDemo();
-        builder.Services.AddMail(MailSetting.Parse(config["Maillage:Mail"], config["Maillage:MailFrom"], builder.Environment.ContentRootPath));
+        // A location setting, or null when it is missing or blank (then the data directory's default applies).
+        string? Setting(string key) => config[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+        // One default place for the database, the keys and the mail, shared with the command line (explicit settings win).
+        var data = DataDirectory.Resolve(config[DataDirectory.ConfigurationKey]);
+        builder.Services.AddSingleton(data);
+        builder.Services.AddMaillageDomain(DatabaseSetting.Parse(config["Maillage:Database"], data)).AddDemo();
+        builder.Services.AddMail(MailSetting.Parse(Setting("Maillage:Mail") ?? "pickup:" + data.MailOutbox, config["Maillage:MailFrom"],
+            builder.Environment.ContentRootPath));
         builder.Services.AddIdentity<MaillageUser, IdentityRole>(AccountRules.Apply)
             .AddMaillageStores()
             .AddClaimsPrincipalFactory<ActorClaimsFactory>()
@@ -67,7 +74,10 @@ public static class WebPlatform
             o.Conventions.AllowAnonymousToFolder("/Platform/Account");
         });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-            ctx.ProblemDetails.Extensions.Remove("traceId"));
+        {
+            ctx.ProblemDetails.Extensions.Remove("traceId");
+            BadRequests.InFrench(ctx);
+        });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         // French pages: write accented letters as they are, not as numeric entities.
@@ -77,7 +87,7 @@ public static class WebPlatform
         builder.Logging.EnableRedaction();
         builder.Services.AddRedaction(r => r.SetRedactor<ErasingRedactor>(new DataClassificationSet(MaillageTaxonomy.PersonalData)));
         builder.Services.AddDataProtection().SetApplicationName("Maillage")
-            .PersistKeysToFileSystem(new DirectoryInfo(config["Maillage:Keys"] ?? Path.Combine("data", "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Setting("Maillage:Keys") ?? data.Keys));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
@@ -87,7 +97,13 @@ public static class WebPlatform
 
     public static void UseMaillagePlatform(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleExceptionAsync });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = ErrorResponses.HandleExceptionAsync,
+            // A request the framework could not read is the client's mistake, answered with a 400 that says why: not an error of the
+            // server, so not logged as an « unhandled exception » with its stack (the request itself is still logged with its status).
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -117,6 +133,7 @@ public static class WebPlatform
     {
         var urls = app.Configuration["Maillage:Urls"] is { Length: > 0 } u ? u : app.Configuration["urls"] ?? DefaultUrl;
         Console.WriteLine($"Maillage : {urls.Split(';')[0]}");
+        Console.WriteLine($"Données : {app.Services.GetRequiredService<DataDirectory>().Describe()}");
         if (app.Configuration.GetValue("Maillage:Demo", true))
         {
             Console.WriteLine($"Démo : connectez-vous avec {Demo.SeedDemo.Accounts[0].Email} / {Demo.SeedDemo.Password} (autres comptes : voir README)");

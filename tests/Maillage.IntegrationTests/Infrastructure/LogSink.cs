@@ -14,6 +14,9 @@ public sealed class LogSink : ILoggerProvider
 
     public string Text => string.Join('\n', entries);
 
+    /// <summary>Forgets what was logged so far (e.g. the host's start-up, to look only at what a request logs).</summary>
+    public void Clear() => entries.Clear();
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()

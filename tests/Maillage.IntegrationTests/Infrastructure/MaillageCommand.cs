@@ -17,11 +17,14 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs the <c>maillage</c> command in-process on a given database.</summary>
 public static class MaillageCommand
 {
-    public static async Task<CliRun> RunAsync(string? database, params string[] args)
+    public static Task<CliRun> RunAsync(string? database, params string[] args) =>
+        RunWithAsync(new Dictionary<string, string?> { [CliApp.DatabaseVariable] = database }, args);
+
+    /// <summary>Runs with these settings in place of the process environment's (a null value hides the process's own).</summary>
+    public static async Task<CliRun> RunWithAsync(IDictionary<string, string?> environment, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var environment = new Dictionary<string, string?> { [CliApp.DatabaseVariable] = database };
         var code = await CliApp.RunAsync(args, stdout, stderr, environment, TestContext.Current.CancellationToken);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }

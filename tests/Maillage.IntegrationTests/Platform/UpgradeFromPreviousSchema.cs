@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Maillage.IntegrationTests.Infrastructure;
 using Maillage.Platform.Persistence;
-using Maillage.Territories;
+using Maillage.Territories.Published;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -30,7 +30,34 @@ public abstract partial class UpgradeFromPreviousSchema(DatabaseKind kind)
     /// </summary>
     private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
     {
-        // ["community_members"] = "membership_members",
+        ["community_professionals"] = "directory_professionals",
+        ["community_practices"] = "directory_practices",
+        ["community_structures"] = "directory_structures",
+        ["community_members"] = "membership_members",
+        ["community_membership_periods"] = "membership_periods",
+        ["community_dues"] = "membership_dues",
+        ["community_colleges"] = "membership_colleges",
+        ["community_campaigns"] = "membership_campaigns",
+        ["community_campaign_messages"] = "membership_campaign_messages",
+        ["community_unsubscriptions"] = "membership_unsubscriptions",
+        ["community_bodies"] = "association_bodies",
+        ["community_mandates"] = "association_mandates",
+        ["community_working_groups"] = "association_working_groups",
+        ["community_working_group_participants"] = "association_working_group_participants",
+        ["community_referents"] = "association_referents",
+        ["community_proposals"] = "association_proposals",
+        ["community_proposal_steps"] = "association_proposal_steps",
+        ["community_meetings"] = "association_meetings",
+        ["community_agenda_items"] = "association_agenda_items",
+        ["community_attendances"] = "association_attendances",
+        ["community_motions"] = "association_motions",
+        ["community_decisions"] = "association_decisions",
+        ["community_scales"] = "indemnities_scales",
+        ["community_scale_rates"] = "indemnities_scale_rates",
+        ["community_time_declarations"] = "indemnities_time_declarations",
+        ["community_payment_batches"] = "indemnities_payment_batches",
+        ["community_profession_notes"] = "indemnities_profession_notes",
+        ["terr_cpts_units"] = "lifecycle_territory_units",
     };
 
     /// <summary>The password the fixtures' accounts were hashed with (SeedDemo.Password when they were made).</summary>

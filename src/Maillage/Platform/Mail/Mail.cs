@@ -17,7 +17,8 @@ public enum MailTransportKind
 /// <summary>
 /// The <c>Maillage__Mail</c> setting: <c>smtp://host:port</c> with optional <c>user</c>, <c>password</c> and <c>tls=none|starttls|ssl</c>
 /// in the query string, or <c>pickup:&lt;directory&gt;</c> (each message written as an <c>.eml</c> file, relative paths from the content
-/// root); default <c>pickup:data/mail-outbox</c>. The sender is <c>Maillage__MailFrom</c> (default <see cref="DefaultFrom"/>).
+/// root); the hosts' default is the <c>mail-outbox</c> directory of the <see cref="Platform.Persistence.DataDirectory"/> (<see cref="Parse"/>
+/// alone defaults to <c>pickup:data/mail-outbox</c> under its root). The sender is <c>Maillage__MailFrom</c> (default <see cref="DefaultFrom"/>).
 /// </summary>
 public sealed record MailSetting(MailTransportKind Kind, string Target, int Port, string? User, string? Password, SecureSocketOptions Security,
     MailboxAddress From)
@@ -216,10 +217,12 @@ public static class MailServices
         return services;
     }
 
-    /// <summary>The default (a pickup directory under the working directory) unless a host chose another.</summary>
+    /// <summary>The default (the pickup directory <c>mail-outbox</c> of the data directory, as the web host's) unless a host chose another.</summary>
     public static IServiceCollection AddDefaultMail(this IServiceCollection services)
     {
-        services.TryAddSingleton(_ => MailSetting.Parse(null, null, System.IO.Directory.GetCurrentDirectory()));
+        services.TryAddSingleton(_ => MailSetting.Parse(
+            "pickup:" + Platform.Persistence.DataDirectory.Resolve(Environment.GetEnvironmentVariable(Platform.Persistence.DataDirectory.Variable)).MailOutbox,
+            null, System.IO.Directory.GetCurrentDirectory()));
         services.TryAddSingleton(sp => sp.GetRequiredService<MailSetting>().CreateTransport(sp.GetRequiredService<TimeProvider>()));
         return services;
     }

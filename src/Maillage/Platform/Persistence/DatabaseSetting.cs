@@ -11,16 +11,16 @@ public enum DatabaseProvider
 }
 
 /// <summary>
-/// The <c>Maillage__Database</c> setting: <c>sqlite:&lt;path&gt;</c> (default <c>sqlite:data/maillage.db</c>),
-/// <c>postgres://user:pass@host:port/db</c>, or an Npgsql key/value connection string.
+/// The <c>Maillage__Database</c> setting: <c>sqlite:&lt;path&gt;</c>, <c>postgres://user:pass@host:port/db</c>, or an Npgsql
+/// key/value connection string; without one, the SQLite file <c>maillage.db</c> of the <see cref="DataDirectory"/>.
 /// </summary>
 public sealed record DatabaseSetting(DatabaseProvider Provider, string ConnectionString)
 {
-    public const string Default = "sqlite:data/maillage.db";
-
-    public static DatabaseSetting Parse(string? setting)
+    /// <param name="setting">The raw setting; blank means the default.</param>
+    /// <param name="data">Where the default SQLite file lives; resolved from the working directory when not given (and only when needed).</param>
+    public static DatabaseSetting Parse(string? setting, DataDirectory? data = null)
     {
-        var s = string.IsNullOrWhiteSpace(setting) ? Default : setting.Trim();
+        var s = string.IsNullOrWhiteSpace(setting) ? "sqlite:" + (data ?? DataDirectory.Resolve(null)).Database : setting.Trim();
         if (s.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
         {
             var path = s["sqlite:".Length..];

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Maillage.Platform.Persistence;
 
@@ -8,6 +11,7 @@ public sealed class DatabaseStartup(MaillageDbContext db, IEnumerable<IReference
     /// <summary>Applies migrations, loads the geography vintage if missing and, when asked, seeds the demo on an empty database.</summary>
     public async Task<StartupReport> RunAsync(bool seedDemo, CancellationToken ct = default)
     {
+        await PrepareHistoryAsync(ct);
         await db.Database.MigrateAsync(ct);
         var loaded = 0;
         foreach (var data in referenceData)
@@ -17,6 +21,31 @@ public sealed class DatabaseStartup(MaillageDbContext db, IEnumerable<IReference
 
         var seeded = seedDemo && demo.FirstOrDefault() is { } seeding && await seeding.RunIfEmptyAsync(ct);
         return new StartupReport(loaded, seeded);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, creates the database if missing and the migrations history table if missing, as EF Core's migrator does a moment
+    /// later. Npgsql's migrator reads that table before EF creates it (to know which migrations were applied, npgsql/efcore.pg#3407):
+    /// on a fresh database the read fails, the provider catches the « undefined table » error, but EF has already logged it as a failed
+    /// command at Error level, which a newcomer reads as a failed start. With the table there, the read succeeds; no log is filtered,
+    /// so a real failure is still reported.
+    /// </summary>
+    private async Task PrepareHistoryAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        // Its existence check expects an error for a missing database and logs none.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            await creator.CreateAsync(ct);
+        }
+
+        // CREATE TABLE IF NOT EXISTS; the provider tolerates a concurrent start creating it at the same time.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
     }
 }
 

@@ -10,12 +10,12 @@ public sealed class DatabaseSettingTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void Default_is_sqlite_data_maillage_db(string? setting)
+    public void Default_is_the_sqlite_file_maillage_db_of_the_data_directory(string? setting)
     {
-        var parsed = DatabaseSetting.Parse(setting);
+        var parsed = DatabaseSetting.Parse(setting, new DataDirectory("/srv/maillage", DataDirectorySource.Setting));
         Assert.Equal(DatabaseProvider.Sqlite, parsed.Provider);
-        Assert.Equal("Data Source=data/maillage.db;Pooling=True", parsed.ConnectionString);
-        Assert.Equal("SQLite data/maillage.db", parsed.Describe());
+        Assert.Equal("Data Source=/srv/maillage/maillage.db;Pooling=True", parsed.ConnectionString);
+        Assert.Equal("SQLite /srv/maillage/maillage.db", parsed.Describe());
     }
 
     [Fact]
