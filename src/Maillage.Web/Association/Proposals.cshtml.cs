@@ -1,3 +1,5 @@
+using Maillage.Lifecycle.Published;
+using Maillage.Platform.Time;
 using Maillage.Association;
 using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
@@ -10,8 +12,11 @@ namespace Maillage.Web.Association;
 /// The members' proposals of a CPTS, latest first, and the form to propose an action for an account linked to its adhérent. The CPTS's
 /// members and managers read; officers are refused (403).
 /// </summary>
-public sealed class ProposalsModel(ReadProposals read) : PageModel
+public sealed class ProposalsModel(ReadProposals read, Tenancy tenancy) : PageModel
 {
+    /// <summary>The CPTS's clock: dates are those of the place.</summary>
+    public LocalClock? Clock { get; private set; }
+
     /// <summary>The CPTS of the route.</summary>
     public Guid Id { get; private set; }
 
@@ -54,6 +59,7 @@ public sealed class ProposalsModel(ReadProposals read) : PageModel
         }
 
         List = result.Value;
+        Clock = (await tenancy.ForPlatformAsync(id, ct)).Value?.Clock;
         Response.StatusCode = List is null ? StatusCodes.Status403Forbidden : StatusCodes.Status200OK;
         return Page();
     }

@@ -1,3 +1,5 @@
+using Maillage.Lifecycle.Published;
+using Maillage.Platform.Time;
 using Maillage.Membership.Campaigns;
 using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
@@ -10,9 +12,12 @@ namespace Maillage.Web.Membership;
 /// One campaign: its message and segment, how many addresses it reaches, the send button (or resume, after an interruption), the progress
 /// of a send under way (polled from the status API) and the sent log. The coordinator or an admin.
 /// </summary>
-public sealed class CampaignModel(ReadCampaigns read, StartCampaignSend start) : PageModel
+public sealed class CampaignModel(ReadCampaigns read, StartCampaignSend start, Tenancy tenancy) : PageModel
 {
     public CampaignDetail? Detail { get; private set; }
+
+    /// <summary>The CPTS's clock: the sent log shows its local hours.</summary>
+    public LocalClock? Clock { get; private set; }
 
     public IReadOnlyList<CampaignMessage> Log { get; private set; } = [];
 
@@ -50,6 +55,7 @@ public sealed class CampaignModel(ReadCampaigns read, StartCampaignSend start) :
         }
 
         Detail = detail.Value;
+        Clock = (await tenancy.ForPlatformAsync(id, ct)).Value?.Clock;
         Log = (await read.LogAsync(id, campaignId, actor, ct)).Value ?? [];
         return Page();
     }

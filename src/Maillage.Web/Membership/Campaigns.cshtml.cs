@@ -1,3 +1,5 @@
+using Maillage.Lifecycle.Published;
+using Maillage.Platform.Time;
 using Maillage.Directory;
 using Maillage.Membership.Campaigns;
 using Maillage.Platform.Errors;
@@ -12,8 +14,11 @@ namespace Maillage.Web.Membership;
 /// The campaigns of a CPTS and the form of a new one, with a count of the segment's recipients before creating it: the coordinator or an
 /// admin; the CPTS's members and the officers get a 403 page.
 /// </summary>
-public sealed class CampaignsModel(ReadCampaigns read, CreateCampaign create, Nomenclatures nomenclatures, ReadDirectory directory) : PageModel
+public sealed class CampaignsModel(ReadCampaigns read, CreateCampaign create, Nomenclatures nomenclatures, ReadDirectory directory, Tenancy tenancy) : PageModel
 {
+    /// <summary>The CPTS's clock: dates are those of the place.</summary>
+    public LocalClock? Clock { get; private set; }
+
     [BindProperty]
     public CampaignForm Form { get; set; } = new();
 
@@ -80,6 +85,7 @@ public sealed class CampaignsModel(ReadCampaigns read, CreateCampaign create, No
         }
 
         List = list.Value;
+        Clock = (await tenancy.ForPlatformAsync(id, ct)).Value?.Clock;
         var scope = await directory.ScopeAsync(id, actor, ct);
         Communes = [.. scope.Value!.Communes.Select(c => (c, directory.CommuneName(c))).OrderBy(c => c.Item2, StringComparer.Create(Maillage.Platform.French.Culture, true))];
         return Page();

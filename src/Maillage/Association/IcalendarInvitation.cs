@@ -12,7 +12,8 @@ namespace Maillage.Association;
 /// <summary>
 /// The invitation to a meeting as an iCalendar object (RFC 5545 / iTIP): METHOD:REQUEST, or CANCEL once cancelled; a UID stable
 /// for the meeting (<c>&lt;meeting id&gt;@maillage</c>) and SEQUENCE = <see cref="Meeting.Sequence"/> so calendars replace the
-/// earlier version; times in UTC; the agenda in the description; the CPTS as organiser (its contact address, or when it has none
+/// earlier version; start and end in the CPTS's local time with its TZID and VTIMEZONE (Europe/Paris, Indian/Reunion…), so a
+/// calendar in another zone still shows the right hour; DTSTAMP in UTC; the agenda in the description; the CPTS as organiser (its contact address, or when it has none
 /// an undeliverable <c>cpts-&lt;id&gt;@maillage.invalid</c>, as iTIP requires an address) — no personal address.
 /// </summary>
 public static class IcalendarInvitation

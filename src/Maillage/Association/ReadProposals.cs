@@ -1,3 +1,4 @@
+using Maillage.Platform.Time;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
@@ -25,7 +26,11 @@ public sealed record MeetingOption(Guid Id, BodyKind Body, string Title, DateTim
 
 /// <summary>A proposal with its description, its trail (oldest first), the moves the reader may make now and the meetings to choose from.</summary>
 public sealed record ProposalDetail(Guid CptsId, string CptsName, ProposalRow Proposal, string Description, IReadOnlyList<ProposalStepView> Steps,
-    IReadOnlyList<ProposalMove> Allowed, IReadOnlyList<MeetingOption> Meetings, DateOnly Today);
+    IReadOnlyList<ProposalMove> Allowed, IReadOnlyList<MeetingOption> Meetings, LocalClock Clock)
+{
+    /// <summary>Today where the CPTS is.</summary>
+    public DateOnly Today => Clock.Today;
+}
 
 /// <summary>Reads the proposals of a CPTS: its members and managers see them all; officers do not.</summary>
 public sealed class ReadProposals(MaillageDbContext db, AssociationAccess access, MemberRoll roll)
@@ -72,7 +77,7 @@ public sealed class ReadProposals(MaillageDbContext db, AssociationAccess access
             .ToList();
         var row = Row(proposal, members, await NumbersAsync(cptsId, ct));
         return Result<ProposalDetail>.Ok(new ProposalDetail(scope.Value!.Cpts.Id, scope.Value.Cpts.Name, row, proposal.Description, steps,
-            ProposalFlow.Allowed(proposal.Status, scope.Value.Rights, proposal.MemberId), meetings, scope.Value.Today));
+            ProposalFlow.Allowed(proposal.Status, scope.Value.Rights, proposal.MemberId), meetings, scope.Value.Tenant.Clock));
     }
 
     private Task<Dictionary<Guid, string>> NumbersAsync(Guid cptsId, CancellationToken ct) =>

@@ -32,19 +32,20 @@ public sealed record CommunityWorld(Guid Cpts, string CptsName, IReadOnlyList<st
     public WorldMember this[int index] => Members[index];
 
     /// <summary>Builds a fresh world; <paramref name="professionals"/> members (up to 8) with e-mail <c>&lt;rpps&gt;@pro.example</c>, their
-    /// accounts linked to them unless <paramref name="linkAccounts"/> is false.</summary>
-    public static async Task<CommunityWorld> CreateAsync(MaillageApp app, int professionals = 8, bool linkAccounts = true)
+    /// accounts linked to them unless <paramref name="linkAccounts"/> is false; in Loir-et-Cher unless another <paramref name="departement"/> is
+    /// named (e.g. 974, to live on La Réunion's clock).</summary>
+    public static async Task<CommunityWorld> CreateAsync(MaillageApp app, int professionals = 8, bool linkAccounts = true, string departement = "41")
     {
         ArgumentNullException.ThrowIfNull(app);
         var admin = await app.AdminAsync();
-        var communes = app.Communes.Take("41", 2);
+        var communes = app.Communes.Take(departement, 2);
         var name = Http.Unique("CPTS du Vendômois");
         var cpts = (await admin.CreateCptsAsync(name, communes)).Id();
-        var foreignCommune = app.Communes.Take("41", 1);
+        var foreignCommune = app.Communes.Take(departement, 1);
         var foreign = (await admin.CreateCptsAsync(Http.Unique("CPTS voisine"), foreignCommune)).Id();
         var people = People.Take(professionals).Select((p, i) => (Rpps: NewRpps(), p.Last, p.First, p.Profession, Commune: communes[i % 2])).ToList();
         var foreignRpps = NewRpps();
-        var finess = NewFiness("41");
+        var finess = NewFiness(departement[..2]);
         var lines = people.Select((p, i) =>
             $"{p.Rpps};{p.Last};{p.First};{p.Profession};;L;{p.Commune};;;;{(i == 0 ? finess : "")};;{(i == 0 ? "MSP du Loir" : "")};{(i == 0 ? "MSP" : "")};{p.Rpps}@pro.example;;;oui")
             .Append($"{foreignRpps};Voisin;Alain;10;;L;{foreignCommune[0]};;;;;;;;{foreignRpps}@pro.example;;;oui");
@@ -69,7 +70,7 @@ public sealed record CommunityWorld(Guid Cpts, string CptsName, IReadOnlyList<st
         var structures = await coordinator.GetJsonAsync($"/api/cpts/{cpts}/directory/structures");
         var structure = structures.EnumerateArray().Single(s => s.GetProperty("finess").GetString() == finess).GetProperty("id").GetGuid();
         return new CommunityWorld(cpts, name, communes, members, structure, coordinator,
-            await app.ClientForAsync(Role.Officer, departement: "41"), await app.ClientForAsync(Role.Officer, departement: "18"),
+            await app.ClientForAsync(Role.Officer, departement: departement), await app.ClientForAsync(Role.Officer, departement: "18"),
             foreign, foreignCoordinator, new WorldMember(foreignId, foreignRpps, "10", await app.ClientForAsync(Role.Member, foreign, memberId: foreignId)),
             await app.ClientForAsync(Role.Member, cpts));
     }

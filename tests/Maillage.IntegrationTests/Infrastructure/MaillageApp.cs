@@ -15,7 +15,7 @@ public sealed record TestUser(string Id, string Email, string? Password, string 
 /// Class fixture: one database and one host per test class and provider. Tests of the class share them and
 /// each owns its data (its own CPTS, users and communes, handed out by <see cref="Communes"/>).
 /// </summary>
-public abstract class MaillageApp(DatabaseKind kind) : IAsyncLifetime
+public abstract class MaillageApp(DatabaseKind kind, TimeProvider? clock = null) : IAsyncLifetime
 {
     private static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false };
 
@@ -50,7 +50,7 @@ public abstract class MaillageApp(DatabaseKind kind) : IAsyncLifetime
         }
 
         database = await TestDatabase.CreateAsync(Kind, TestContext.Current.CancellationToken);
-        factory = new MaillageAppFactory(database);
+        factory = new MaillageAppFactory(database, clock);
         factory.StartServer();   // runs the start-up check: migrations and geography
         Communes = new CommunePool(Geo);
     }

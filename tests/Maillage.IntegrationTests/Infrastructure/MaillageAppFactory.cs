@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -5,9 +8,9 @@ namespace Maillage.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real web host (in-memory server) on a test database, without the demo; the database is migrated and the
-/// geography loaded by the host's own start-up check when the host starts.
+/// geography loaded by the host's own start-up check when the host starts; on the real clock unless given one.
 /// </summary>
-public sealed class MaillageAppFactory(TestDatabase database) : WebApplicationFactory<Program>
+public sealed class MaillageAppFactory(TestDatabase database, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -21,5 +24,10 @@ public sealed class MaillageAppFactory(TestDatabase database) : WebApplicationFa
         builder.UseSetting("Maillage:Keys", Path.Combine(Database.Folder, "keys"));
         builder.UseSetting("Maillage:Mail", "pickup:" + Outbox);
         builder.UseEnvironment("Production");
+        if (clock is not null)
+        {
+            // The host's clock, for tests that need an instant of their choosing (e.g. when Paris and La Réunion are on different days).
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
+        }
     }
 }
