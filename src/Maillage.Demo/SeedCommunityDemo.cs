@@ -14,6 +14,7 @@ using Maillage.Association.Storage;
 using Maillage.Indemnities.Storage;
 using Maillage.Membership.Published;
 using Maillage.Directory.Published;
+using Maillage.Platform.Time;
 
 namespace Maillage.Demo;
 
@@ -63,7 +64,7 @@ public sealed class SeedCommunityDemo(MaillageDbContext db, MergeDirectory merge
 
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = LocalClock.InParis(clock).DateOf(now);   // Redon is in metropolitan France
         var ids = await db.Professionals().Where(p => records.Select(r => r.Rpps).Contains(p.Rpps)).ToDictionaryAsync(p => p.Rpps, p => p.Id, ct);
         var colleges = new[] { "Médecins", "Autres professionnels de santé", "Structures" };
         db.Colleges().AddRange(colleges.Select((c, i) => new College { Id = Guid.NewGuid(), CptsId = cptsId, Name = c, Position = i }));
@@ -151,7 +152,7 @@ public sealed class SeedCommunityDemo(MaillageDbContext db, MergeDirectory merge
                 For = vote.For, Against = vote.Against, Abstentions = vote.Abstentions, Result = MotionResult.Adopted, VotedAt = held.AddMinutes(40 + (20 * i)),
             };
             ag.Motions.Add(motion);
-            await DecisionRegister.AddAsync(db, cptsId, assembly.Id, DateOnly.FromDateTime(held.UtcDateTime), vote.Text, Actor.System.Name, now, ag.Id, motion.Id, ct: ct);
+            await DecisionRegister.AddAsync(db, cptsId, assembly.Id, LocalClock.InParis(clock).DateOf(held), vote.Text, Actor.System.Name, now, ag.Id, motion.Id, ct: ct);
         }
 
         var next = new DateTimeOffset(now.UtcDateTime.Date.AddDays(35).AddHours(17), TimeSpan.Zero);
@@ -167,7 +168,7 @@ public sealed class SeedCommunityDemo(MaillageDbContext db, MergeDirectory merge
     /// <summary>Time declared by a few members: some validated at the barème's rate, some awaiting the coordinator.</summary>
     private void AddDeclarations(Guid cptsId, List<Member> members, Scale scale, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = LocalClock.InParis(clock).DateOf(now);
         (int Member, int DaysAgo, Activity Activity, decimal Hours, string What, bool Validated)[] lines =
         [
             (7, 40, Activity.Meeting, 2m, "Groupe de travail « soins non programmés »", true),

@@ -57,7 +57,7 @@ public sealed class AccountsModel(ReadAccounts accounts, CreateAccount create, R
         }
 
         Errors = result.Errors;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = PageErrors.StatusOf(result.Kind);
         await LoadAsync(ct);
         return Page();
     }

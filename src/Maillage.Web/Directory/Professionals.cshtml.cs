@@ -75,7 +75,7 @@ public sealed class ProfessionalsModel(ReadDirectory read, ImportDirectory impor
         if (file is null || file.Length == 0)
         {
             Errors = [new Error("file_required", "Choisissez un fichier .csv ou .json à importer.", "file")];
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = PageErrors.StatusOf(ErrorKind.Validation);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
@@ -93,7 +93,7 @@ public sealed class ProfessionalsModel(ReadDirectory read, ImportDirectory impor
         else
         {
             Errors = result.Errors;
-            Response.StatusCode = result.Kind == ErrorKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = PageErrors.StatusOf(result.Kind);
         }
 
         (Q, Profession, Commune, Structure, PageNumber) = (null, null, null, null, null);
@@ -178,7 +178,7 @@ public sealed class ProfessionalsModel(ReadDirectory read, ImportDirectory impor
         else
         {
             Errors = [.. Errors, .. listing.Errors];
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Response.StatusCode = PageErrors.StatusOf(listing.Kind);
             Listing = (await read.SearchAsync(id, new DirectoryQuery(), actor, ct)).Value! with { Items = [], Total = 0 };
         }
 

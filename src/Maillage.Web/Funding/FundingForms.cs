@@ -30,14 +30,6 @@ public static class FundingForms
         return null;
     }
 
-    /// <summary>The status of a page that shows a refusal: 403, 409 or 400.</summary>
-    public static int Status(ErrorKind kind) => kind switch
-    {
-        ErrorKind.Forbidden => Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden,
-        ErrorKind.Conflict => Microsoft.AspNetCore.Http.StatusCodes.Status409Conflict,
-        _ => Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest,
-    };
-
     /// <summary>A value for an input: invariant, no thousands separator.</summary>
     public static string Input(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 }

@@ -155,13 +155,7 @@ public sealed class DeclarationsModel(ReadIndemnities read, DeclareTime declare,
         else
         {
             Errors = errors;
-            Response.StatusCode = errors.Max(e => e.Kind) switch
-            {
-                ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-                ErrorKind.Conflict => StatusCodes.Status409Conflict,
-                ErrorKind.NotFound => StatusCodes.Status404NotFound,
-                _ => StatusCodes.Status422UnprocessableEntity,
-            };
+            Response.StatusCode = PageErrors.StatusOf(errors.Max(e => e.Kind));
         }
 
         return await LoadAsync(id, ct) ? Page() : NotFound();

@@ -32,7 +32,7 @@ public sealed class CreateModel(CreateCpts create, GeoCatalog geo) : PageModel
         }
 
         Errors = result.Errors;
-        Response.StatusCode = result.Kind == ErrorKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = PageErrors.StatusOf(result.Kind);
         return Page();
     }
 }

@@ -43,7 +43,7 @@ public sealed class DetailsModel(ReadCpts read, RecordStage record, Maillage.Ter
         }
 
         Errors = result.Errors;
-        Response.StatusCode = result.Kind == ErrorKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
+        Response.StatusCode = PageErrors.StatusOf(result.Kind);
         await LoadAsync(id, ct);
         return Page();
     }

@@ -51,12 +51,7 @@ public sealed class EditModel(ReadCpts read, UpdateCpts update) : PageModel
         }
 
         (Id, Title, Errors) = (id, Form.Name ?? "", result.Errors);
-        Response.StatusCode = result.Kind switch
-        {
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
+        Response.StatusCode = PageErrors.StatusOf(result.Kind);
         return Page();
     }
 }

@@ -50,7 +50,7 @@ public sealed class LetterModel(ReadCpts read, UpdateLetter update) : PageModel
         }
 
         Errors = result.Errors;
-        Response.StatusCode = result.Kind == ErrorKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
+        Response.StatusCode = PageErrors.StatusOf(result.Kind);
         return Page();
     }
 

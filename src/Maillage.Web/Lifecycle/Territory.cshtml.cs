@@ -56,12 +56,7 @@ public sealed class TerritoryModel(ReadCpts read, UpdateCpts update, GeoCatalog 
         }
 
         Errors = result.Errors;
-        Response.StatusCode = result.Kind switch
-        {
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
+        Response.StatusCode = PageErrors.StatusOf(result.Kind);
         return Page();
     }
 

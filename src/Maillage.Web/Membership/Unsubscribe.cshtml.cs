@@ -1,3 +1,4 @@
+using Maillage.Web.Platform;
 using Maillage.Membership.Campaigns;
 using Maillage.Platform.Errors;
 using Microsoft.AspNetCore.Authorization;
@@ -37,7 +38,7 @@ public sealed class UnsubscribeModel(Unsubscribe unsubscribe) : PageModel
         else
         {
             Errors = result.Errors;
-            Response.StatusCode = result.Kind == ErrorKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+            Response.StatusCode = PageErrors.StatusOf(result.Kind);
         }
 
         return Page();

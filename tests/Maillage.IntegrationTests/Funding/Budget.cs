@@ -199,14 +199,14 @@ public abstract class CptsBudget(MaillageApp app) : IntegrationTest(app)
         Assert.Contains($"href=\"{url}\"", await w.Member.PageAsync($"/cpts/{w.A}"), StringComparison.Ordinal);
 
         var (bad, html) = await w.Coordinator.PostFormAsync(url, $"{url}?handler=Save", Form("spending", "fee-top-up", "douze euros"));
-        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad);
         Assert.Contains("« douze euros » n'est pas un montant", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("value=\"Complément d'honoraires astreinte\"", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         var (mixed, mixedHtml) = await w.Coordinator.PostFormAsync(url, $"{url}?handler=Save", new Dictionary<string, string?>(Form("income", null, "10"))
         {
             ["source"] = "aci", ["category"] = "coordination",
         });
-        Assert.Equal(HttpStatusCode.BadRequest, mixed);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, mixed);
         Assert.Contains("Une recette n'a pas de catégorie", System.Net.WebUtility.HtmlDecode(mixedHtml), StringComparison.Ordinal);
         var (added, _) = await w.Coordinator.PostFormAsync(url, $"{url}?handler=Save", Form("spending", "fee-top-up", "1 200,50"));
         Assert.Equal(HttpStatusCode.Redirect, added);

@@ -113,7 +113,7 @@ public abstract class ContractIndicators(MaillageApp app) : IntegrationTest(app)
         {
             ["mission"] = "access", ["name"] = "Patients orientés", ["kind"] = "means", ["weight"] = "1,5", ["targets[0]"] = "10",
         });
-        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
         Assert.Contains("hors limites", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         var (added, _) = await w.Coordinator.PostFormAsync(url, $"{url}?handler=Add", new Dictionary<string, string?>
         {

@@ -157,7 +157,7 @@ public abstract class Contracts(MaillageApp app) : IntegrationTest(app)
         {
             ["effectiveOn"] = Iso(Http.Today), ["removedMissions"] = "access", ["summary"] = "Retrait", ["version"] = $"{version}",
         });
-        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
         Assert.Contains("Une mission socle ne peut pas être retirée", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         var (amended, _) = await w.Officer.PostFormAsync($"/cpts/{w.A}/contrat", $"/cpts/{w.A}/contrat?handler=Amend", new Dictionary<string, string?>
         {

@@ -149,7 +149,7 @@ public abstract class FunderRecords(MaillageApp app) : IntegrationTest(app)
         {
             ["fixedAdvanceShare"] = "trois quarts", ["variableRule"] = "proportional", ["balanceMonths"] = "3", ["version"] = $"{contract.GetProperty("version").GetInt32()}",
         });
-        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
         Assert.Contains("« trois quarts » n'est pas un nombre", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         var (changed, _) = await w.Officer.PostFormAsync(page, $"{page}?handler=Parameters", new Dictionary<string, string?>
         {
@@ -161,7 +161,7 @@ public abstract class FunderRecords(MaillageApp app) : IntegrationTest(app)
         {
             ["year"] = "2", ["declaredOn"] = Iso(Signed.AddDays(3)), ["description"] = "Canicule",
         });
-        Assert.Equal(HttpStatusCode.BadRequest, outside);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outside);
         Assert.Contains("hors de l'année 2", WebUtility.HtmlDecode(outsideHtml), StringComparison.Ordinal);
         var (declared, _) = await w.Officer.PostFormAsync(page, $"{page}?handler=Crisis", new Dictionary<string, string?>
         {
@@ -196,13 +196,13 @@ public abstract class FunderRecords(MaillageApp app) : IntegrationTest(app)
         {
             ["year"] = "1", ["line"] = "operating", ["part"] = "operating", ["amount"] = "beaucoup", ["paidOn"] = Iso(Signed.AddDays(5)),
         });
-        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
         Assert.Contains("« beaucoup » n'est pas un nombre", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         var (future, futureHtml) = await w.Officer.PostFormAsync(page, $"{page}?handler=Pay", new Dictionary<string, string?>
         {
             ["year"] = "1", ["line"] = "operating", ["part"] = "operating", ["amount"] = "12 345,67", ["paidOn"] = Iso(Http.Today.AddDays(3)),
         });
-        Assert.Equal(HttpStatusCode.BadRequest, future);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, future);
         Assert.Contains("dans le futur", WebUtility.HtmlDecode(futureHtml), StringComparison.Ordinal);
         var (paid, _) = await w.Officer.PostFormAsync(page, $"{page}?handler=Pay", new Dictionary<string, string?>
         {

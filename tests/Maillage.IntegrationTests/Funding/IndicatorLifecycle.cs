@@ -167,7 +167,7 @@ public abstract class IndicatorLifecycle(MaillageApp app) : IntegrationTest(app)
 
         var (status, html) = await w.Coordinator.PostFormAsync(url, $"{url}?handler=Edit", Fields(id, "0", ("name", "Patients orientés"), ("weight", "1"),
             ("source", "computed"), ("sourceKey", "inconnu")));
-        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Contains("Données disponibles", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         (status, _) = await w.Coordinator.PostFormAsync(url, $"{url}?handler=Edit", Fields(id, "0", ("name", "Patients orientés"), ("weight", "1"),
             ("source", "manual"), ("targets[0]", "10"), ("targets[1]", "20")));
@@ -179,7 +179,7 @@ public abstract class IndicatorLifecycle(MaillageApp app) : IntegrationTest(app)
         });
         Assert.Equal(HttpStatusCode.Redirect, status);
         (status, html) = await treasurer.PostFormAsync(url, $"{url}?handler=Adjust", Fields(id, "1", ("year", "2"), ("target", "15"), ("agreedOn", "hier")));
-        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Contains("n'est pas une date", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         (status, _) = await treasurer.PostFormAsync(url, $"{url}?handler=Adjust", Fields(id, "1", ("year", "2"), ("target", "15"),
             ("reason", "Départ d'un médecin"), ("agreedBy", "Comité de suivi"), ("agreedOn", Http.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));

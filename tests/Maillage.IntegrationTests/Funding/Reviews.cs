@@ -162,7 +162,7 @@ public abstract class Reviews(MaillageApp app) : IntegrationTest(app)
         }
 
         var (refused, refusedHtml) = await w.Officer.PostFormAsync(page, $"{page}?handler=Decide", fields);
-        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
         Assert.Contains("dépasse le maximum de la grille", System.Net.WebUtility.HtmlDecode(refusedHtml), StringComparison.Ordinal);
         fields["decisions[0].Fixed"] = "1 000,50";
         var (decided, _) = await w.Officer.PostFormAsync(page, $"{page}?handler=Decide", fields);

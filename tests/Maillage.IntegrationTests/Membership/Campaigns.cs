@@ -83,9 +83,9 @@ public abstract class Campaigns(MaillageApp app) : IntegrationTest(app)
         Assert.Equal(0, (await world.Coordinator.GetJsonAsync($"/api/cpts/{world.Cpts}/campaigns/audience?membership=all")).GetProperty("unsubscribed").GetInt32());
         var token = Uri.UnescapeDataString(path[(path.IndexOf("t=", StringComparison.Ordinal) + 2)..]);
         var tampered = token[..20] + (token[20] == 'A' ? 'B' : 'A') + token[21..];
-        Assert.Contains("pas valide", await anonymous.PageAsync("/desinscription?t=" + Uri.EscapeDataString(tampered), HttpStatusCode.BadRequest),
+        Assert.Contains("pas valide", await anonymous.PageAsync("/desinscription?t=" + Uri.EscapeDataString(tampered), HttpStatusCode.UnprocessableEntity),
             StringComparison.Ordinal);
-        await anonymous.PageAsync("/desinscription", HttpStatusCode.BadRequest);
+        await anonymous.PageAsync("/desinscription", HttpStatusCode.UnprocessableEntity);
         for (var click = 0; click < 2; click++)
         {
             using var oneClick = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);

@@ -93,13 +93,7 @@ public sealed class BudgetModel(ReadBudget read, SaveBudgetLine save, DeleteBudg
 
     private async Task<IActionResult> FailedAsync(Guid id, string? year, IReadOnlyList<Error> errors, ErrorKind kind, LineForm? form, CancellationToken ct)
     {
-        Response.StatusCode = kind switch
-        {
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        Response.StatusCode = PageErrors.StatusOf(kind);
         // A CPTS the user may not read is a 404 page; a line deleted meanwhile is said on the page.
         if (!await LoadAsync(id, year, ct))
         {

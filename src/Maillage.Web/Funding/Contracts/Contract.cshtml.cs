@@ -66,12 +66,7 @@ public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, 
         }
 
         Errors = result.Errors;
-        Response.StatusCode = result.Kind switch
-        {
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        Response.StatusCode = PageErrors.StatusOf(result.Kind);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -73,7 +73,7 @@ public sealed class PaymentsModel(ReadFunding read, ReadFunderRecords records, R
         }
 
         Errors = result.Errors;
-        Response.StatusCode = FundingForms.Status(result.Kind);
+        Response.StatusCode = PageErrors.StatusOf(result.Kind);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

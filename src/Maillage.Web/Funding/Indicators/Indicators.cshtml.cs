@@ -161,7 +161,7 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
         }
 
         Errors = result.Errors;
-        Response.StatusCode = FundingForms.Status(result.Kind);
+        Response.StatusCode = PageErrors.StatusOf(result.Kind);
         return await LoadAsync(id, year, ct) ? Page() : NotFound();
     }
 

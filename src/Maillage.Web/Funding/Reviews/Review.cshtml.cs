@@ -109,7 +109,7 @@ public sealed class ReviewModel(ReadReviews list, BuildReviewPack build, OpenRev
         }
 
         Errors = errors;
-        Response.StatusCode = FundingForms.Status(kind);
+        Response.StatusCode = PageErrors.StatusOf(kind);
         return await LoadAsync(id, year, ct) ? Page() : NotFound();
     }
 

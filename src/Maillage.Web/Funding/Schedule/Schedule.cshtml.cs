@@ -32,7 +32,7 @@ public sealed class ScheduleModel(ReadFunding read) : PageModel
             }
 
             Errors = result.Errors;
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Response.StatusCode = PageErrors.StatusOf(result.Kind);
             return Page();
         }
 

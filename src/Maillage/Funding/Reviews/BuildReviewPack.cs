@@ -43,7 +43,8 @@ public sealed class BuildReviewPack(ReviewStore store, ReadIndicators indicators
         ArgumentNullException.ThrowIfNull(achievement);
         var (cpts, contract) = (context.Funding.Cpts, context.Funding.Contract);
         var actions = review.Actions.OrderBy(a => a.RecordedAt).ThenBy(a => a.Id)
-            .Select(a => new PackAction(a.Id, a.Title, a.Mission, a.Mission is { } m ? ContractMissions.Name(m) : null, a.Description, a.RecordedAt)).ToList();
+            .Select(a => new PackAction(a.Id, a.Title, a.Mission, a.Mission is { } m ? ContractMissions.Name(m) : null, a.Description, a.RecordedAt,
+                context.Funding.Tenant.Clock.DateOf(a.RecordedAt))).ToList();
         var missions = funding.Lines.Where(l => l.Line != AciLineIds.Operating).Select(l =>
         {
             var decision = review.Missions.FirstOrDefault(m => m.Mission == l.Line);

@@ -55,6 +55,7 @@ public sealed record PackAdjustment(decimal? PreviousTarget, decimal NewTarget, 
 /// <summary>A contract year of an indicator's trajectory: its target and what was achieved (<c>null</c> when none).</summary>
 public sealed record TrajectoryPoint(int Year, decimal? Target, decimal? Achieved);
 
-public sealed record PackAction(Guid Id, string Title, string? Mission, string? MissionName, string? Description, DateTimeOffset RecordedAt);
+/// <summary>An action outside the contract; <see cref="RecordedOn"/> is the day it was recorded where the CPTS is.</summary>
+public sealed record PackAction(Guid Id, string Title, string? Mission, string? MissionName, string? Description, DateTimeOffset RecordedAt, DateOnly RecordedOn);
 
 public sealed record PackTotals(decimal Maximum, decimal Expected, decimal? Decided, decimal Paid);

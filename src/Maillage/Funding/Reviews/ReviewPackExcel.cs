@@ -129,7 +129,7 @@ public static class ReviewPackExcel
             sheet.Cell(row, 1).Value = a.MissionName ?? "—";
             sheet.Cell(row, 2).Value = a.Title;
             sheet.Cell(row, 3).Value = a.Description ?? "";
-            sheet.Cell(row, 4).Value = French.Date(DateOnly.FromDateTime(a.RecordedAt.UtcDateTime));
+            sheet.Cell(row, 4).Value = French.Date(a.RecordedOn);
             row++;
         }
 

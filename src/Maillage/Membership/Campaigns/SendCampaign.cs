@@ -105,7 +105,7 @@ public sealed class StartCampaignSend(MaillageDbContext db, ReadCampaigns read, 
         if (campaign.SentAt is { } sentAt)
         {
             return new Error("already_sent",
-                $"La campagne « {campaign.Name} » a déjà été envoyée le {French.Date(DateOnly.FromDateTime(sentAt.ToOffset(TimeSpan.Zero).UtcDateTime))} : "
+                $"La campagne « {campaign.Name} » a déjà été envoyée le {French.Date(scope.Tenant.Clock.DateOf(sentAt))} : "
                 + "une campagne ne part qu'une fois ; créez-en une nouvelle.", null, ErrorKind.Conflict);
         }
 
