@@ -85,23 +85,8 @@ public sealed class MoveProposal(MaillageDbContext db, AuditTrail audit, TimePro
         audit.Record(actor, cptsId, "proposal." + MeetingLabels.Id(next.Value), $"Proposition {proposal.Id} : {AssociationLabels.Status(proposal.Status)} → "
             + $"{AssociationLabels.Status(next.Value)}" + (proposal.DecisionId is { } d ? $", décision {d}." : "."));
         proposal.Status = next.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Error.Stale();
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return new Error("decision_number_taken", "Une autre décision vient d'être inscrite au registre au même moment : recommencez.", null,
-                ErrorKind.Conflict);
-        }
-
-        return Result<Proposal>.Ok(proposal);
+        return await db.SaveAsync(proposal, ct, taken:
+            new Error("decision_number_taken", "Une autre décision vient d'être inscrite au registre au même moment : recommencez.", null, ErrorKind.Conflict));
     }
 
     private async Task<List<Error>> CheckAsync(Guid cptsId, ProposalStatus status, ProposalMove move, ProposalMoveInput input, string? comment,

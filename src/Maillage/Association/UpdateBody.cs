@@ -66,20 +66,7 @@ public sealed class UpdateBody(MaillageDbContext db, AuditTrail audit, Associati
 
         audit.Record(actor, cptsId, "body.updated", $"{MeetingLabels.Label(body.Kind)} {body.Id} : convocation, quorum, pouvoirs {before} → "
             + $"{body.NoticeDays} j, {body.QuorumPercent} %, {body.MaxProxiesPerHolder} pouvoir(s).");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Stale();
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            return Error.Stale();
-        }
-
-        return Result<Body>.Ok(body);
+        return await db.SaveAsync(body, ct);
     }
 
     private static void Range(List<Error> errors, int? value, int min, int max, string field, string message)

@@ -72,17 +72,7 @@ public sealed class CreateScale(MaillageDbContext db, AuditTrail audit, Nomencla
         db.Scales().Add(scale);
         audit.Record(actor, cptsId, "indemnity.scale.created",
             $"Barème {scale.Id} en vigueur le {French.Date(scale.EffectiveFrom)} : {string.Join(", ", rates.Select(Describe))}.");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return DateTaken(scale.EffectiveFrom);
-        }
-
-        return Result<Scale>.Ok(scale);
+        return await db.SaveAsync(scale, ct, taken: DateTaken(scale.EffectiveFrom));
     }
 
     private static Error DateTaken(DateOnly from) => new("scale_date_taken",

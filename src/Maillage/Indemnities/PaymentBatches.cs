@@ -48,24 +48,18 @@ public sealed class CreatePaymentBatch(MaillageDbContext db, AuditTrail audit, T
             audit.Record(actor, cptsId, "indemnity.batch.created",
                 $"Lot de paiement {batch.Number} ({batch.Id}) : {French.Count(declarations.Count, "déclaration", "déclarations")}, "
                 + $"{IndemnityLabels.Euros(batch.Total)}.");
-            try
+            var refused = await db.SaveOrConflictAsync(ct,
+                conflict: new Error("declarations_taken", "Des déclarations viennent d'être mises dans un autre lot : rechargez la page et recommencez.",
+                    null, ErrorKind.Conflict),
+                taken: new Error("number_taken", "Un autre lot vient d'être numéroté au même moment : recommencez.", null, ErrorKind.Conflict));
+            if (refused is null)
             {
-                await db.SaveChangesAsync(ct);
                 return Result<PaymentBatch>.Ok(batch);
             }
-            catch (DbUpdateConcurrencyException)
+
+            if (refused.Code != "number_taken" || attempt == Attempts)   // a batch numbered at the same time: number it again
             {
-                db.ChangeTracker.Clear();
-                return new Error("declarations_taken", "Des déclarations viennent d'être mises dans un autre lot : rechargez la page et recommencez.",
-                    null, ErrorKind.Conflict);
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                db.ChangeTracker.Clear();
-                if (attempt == Attempts)
-                {
-                    return new Error("number_taken", "Un autre lot vient d'être numéroté au même moment : recommencez.", null, ErrorKind.Conflict);
-                }
+                return refused;
             }
         }
     }

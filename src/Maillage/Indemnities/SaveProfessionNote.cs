@@ -62,14 +62,6 @@ public sealed class SaveProfessionNote(MaillageDbContext db, AuditTrail audit, N
         note.UpdatedBy = actor.Name;
         note.UpdatedAt = clock.GetUtcNow();
         audit.Record(actor, cptsId, "indemnity.note", $"Note fiscale et sociale de la profession {code} ({note.Id}) enregistrée.");
-        try
-        {
-            return await db.SaveAsync(note, ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return Error.Stale();
-        }
+        return await db.SaveAsync(note, ct);
     }
 }

@@ -10,18 +10,8 @@ public sealed class CptsSaver(MaillageDbContext db)
 {
     public async Task<Error?> SaveAsync(Cpts cpts, CancellationToken ct)
     {
-        try
+        return await db.SaveOrConflictAsync(async ct =>
         {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Stale();
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
             if (await db.Cpts().AnyAsync(c => c.Id != cpts.Id && c.Name == cpts.Name, ct))
             {
                 return new Error("name_taken", $"Une CPTS s'appelle déjà « {cpts.Name} ».", "name", ErrorKind.Conflict);
@@ -33,7 +23,7 @@ public sealed class CptsSaver(MaillageDbContext db)
             }
 
             return new Error("territory_overlap", "Une autre CPTS vient d'obtenir une de ces communes : rechargez et vérifiez le territoire.", "territory", ErrorKind.Conflict);
-        }
+        }, ct);
     }
 
     /// <summary>Makes the next save check the version the user saw, not the one just read.</summary>

@@ -44,15 +44,6 @@ public sealed class RecordCrisis(MaillageDbContext db, AuditTrail audit, TimePro
         };
         db.ContractCrises().Add(crisis);
         audit.Record(actor, contract.CptsId, "aci.crisis.recorded", $"Crise sanitaire grave {crisis.Id} déclarée pour l'année {year} du contrat ACI {contract.Id}.");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Result<ContractCrisis>.Ok(crisis);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return CrisisRules.AlreadyDeclared(year);
-        }
+        return await db.SaveAsync(crisis, ct, taken: CrisisRules.AlreadyDeclared(year));
     }
 }

@@ -2,7 +2,6 @@ using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
-using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Funding.Reviews;
 
@@ -44,16 +43,7 @@ public sealed class OpenReview(ReviewStore store, AuditTrail audit, TimeProvider
         };
         store.Db.Add(review);
         audit.Record(actor, cptsId, "aci.review.opened", $"Dialogue de gestion {review.Id} de l'année {chosen} du contrat ACI {review.ContractId} ouvert.");
-        try
-        {
-            await store.Db.SaveChangesAsync(ct);
-            return Result<AnnualReview>.Ok(review);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            store.Db.ChangeTracker.Clear();
-            return Exists(chosen);
-        }
+        return await store.Db.SaveAsync(review, ct, taken: Exists(chosen));
     }
 
     private static Error Exists(int year) =>

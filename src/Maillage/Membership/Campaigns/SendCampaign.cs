@@ -130,14 +130,14 @@ public sealed class StartCampaignSend(MaillageDbContext db, ReadCampaigns read, 
 
             tracked.SentBy = actor.Name;
             db.Entry(tracked).State = EntityState.Modified;
-            await db.SaveChangesAsync(ct);
+            if (await db.SaveOrConflictAsync(ct, conflict: version is null ? Sending() : Error.Stale()) is { } refused)
+            {
+                queue.Finish(campaignId, null);
+                return refused;
+            }
+
             queue.Enqueue(new CampaignSendJob(cptsId, campaignId, actor, baseUrl));
             return Result<CampaignStatus>.Ok(await read.StatusOfAsync(scope, tracked, ct));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            queue.Finish(campaignId, null);
-            return version is null ? Sending() : Error.Stale();
         }
         catch
         {
