@@ -61,6 +61,44 @@ public abstract class CptsConfinementTests(MaillageApp app) : IntegrationTest(ap
         Assert.Null(await db.Members().FirstOrDefaultAsync(m => m.Id == mine, Ct));
         Assert.NotNull(await db.Members().FirstOrDefaultAsync(m => m.Id == theirs, Ct));
     }
+
+    [Fact]
+    public async Task The_confined_read_of_a_table_searches_its_cpts_index_instead_of_scanning_it()
+    {
+        // PostgreSQL plans each query with its parameters' values, so the filter's shape matters to SQLite's planner only.
+        Assert.SkipWhen(App.Kind != DatabaseKind.Sqlite, "SQLite's planner only: PostgreSQL plans with the parameters' values (bench/README.md, finding 7).");
+        var world = await CommunityWorld.CreateAsync(App, professionals: 1);
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MaillageDbContext>();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<Tenancy>().ResolveAsync(world.Cpts, Actor.System, Ct)).Succeeded);
+        var plan = await PlanAsync(db, db.Members());
+        TestContext.Current.TestOutputHelper?.WriteLine(db.Members().ToQueryString() + "\n" + plan);
+        Assert.True(plan.Contains("USING INDEX", StringComparison.Ordinal) || plan.Contains("USING COVERING INDEX", StringComparison.Ordinal),
+            $"The members of one CPTS are read without the CptsId index:\n{db.Members().ToQueryString()}\n{plan}");
+    }
+
+    /// <summary>SQLite's plan for a query, as EXPLAIN QUERY PLAN prints it.</summary>
+    private static async Task<string> PlanAsync<T>(MaillageDbContext db, IQueryable<T> query)
+    {
+        await db.Database.OpenConnectionAsync(Ct);
+        try
+        {
+            await using var command = query.CreateDbCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            var lines = new List<string>();
+            while (await reader.ReadAsync(Ct))
+            {
+                lines.Add(reader.GetValue(reader.FieldCount - 1)?.ToString() ?? "");
+            }
+
+            return string.Join("\n", lines);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 }
 
 public sealed class CptsConfinement_on_sqlite(SqliteApp app) : CptsConfinementTests(app), IClassFixture<SqliteApp>;
