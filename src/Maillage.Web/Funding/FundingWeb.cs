@@ -1,3 +1,4 @@
+using Maillage.Web.Platform.Workspace;
 using Maillage.Web.Funding.Budget;
 using Maillage.Web.Funding.Contracts;
 using Maillage.Web.Funding.Reviews;
@@ -15,6 +16,14 @@ public static class FundingWeb
         app.MapPaymentApi();
         app.MapBudgetApi();
         app.MapReviewApi();
+        static Task<bool> HasContract(Maillage.Lifecycle.Published.Tenant t, HttpContext http) =>
+            http.RequestServices.GetRequiredService<Maillage.Funding.FundingAccess>().HasContractAsync(t, http.RequestAborted);
+        app.AddToWorkspace(Missions.Funding, "Contrat ACI", "contrat")
+            .AddToWorkspace(Missions.Funding, "Indicateurs", "contrat/indicateurs", HasContract)
+            .AddToWorkspace(Missions.Funding, "Financement du contrat", "contrat/financement", HasContract)
+            .AddToWorkspace(Missions.Funding, "Échéancier et versements", "contrat/versements", HasContract)
+            .AddToWorkspace(Missions.Funding, "Dialogue de gestion", "contrat/dialogue", HasContract)
+            .AddToWorkspace(Missions.Funding, "Budget", "budget");
         return app;
     }
 }

@@ -37,8 +37,8 @@ public static class CptsEndpoints
         cpts.MapPut("/{id:guid}/letter", Letter).WithName("UpdateLetterOfIntent").WithSummary("Saves the lettre d'intention")
             .Produces<CptsDtos.Detail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        cpts.MapGet("/{id:guid}/audit", Audit).WithName("CptsAudit").WithSummary("Who changed what and when on this CPTS")
-            .Produces<List<CptsDtos.AuditLine>>().ProducesProblem(StatusCodes.Status404NotFound);
+        cpts.MapGet("/{id:guid}/audit", Audit).WithName("CptsAudit").WithSummary("Who changed what and when on this CPTS (its coordinator, its officers and the admins; 403 for members)")
+            .Produces<List<CptsDtos.AuditLine>>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<List<CptsDtos.Summary>>> List(HttpContext http, ReadCpts read, CancellationToken ct) =>
@@ -91,9 +91,9 @@ public static class CptsEndpoints
     private static async Task<IResult> Audit(Guid id, HttpContext http, ReadCpts read, CancellationToken ct)
     {
         var result = await read.GetAsync(id, http.GetActor(), ct);
-        return result.Succeeded
-            ? TypedResults.Ok(result.Value!.Audit.Select(a => new CptsDtos.AuditLine(a.At, a.ActorName, a.Action, a.Details)).ToList())
-            : result.ToProblem();
+        return !result.Succeeded ? result.ToProblem()
+            : !(result.Value!.Tenant.Manages || result.Value.Tenant.Steers) ? Result<Cpts>.Fail(Error.Forbidden()).ToProblem()
+            : TypedResults.Ok(result.Value.Audit.Select(a => new CptsDtos.AuditLine(a.At, a.ActorName, a.Action, a.Details)).ToList());
     }
 
     private static async Task<IResult> Reread(Result<Cpts> result, Guid id, Maillage.Platform.Tenancy.Actor actor, ReadCpts read, CancellationToken ct) =>

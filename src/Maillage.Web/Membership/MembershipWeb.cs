@@ -1,3 +1,4 @@
+using Maillage.Web.Platform.Workspace;
 namespace Maillage.Web.Membership;
 
 /// <summary>The Membership module on the web: its API (members, colleges, dues, rates and recruitment campaigns); its pages, in this folder, are found by Razor Pages.</summary>
@@ -7,6 +8,8 @@ public static class MembershipWeb
     {
         app.MapMembershipApi();
         app.MapCampaignsApi();
+        app.AddToWorkspace(Missions.Community, "Adhérents", "adherents")
+            .AddToWorkspace(Missions.Community, "Campagnes", "campagnes", Maillage.Membership.MembershipAccess.ManagesMembers);
         return app;
     }
 }

@@ -72,7 +72,8 @@ public static class WebPlatform
             o.RootDirectory = "/";
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Platform/Account");
-        });
+        }).AddMvcOptions(o => o.Filters.Add<Workspace.ShellFilter>());
+        builder.Services.AddSingleton<Workspace.WorkspaceNavigation>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions.Remove("traceId");

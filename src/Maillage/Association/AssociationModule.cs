@@ -14,6 +14,8 @@ public static class AssociationModule
         services.AddScoped<MeetingVoters>();
         services.AddScoped<IIndicatorSource, MeetingsHeldSource>();
         services.AddScoped<IIndicatorSource, ActiveGroupsSource>();
+        services.AddScoped<Maillage.Lifecycle.Published.IToDoSource, AssociationToDo>();
+        services.AddScoped<Maillage.Lifecycle.Published.IKeyFigureSource, AssociationFigures>();
         services.AddScoped<ReadAssociation>();
         services.AddScoped<UpdateBody>();
         services.AddScoped<AddMandate>();

@@ -44,6 +44,13 @@ public sealed class FundingAccess(MaillageDbContext db, Tenancy tenancy, Associa
         return new FundingRights(true, edit, tenant.Steers);
     }
 
+    /// <summary>Whether the CPTS has recorded a contract: the pages of a contract (indicators, payments, reviews) exist only then.</summary>
+    public Task<bool> HasContractAsync(Tenant tenant, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return db.AciContracts().AnyAsync(c => c.CptsId == tenant.Id, ct);
+    }
+
     /// <summary>The CPTS if the actor may read it, and its latest contract if it has one (with its amendments).</summary>
     public async Task<Result<CptsFunding>> CptsAsync(Guid cptsId, Actor actor, bool tracked, CancellationToken ct)
     {

@@ -10,6 +10,8 @@ public static class FundingModule
     {
         services.AddSingleton(sp => AciRuleSets.LoadEmbedded(sp.GetRequiredService<SizeTiers>()));
         services.AddScoped<FundingAccess>();
+        services.AddScoped<Maillage.Lifecycle.Published.IToDoSource, FundingToDo>();
+        services.AddScoped<Maillage.Lifecycle.Published.IKeyFigureSource, FundingFigures>();
         services.AddSingleton<SimulateAci>();
         services.AddScoped<SimulateAciForCpts>();
         services.AddScoped<Contracts.RecordContract>();

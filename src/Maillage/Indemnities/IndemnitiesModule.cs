@@ -11,6 +11,8 @@ public static class IndemnitiesModule
         services.AddSingleton(_ => Smic.LoadEmbedded());
         services.AddScoped<IndemnityAccess>();
         services.AddScoped<IIndicatorSource, DeclaredHoursSource>();
+        services.AddScoped<Maillage.Lifecycle.Published.IToDoSource, IndemnityToDo>();
+        services.AddScoped<Maillage.Lifecycle.Published.IKeyFigureSource, IndemnityFigures>();
         services.AddScoped<ReadIndemnities>();
         services.AddScoped<CreateScale>();
         services.AddScoped<DeleteScale>();

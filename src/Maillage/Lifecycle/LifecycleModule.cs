@@ -23,6 +23,10 @@ public static class LifecycleModule
         services.AddScoped<ImportCpts>();
         services.AddScoped<ExportCpts>();
         services.AddScoped<ComputeCoverage>();
+        services.AddScoped<Workspace.ReadWorkspace>();
+        services.AddScoped<Journal.ReadJournal>();
+        services.AddScoped<IKeyFigureSource, Workspace.CptsFigures>();
+        services.AddScoped<IToDoSource, Workspace.LifecycleToDo>();
         return services;
     }
 }

@@ -53,7 +53,10 @@ public sealed class ReadCpts(MaillageDbContext db, Tenancy tenancy, GeoCatalog g
 
         var cpts = await db.Cpts().Include(c => c.Transitions).AsNoTracking().FirstAsync(c => c.Id == id, ct);
         var units = await db.TerritoryUnits().AsNoTracking().ToListAsync(ct);
-        var audit = await db.AuditEntries.Where(a => a.CptsId == id).OrderByDescending(a => a.Id).Take(200).AsNoTracking().ToListAsync(ct);
+        // The journal names who did what: for those who answer for the CPTS (its coordinator, its officers, the admins), not every member.
+        var audit = tenant.Value!.Manages || tenant.Value.Steers
+            ? await db.AuditEntries.Where(a => a.CptsId == id).OrderByDescending(a => a.Id).Take(200).AsNoTracking().ToListAsync(ct)
+            : [];
         var views = units.Select(u => geo.Find(u.Code) is { } g
                 ? new TerritoryUnitView(u.Code, g.Name, g.Population, g.Departement, u.OverrideReason, u.OverriddenBy)
                 : new TerritoryUnitView(u.Code, u.Code, 0, "", u.OverrideReason, u.OverriddenBy))

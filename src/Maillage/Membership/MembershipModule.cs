@@ -16,6 +16,8 @@ public static class MembershipModule
         services.AddScoped<IIndicatorSource, ActiveMembersSource>();
         services.AddScoped<IIndicatorSource, NewMembersSource>();
         services.AddScoped<IIndicatorSource, CampaignMessagesSource>();
+        services.AddScoped<Maillage.Lifecycle.Published.IToDoSource, MembershipToDo>();
+        services.AddScoped<Maillage.Lifecycle.Published.IKeyFigureSource, MembershipFigures>();
         services.AddScoped<ReadMembers>();
         services.AddScoped<AddMember>();
         services.AddScoped<ChangeMemberStatus>();

@@ -20,6 +20,7 @@ public static class PlatformModule
         services.AddScoped<ApiTokens>();
         services.AddScoped<DatabaseStartup>();
         services.AddScoped<IndicatorSources>();
+        services.AddScoped<ReadPlatformHealth>();
         services.AddDefaultMail();
         return services;
     }

@@ -33,7 +33,7 @@ public sealed partial class AssemblyFlow(BrowserHost host)
         var cpts = CptsId().Match(page.Url).Groups[1].Value;
         await AddMembersAsync(page, cpts, tag);
 
-        await page.Locator("#meetings-link").ClickAsync();
+        await Flows.OpenAsync(page, "Réunions");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Réunions des instances" })).ToBeVisibleAsync();
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime)
             .AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -25,7 +25,7 @@ public sealed class ContractReviewFlow(BrowserHost host)
         // The officer of the region records the tripartite contract, signed 400 days ago: year 1 is over, year 2 has begun.
         await BrowserHost.LogInAsync(page, Flows.Officer);
         await page.GetByRole(AriaRole.Link, new() { Name = Cpts, Exact = true }).First.ClickAsync();
-        await page.Locator("#contract-link").ClickAsync();
+        await Flows.OpenAsync(page, "Contrat ACI");
         var contractUrl = page.Url;
         await page.GetByLabel("Date de signature").FillAsync(today.AddDays(-400).ToString("yyyy-MM-dd", inv));
         await page.GetByLabel("Autorité signataire pour l'ARS").FillAsync("Directeur général de l'ARS Pays de la Loire");

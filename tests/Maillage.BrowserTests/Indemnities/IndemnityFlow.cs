@@ -29,7 +29,7 @@ public sealed class IndemnityFlow(BrowserHost host)
 
         await BrowserHost.LogInAsync(page, Flows.RedonMember);
         await page.GetByRole(AriaRole.Link, new() { Name = "CPTS du Pays de Redon", Exact = true }).ClickAsync();
-        await page.Locator("#indemnities-link").ClickAsync();
+        await Flows.OpenAsync(page, "Temps et indemnités");
         var url = page.Url;
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Temps et indemnités", Level = 1 })).ToBeVisibleAsync();
         Assert.Empty(await page.EvaluateAsync<string[]>(UnlabelledFields));

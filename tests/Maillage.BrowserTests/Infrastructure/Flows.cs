@@ -12,6 +12,10 @@ public static class Flows
     public const string RedonCoordinator = "coordination@cpts-redon.demo";
     public const string RedonMember = "membre@cpts-redon.demo";
 
+    /// <summary>Follows an entry of the CPTS's navigation (the shell around every page of a CPTS).</summary>
+    public static Task OpenAsync(IPage page, string entry) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation de la CPTS" }).GetByRole(AriaRole.Link, new() { Name = entry, Exact = true }).ClickAsync();
+
     /// <summary>Types into « Rechercher une commune » and clicks « Ajouter &lt;name&gt; (&lt;code&gt;) ».</summary>
     public static async Task AddCommuneAsync(IPage page, string query, string name, string code)
     {

@@ -25,12 +25,14 @@ public sealed class StageFlow(BrowserHost host)
         await Expect(timeline.Nth(0)).ToContainTextAsync("En projet");
         await Expect(timeline.Nth(1)).ToContainTextAsync("Lettre d'intention validée");
         await Expect(timeline.Nth(1)).ToContainTextAsync("(en cours)");
-        var audit = page.GetByRole(AriaRole.Table, new() { Name = "Journal des modifications" });
-        await Expect(audit.GetByRole(AriaRole.Row).Filter(new() { HasText = "« En projet » → « Lettre d'intention validée »" }))
-            .ToContainTextAsync(Flows.Officer);
         await BrowserHost.ShotAsync(page, "cpts-detail");
         // The next choice offered is the following stage, never the one just recorded.
         await Expect(page.GetByLabel("Nouvelle étape").Locator("option").First).ToHaveTextAsync("Projet de santé validé");
+
+        // The journal says it as a sentence, with who did it.
+        await Flows.OpenAsync(page, "Journal");
+        await Expect(page.Locator("#journal li").Filter(new() { HasText = "« En projet » → « Lettre d'intention validée »" }))
+            .ToContainTextAsync(Flows.Officer);
     });
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed partial class MembershipFlow(BrowserHost host)
 
         await BrowserHost.LogInAsync(page, Flows.RedonCoordinator);
         await page.GetByRole(AriaRole.Link, new() { Name = "CPTS du Pays de Redon", Exact = true }).ClickAsync();
-        await page.Locator("#directory-link").ClickAsync();
+        await Flows.OpenAsync(page, "Annuaire");
         await page.GetByLabel("Fichier de l'Annuaire Santé", new() { Exact = false }).SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Importer", Exact = true }).ClickAsync();
         await Expect(page.Locator("#report-created")).ToHaveTextAsync("1");

@@ -1,0 +1,67 @@
+using Maillage.Lifecycle.Published;
+using Maillage.Membership.Storage;
+using Maillage.Platform;
+using Maillage.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Maillage.Membership;
+
+/// <summary>Adhérents today and this year's dues: who has not paid, for the coordinator and for the member concerned.</summary>
+internal static class DuesStanding
+{
+    /// <summary>The adhérents (member or active) on <paramref name="today"/>, and whether each paid the dues of that year.</summary>
+    public static async Task<List<(Guid Member, bool Paid)>> OfYearAsync(MaillageDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var year = today.Year;
+        var members = await db.Members().AsNoTracking().Include(m => m.Periods).Include(m => m.Dues).ToListAsync(ct);
+        return [.. members.Where(m => MembershipIndicators.IsMemberOn(m.Periods, today))
+            .Select(m => (m.Id, m.Dues.Any(d => d.Year == year && d.PaidOn != null)))];
+    }
+}
+
+/// <summary>Dues unpaid this year: the count for the coordinator, the reminder for the member account concerned.</summary>
+public sealed class MembershipToDo(MaillageDbContext db) : IToDoSource
+{
+    public async Task<IReadOnlyList<ToDo>> InCptsAsync(Tenant tenant, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        if (!tenant.ManagesMembers() && tenant.ClaimedMemberId is null)
+        {
+            return [];
+        }
+
+        var year = tenant.Today.Year;
+        var standing = await DuesStanding.OfYearAsync(db, tenant.Today, ct);
+        var lines = new List<ToDo>();
+        if (tenant.ManagesMembers() && standing.Count(s => !s.Paid) is var unpaid and > 0)
+        {
+            lines.Add(new("membership.dues-unpaid", $"{French.Count(unpaid, "adhérent n'a pas réglé sa cotisation", "adhérents n'ont pas réglé leur cotisation")} {year}",
+                $"/cpts/{tenant.Id}/adherents", unpaid));
+        }
+
+        if (tenant.ClaimedMemberId is { } mine && standing.Any(s => s.Member == mine && !s.Paid))
+        {
+            lines.Add(new("membership.my-dues", $"Votre cotisation {year} n'est pas réglée", $"/cpts/{tenant.Id}/adherents/{mine}"));
+        }
+
+        return lines;
+    }
+}
+
+/// <summary>The adhérents today and the share who paid this year's dues, for every reader of the CPTS (the officers see the rates too).</summary>
+public sealed class MembershipFigures(MaillageDbContext db) : IKeyFigureSource
+{
+    public async Task<IReadOnlyList<KeyFigure>> OfAsync(Tenant tenant, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var standing = await DuesStanding.OfYearAsync(db, tenant.Today, ct);
+        var paid = standing.Count(s => s.Paid);
+        var href = $"/cpts/{tenant.Id}/adherents";
+        return
+        [
+            new("membership.members", "Adhérents", French.Number(standing.Count), "adhérents à ce jour", href),
+            new("membership.dues", $"Cotisations {tenant.Today.Year}", $"{French.Number(paid)} / {French.Number(standing.Count)}",
+                standing.Count == 0 ? "aucun adhérent" : French.Percent((double)paid / standing.Count) + " des adhérents à jour", href),
+        ];
+    }
+}
