@@ -74,6 +74,7 @@ public static class WebPlatform
             o.Conventions.AllowAnonymousToFolder("/Platform/Account");
         }).AddMvcOptions(o => o.Filters.Add<Workspace.ShellFilter>());
         builder.Services.AddSingleton<Workspace.WorkspaceNavigation>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions.Remove("traceId");

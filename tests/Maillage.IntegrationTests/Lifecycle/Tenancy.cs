@@ -40,7 +40,7 @@ public abstract class Tenancy(MaillageApp app) : IntegrationTest(app)
         ("coordinator of A", "B", "404 404 404 404 404 404"),
         ("coordinator of A", "C", "404 404 404 404 404 404"),
         ("coordinator of A", "missing", "404 404 404 404 404 404"),
-        ("member of A", "A", "200 403 403 403 403 200"),
+        ("member of A", "A", "200 403 403 403 403 403"),   // the journal names who did what: not for members (issue 11)
         ("member of A", "B", "404 404 404 404 404 404"),
         ("member of A", "C", "404 404 404 404 404 404"),
         ("member of A", "missing", "404 404 404 404 404 404"),

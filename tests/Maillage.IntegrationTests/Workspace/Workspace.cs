@@ -172,6 +172,27 @@ public abstract partial class Workspace(MaillageApp app) : IntegrationTest(app)
         Assert.Contains("« inconnue » n'est pas une partie du journal", bad, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_refused_form_comes_back_with_what_was_typed_and_only_in_the_form_that_was_sent()
+    {
+        var world = await CommunityWorld.CreateAsync(App, professionals: 1);
+        var page = $"/cpts/{world.Cpts}/indemnites";
+        var (status, html) = await world[0].Client.PostFormAsync(page, page + "?handler=Declare", new Dictionary<string, string?>
+        {
+            ["missionDate"] = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["activity"] = "training",
+            ["hours"] = "1.1", ["description"] = "Formation aux plaies chroniques",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        html = WebUtility.HtmlDecode(html);
+        Assert.Contains("data-field=\"hours\"", html, StringComparison.Ordinal);
+        Assert.Matches("<textarea id=\"decl-description\"[^>]*>Formation aux plaies chroniques</textarea>", html);
+        Assert.Matches("<input id=\"decl-hours\"[^>]*value=\"1.1\"", html);
+        Assert.Matches($"<input id=\"decl-date\"[^>]*value=\"{Today:yyyy-MM-dd}\"", html);
+        Assert.Matches("<option value=\"training\" selected=\"selected\">", html);
+        // Another form of the page is left as it was.
+        Assert.DoesNotMatch("<textarea id=\"note-text\"[^>]*>Formation", html);
+    }
+
     /// <summary>The hrefs of the CPTS's navigation in a page.</summary>
     private static List<string> NavigationOf(string html)
     {
