@@ -7,9 +7,9 @@ using Maillage.Platform.Tenancy;
 namespace Maillage.Funding.Reviews;
 
 /// <summary>
-/// The officer of the territory (or an admin) decides the review of a year: per mission whether the means were deployed and the fixed and
-/// variable parts decided (each at most the grid's maximum for that line and year), the outcome and the day it applies. The review is then
-/// read-only; the schedule takes the decided amounts and dates from it.
+/// The officers of the ARS and the CPAM recorded on the contract (or an admin) decide the review of a year: per mission whether the means
+/// were deployed and the fixed and variable parts decided (each at most the grid's maximum for that line and year), the outcome and the day
+/// it applies. The review is then read-only; the schedule takes the decided amounts and dates from it.
 /// </summary>
 public sealed class DecideReview(ReviewStore store, AuditTrail audit, TimeProvider clock)
 {
