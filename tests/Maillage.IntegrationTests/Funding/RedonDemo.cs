@@ -120,7 +120,7 @@ public abstract class RedonDemo(MaillageApp app) : IntegrationTest(app)
         Assert.Contains("seuls leurs agents", payments, StringComparison.Ordinal);
         Assert.DoesNotContain("Enregistrer le versement", payments, StringComparison.Ordinal);
 
-        // The ARS Bretagne and the CPAM of Ille-et-Vilaine decide.
+        // The ARS Bretagne and the CPAM of Ille-et-Vilaine decide; year 1 (28/01/2026 – 27/01/2027) is decided once it has ended.
         await (await bretagne.PostJsonAsync($"{contract}/amendments", new { effectiveOn = Http.Today, summary = "Avenant n° 1 au contrat renouvelé." }))
             .ExpectAsync(HttpStatusCode.Created);
         version = (await illeEtVilaine.GetJsonAsync(contract)).GetProperty("version").GetInt32();
@@ -128,6 +128,13 @@ public abstract class RedonDemo(MaillageApp app) : IntegrationTest(app)
         {
             arsSignatory = "Directeur général de l'ARS Bretagne", cpamSignatory = "Directeur de la CPAM d'Ille-et-Vilaine", version,
         })).ExpectAsync(HttpStatusCode.OK);
+        if (Http.Today <= new DateOnly(2027, 1, 27))
+        {
+            var html = System.Net.WebUtility.HtmlDecode(await bretagne.PageAsync($"/cpts/{redon}/contrat/dialogue/1"));
+            Assert.Contains("ne peut être conclue qu'après la fin de l'année de contrat, le 27/01/2027", html, StringComparison.Ordinal);
+            var early = await (await bretagne.PostJsonAsync($"{contract}/reviews/1/decision", ReviewWorld.Decision(review))).ExpectAsync(HttpStatusCode.BadRequest);
+            Assert.Equal("La revue de l'année 1 ne peut être conclue qu'après la fin de l'année de contrat, le 27/01/2027.", Assert.Single(early.FieldErrors("decidedOn")));
+        }
     }
 }
 
