@@ -24,6 +24,7 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
     [
         ("admin@maillage.demo", Role.Admin, "toute la plateforme"),
         ("ars.paysdelaloire@maillage.demo", Role.Officer, "ARS Pays de la Loire (région 52)"),
+        ("ars.bretagne@maillage.demo", Role.Officer, "ARS Bretagne (région 53), signataire du contrat de Redon"),
         ("cpam.paris@maillage.demo", Role.Officer, "CPAM de Paris (département 75)"),
         ("coordination@cpts-redon.demo", Role.Coordinator, "CPTS du Pays de Redon"),
         ("membre@cpts-redon.demo", Role.Member, "CPTS du Pays de Redon — adhérente (infirmière)"),
@@ -118,7 +119,8 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
                 UserName = email, Email = email, EmailConfirmed = true, Role = role, DisplayName = scopeLabel,
                 CptsId = email.Contains("redon", StringComparison.Ordinal) ? ids["CPTS du Pays de Redon"]
                     : email.Contains("paris14", StringComparison.Ordinal) ? ids["CPTS Paris 14"] : null,
-                ScopeRegion = email.StartsWith("ars.paysdelaloire", StringComparison.Ordinal) ? "52" : null,
+                ScopeRegion = email.StartsWith("ars.paysdelaloire", StringComparison.Ordinal) ? "52"
+                    : email.StartsWith("ars.bretagne", StringComparison.Ordinal) ? SeedFundingDemo.ArsRegion : null,
                 ScopeDepartement = email.StartsWith("cpam.paris", StringComparison.Ordinal) ? "75" : null,
                 MemberId = linked.TryGetValue(email, out var member) ? member : null,
             };

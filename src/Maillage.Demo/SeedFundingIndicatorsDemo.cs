@@ -9,7 +9,8 @@ namespace Maillage.Demo;
 /// The indicators of the demo CPTS du Pays de Redon's current contract (its renewal of 28/01/2026) and the year's dialogue de gestion in
 /// preparation: the objectives of every mission with their weights and five-year trajectories, the values of year 1 with their
 /// justifications, one target adjusted mid-year (agreed in the comité de suivi), one objective neutralised as obsolete, one figure
-/// computed from the platform (the adhérents), and the review of year 1 opened with an action done outside the contract.
+/// computed from the platform (the adhérents who paid their dues, <c>members.dues-paid</c>: 12 of 19 adhérents), and the review of year 1
+/// opened with an action done outside the contract.
 /// </summary>
 public sealed class SeedFundingIndicatorsDemo(SaveIndicator save, RecordIndicatorValue values, AdjustIndicatorTarget adjust,
     MarkIndicatorObsolete obsolete, ComputeIndicatorValue compute, OpenReview open, EditReview edit, AddReviewAction actions)
@@ -22,7 +23,7 @@ public sealed class SeedFundingIndicatorsDemo(SaveIndicator save, RecordIndicato
         new("access", "Patients en ALD sans médecin traitant à qui un médecin a été trouvé", "result", "patients", 0.4m, [150, 250, 350, 400, 450], 96,
             "Deux départs en retraite non remplacés au printemps ; 41 demandes encore en attente d'attribution."),
         new("access", "Plages de soins non programmés ouvertes par semaine", "process", "plages", 0.3m, [10, 15, 20, 20, 20], 12),
-        new("access", "Adhérents à jour de leur adhésion", "means", "adhérents", 0.3m, [15, 18, 22, 25, 28], null, SourceKey: "members.active"),
+        new("access", "Adhérents à jour de leur adhésion", "means", "adhérents", 0.3m, [15, 18, 22, 25, 28], null, SourceKey: "members.dues-paid"),
         new("pathways", "Patients insuffisants cardiaques inclus dans le parcours de sortie d'hospitalisation", "result", "patients", 0.6m, [40, 60, 80, 90, 100], 34,
             "Parcours démarré en avril avec le service de cardiologie de l'hôpital de Redon."),
         new("pathways", "Protocoles pluriprofessionnels validés", "process", "protocoles", 0.4m, [2, 3, 4, 5, 6], 2, Local: true),

@@ -826,6 +826,10 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ArsRegion")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
                     b.Property<string>("ArsSignatory")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -835,6 +839,10 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasDefaultValue(3);
+
+                    b.Property<string>("CpamDepartement")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<string>("CpamSignatory")
                         .IsRequired()

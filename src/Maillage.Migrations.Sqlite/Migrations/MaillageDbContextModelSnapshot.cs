@@ -821,6 +821,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ArsRegion")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ArsSignatory")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -830,6 +834,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(3);
+
+                    b.Property<string>("CpamDepartement")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CpamSignatory")
                         .IsRequired()

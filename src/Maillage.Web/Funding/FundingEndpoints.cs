@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Maillage.Web.Funding.Indicators;
 using Maillage.Web.Funding.Contracts;
 using Maillage.Platform.Indicators;
+using Maillage.Territories.Published;
 
 namespace Maillage.Web.Funding;
 
@@ -27,7 +28,10 @@ public static class FundingEndpoints
         MapContractApi(app);
     }
 
-    /// <summary>The ACI contract of a CPTS: read by whoever may read the CPTS, recorded and amended by an officer of the territory or an admin.</summary>
+    /// <summary>
+    /// The ACI contract of a CPTS: read by whoever may read the CPTS, recorded by an officer of the ARS or the CPAM that signed it (or an admin),
+    /// then edited and amended by the officers of the ARS and the CPAM recorded on it or an admin (a 403 that says who decides for the others).
+    /// </summary>
     private static void MapContractApi(WebApplication app)
     {
         var contract = app.MapGroup("/api/cpts/{id:guid}/contract").RequireAuthorization().WithTags("Funding");
@@ -36,11 +40,12 @@ public static class FundingEndpoints
         contract.MapPost("/", CreateContract).WithName("CreateAciContract")
             .WithSummary("Records the ACI contract (CPTS at stage aci-signed): ruleSet (default: the default one), signedOn, arsSignatory, cpamSignatory, "
                 + "missions (optional ones: quality, support), crisisPlanYear (default: signature year), summary, fixedAdvanceShare (default 0.75), "
-                + "variableRule (proportional|threshold|all-or-nothing), variableFloor (threshold only), balanceMonths (default 3); the tier is the CPTS's")
+                + "variableRule (proportional|threshold|all-or-nothing), variableFloor (threshold only), balanceMonths (default 3), arsRegion and "
+                + "cpamDepartement (INSEE codes of the signing ARS's région and CPAM's département, required when the territory has several); the tier is the CPTS's")
             .Produces<ContractDtos.Contract>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         contract.MapPut("/", EditContract).WithName("EditAciContract")
-            .WithSummary("Edits the signatories and the summary; `version` is required and a stale one gets 409")
+            .WithSummary("Edits the signatories, the summary and (when given) arsRegion and cpamDepartement; `version` is required and a stale one gets 409")
             .Produces<ContractDtos.Contract>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         contract.MapPost("/amendments", Amend).WithName("AmendAciContract")
@@ -121,30 +126,31 @@ public static class FundingEndpoints
         return result.Succeeded ? TypedResults.Ok(IndicatorDtos.From(result.Value!)) : result.ToProblem();
     }
 
-    private static async Task<IResult> GetContract(Guid id, HttpContext http, ReadContract read, CancellationToken ct)
+    private static async Task<IResult> GetContract(Guid id, HttpContext http, ReadContract read, GeoCatalog geo, CancellationToken ct)
     {
         var result = await read.GetAsync(id, http.GetActor(), ct);
-        return result.Succeeded ? TypedResults.Ok(ContractDtos.From(result.Value!)) : result.ToProblem();
+        return result.Succeeded ? TypedResults.Ok(ContractDtos.From(result.Value!, geo)) : result.ToProblem();
     }
 
-    private static async Task<IResult> CreateContract(Guid id, ContractDtos.ContractRequest body, HttpContext http, RecordContract record, CancellationToken ct)
+    private static async Task<IResult> CreateContract(Guid id, ContractDtos.ContractRequest body, HttpContext http, RecordContract record, GeoCatalog geo,
+        CancellationToken ct)
     {
-        var draft = new ContractDraft(body.RuleSet, body.SignedOn, body.ArsSignatory, body.CpamSignatory, body.Missions, body.CrisisPlanYear, body.Summary);
-        var result = await record.RunAsync(id, draft, body.Parameters(), http.GetActor(), ct);
-        return result.Succeeded ? TypedResults.Created($"/api/cpts/{id}/contract", ContractDtos.From(result.Value!)) : result.ToProblem();
+        var result = await record.RunAsync(id, body.ToDraft(), body.Parameters(), http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Created($"/api/cpts/{id}/contract", ContractDtos.From(result.Value!, geo)) : result.ToProblem();
     }
 
-    private static async Task<IResult> EditContract(Guid id, ContractDtos.EditRequest body, HttpContext http, EditContract edit, CancellationToken ct)
+    private static async Task<IResult> EditContract(Guid id, ContractDtos.EditRequest body, HttpContext http, EditContract edit, GeoCatalog geo, CancellationToken ct)
     {
-        var result = await edit.RunAsync(id, body.ArsSignatory, body.CpamSignatory, body.Summary, body.Version, http.GetActor(), ct);
-        return result.Succeeded ? TypedResults.Ok(ContractDtos.From(result.Value!)) : result.ToProblem();
+        var result = await edit.RunAsync(id, body.ArsSignatory, body.CpamSignatory, body.Summary, body.ArsRegion, body.CpamDepartement, body.Version,
+            http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Ok(ContractDtos.From(result.Value!, geo)) : result.ToProblem();
     }
 
-    private static async Task<IResult> Amend(Guid id, ContractDtos.AmendmentRequest body, HttpContext http, AmendContract amend, CancellationToken ct)
+    private static async Task<IResult> Amend(Guid id, ContractDtos.AmendmentRequest body, HttpContext http, AmendContract amend, GeoCatalog geo, CancellationToken ct)
     {
         var draft = new AmendmentDraft(body.EffectiveOn, body.AddedMissions, body.RemovedMissions, body.Tier, body.TierReason, body.Summary);
         var result = await amend.RunAsync(id, draft, body.Version, http.GetActor(), ct);
-        return result.Succeeded ? TypedResults.Created($"/api/cpts/{id}/contract", ContractDtos.From(result.Value!)) : result.ToProblem();
+        return result.Succeeded ? TypedResults.Created($"/api/cpts/{id}/contract", ContractDtos.From(result.Value!, geo)) : result.ToProblem();
     }
 
     private static async Task<IResult> Terms(Guid id, string? date, HttpContext http, ReadContract read, CancellationToken ct)

@@ -10,7 +10,7 @@ public sealed class MeetingsHeldSource(MaillageDbContext db) : IIndicatorSource
 {
     public string Key => "meetings.held";
 
-    public string Label => "Réunions dont le compte rendu a été clos sur la période";
+    public string Label => "Réunions de toutes les instances dont le compte rendu a été approuvé sur la période";
 
     public string Unit => "réunions";
 
@@ -27,7 +27,7 @@ public sealed class ActiveGroupsSource(MaillageDbContext db) : IIndicatorSource
 {
     public string Key => "groups.active";
 
-    public string Label => "Groupes de travail actifs sur la période";
+    public string Label => "Groupes de travail ouverts au moins un jour de la période";
 
     public string Unit => "groupes";
 

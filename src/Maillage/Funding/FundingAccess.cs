@@ -8,6 +8,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Identity;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
+using Maillage.Territories.Published;
 using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Funding;
@@ -32,16 +33,28 @@ public sealed record ContractScope(Tenant Tenant, AciContract Contract)
 
 /// <summary>
 /// The one way a request reaches the funding of a CPTS: not found when the actor may not read the CPTS (or it has no contract, for what
-/// needs one), then <see cref="FundingRights"/> decides — forbidden when the actor may only read.
+/// needs one), then <see cref="FundingRights"/> decides — forbidden when the actor may only read. Every right of the Funding module is
+/// decided here.
 /// </summary>
-public sealed class FundingAccess(MaillageDbContext db, Tenancy tenancy, AssociationStanding standing)
+public sealed class FundingAccess(MaillageDbContext db, Tenancy tenancy, AssociationStanding standing, GeoCatalog geo)
 {
-    /// <summary>The treasurer is the member linked to the account holding the treasurer's mandate on the CPTS's today.</summary>
-    public async Task<FundingRights> RightsAsync(Tenant tenant, CancellationToken ct = default)
+    /// <summary>
+    /// The rights of the actor on the CPTS's funding under <paramref name="contract"/> (its latest): the treasurer is the member linked to
+    /// the account holding the treasurer's mandate on the CPTS's today; those who decide are the admin and the officers of the ARS and the
+    /// CPAM recorded on the contract (<see cref="ContractFunders"/>) — without a contract, the officers of the territory, who may record one.
+    /// </summary>
+    public async Task<FundingRights> RightsAsync(Tenant tenant, AciContract? contract, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var edit = tenant.Manages || (tenant.Actor.Role == Role.Member && (await standing.RightsAsync(tenant, ct)).Pay);
-        return new FundingRights(true, edit, tenant.Steers);
+        if (contract is null)
+        {
+            return new FundingRights(true, edit, tenant.Steers);
+        }
+
+        var funders = ContractFunders.Of(contract, tenant.Cpts);
+        var decide = funders.Decide(tenant.Actor);
+        return new FundingRights(true, edit, decide, !decide && tenant.Steers ? WhoDecides(funders) : null);
     }
 
     /// <summary>Whether the CPTS has recorded a contract: the pages of a contract (indicators, payments, reviews) exist only then.</summary>
@@ -50,6 +63,24 @@ public sealed class FundingAccess(MaillageDbContext db, Tenancy tenancy, Associa
         ArgumentNullException.ThrowIfNull(tenant);
         return db.AciContracts().AnyAsync(c => c.CptsId == tenant.Id, ct);
     }
+
+    /// <summary>
+    /// Whether the actor, who steers the CPTS, may record a contract signed by <paramref name="funders"/>: an admin, or an officer of that ARS
+    /// or CPAM (an officer records only what its own institution signed); else a 403 that says who signed.
+    /// </summary>
+    public Error? RecordingRefusal(Tenant tenant, ContractFunders funders)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(funders);
+        return !tenant.Steers ? Error.Forbidden()
+            : funders.Decide(tenant.Actor) ? null
+            : new Error("not_a_signatory", $"Ce contrat est signé par {funders.Describe(geo)} : seuls leurs agents (ou un administrateur) peuvent "
+                + "l'enregistrer ; enregistrez un contrat signé par votre ARS ou votre CPAM.", null, ErrorKind.Forbidden);
+    }
+
+    private string WhoDecides(ContractFunders funders) =>
+        $"Le contrat ACI de cette CPTS est signé par {funders.Describe(geo)} : seuls leurs agents (ou un administrateur) décident du contrat, "
+        + "de ses avenants, des crises, des dialogues de gestion et des versements. Votre périmètre touche le territoire de la CPTS : vous les consultez.";
 
     /// <summary>The CPTS if the actor may read it, and its latest contract if it has one (with its amendments).</summary>
     public async Task<Result<CptsFunding>> CptsAsync(Guid cptsId, Actor actor, bool tracked, CancellationToken ct)
@@ -78,7 +109,13 @@ public sealed class FundingAccess(MaillageDbContext db, Tenancy tenancy, Associa
     public async Task<Result<ContractScope>> ContractForChangeAsync(Guid cptsId, Actor actor, CancellationToken ct)
     {
         var found = await ContractAsync(cptsId, actor, tracked: true, ct);
-        return !found.Succeeded || found.Value!.Tenant.Steers ? found : Error.Forbidden();
+        if (!found.Succeeded)
+        {
+            return found;
+        }
+
+        var rights = await RightsAsync(found.Value!.Tenant, found.Value.Contract, ct);
+        return rights.Decide ? found : rights.DecideRefusal();
     }
 
     /// <summary>What the funders record on the latest contract (crises, payments): read by the CPTS's readers, recorded by the funders.</summary>
@@ -90,8 +127,8 @@ public sealed class FundingAccess(MaillageDbContext db, Tenancy tenancy, Associa
             return Result<FunderAccess.Found>.Fail(found.Errors);
         }
 
-        var rights = await RightsAsync(found.Value!.Tenant, ct);
-        return forChange && !rights.Decide ? Error.Forbidden() : Result<FunderAccess.Found>.Ok(new FunderAccess.Found(found.Value.Tenant, found.Value.Contract, rights));
+        var rights = await RightsAsync(found.Value!.Tenant, found.Value.Contract, ct);
+        return forChange && !rights.Decide ? rights.DecideRefusal() : Result<FunderAccess.Found>.Ok(new FunderAccess.Found(found.Value.Tenant, found.Value.Contract, rights));
     }
 
     public Task<Result<IndicatorAccess.Found>> IndicatorsAsync(Guid cptsId, Actor actor, bool forChange, CancellationToken ct) =>
@@ -110,7 +147,7 @@ public sealed class FundingAccess(MaillageDbContext db, Tenancy tenancy, Associa
         var allowed = change switch
         {
             IndicatorChange.Definitions => tenant.Manages,
-            IndicatorChange.Values => (await RightsAsync(tenant, ct)).EditValues,
+            IndicatorChange.Values => (await RightsAsync(tenant, found.Value.Contract, ct)).EditValues,
             _ => true,
         };
         if (!allowed)
@@ -131,7 +168,7 @@ public sealed class FundingAccess(MaillageDbContext db, Tenancy tenancy, Associa
             return Result<BudgetAccess.Scope>.Fail(tenant.Errors);
         }
 
-        var rights = await RightsAsync(tenant.Value!, ct);
+        var rights = await RightsAsync(tenant.Value!, null, ct);
         return forChange && !rights.EditValues ? Error.Forbidden() : Result<BudgetAccess.Scope>.Ok(new BudgetAccess.Scope(tenant.Value!, rights));
     }
 }

@@ -23,13 +23,13 @@ public sealed class FundingToDo(MaillageDbContext db, FundingAccess access, Time
     public async Task<IReadOnlyList<ToDo>> InCptsAsync(Tenant tenant, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        var rights = await access.RightsAsync(tenant, ct);
+        var contract = await db.AciContracts().AsNoTracking().OrderByDescending(c => c.Number).FirstOrDefaultAsync(ct);
+        var rights = await access.RightsAsync(tenant, contract, ct);
         if (!rights.EditValues && !rights.Decide)
         {
             return [];
         }
 
-        var contract = await db.AciContracts().AsNoTracking().OrderByDescending(c => c.Number).FirstOrDefaultAsync(ct);
         if (contract is null)
         {
             return rights.Decide && tenant.Cpts.Stage == Stage.AciSigned
@@ -94,7 +94,8 @@ public sealed class FundingToDo(MaillageDbContext db, FundingAccess access, Time
             var contract = contracts.Values.First(c => c.Id == review.ContractId);
             var cpts = steered.First(c => c.Id == contract.CptsId);
             var end = IndicatorRules.YearStart(contract, review.Year + 1);
-            if (end <= LocalToday(cpts))
+            // Across régions, only the ARS and CPAM of the contract decide: the other officers of the territory are not asked.
+            if (end <= LocalToday(cpts) && ContractFunders.Of(contract, cpts).Decide(actor))
             {
                 lines.Add(new ToDo("funding.review-decide", $"Conclure le dialogue de gestion de l'année {review.Year}", $"/cpts/{cpts.Id}/contrat/dialogue/{review.Year}", Due: end)
                     { CptsName = names[cpts.Id] });

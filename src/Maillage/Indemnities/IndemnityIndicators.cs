@@ -10,7 +10,7 @@ public sealed class DeclaredHoursSource(MaillageDbContext db) : IIndicatorSource
 {
     public string Key => "indemnities.hours";
 
-    public string Label => "Heures déclarées et validées sur la période (date de la mission)";
+    public string Label => "Heures déclarées puis validées ou payées, pour les missions tenues sur la période";
 
     public string Unit => "heures";
 

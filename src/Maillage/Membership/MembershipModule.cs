@@ -15,6 +15,7 @@ public static class MembershipModule
         services.AddScoped<IMembershipStanding, MembershipStanding>();
         services.AddScoped<IIndicatorSource, ActiveMembersSource>();
         services.AddScoped<IIndicatorSource, NewMembersSource>();
+        services.AddScoped<IIndicatorSource, PaidDuesMembersSource>();
         services.AddScoped<IIndicatorSource, CampaignMessagesSource>();
         services.AddScoped<Maillage.Lifecycle.Published.IToDoSource, MembershipToDo>();
         services.AddScoped<Maillage.Lifecycle.Published.IKeyFigureSource, MembershipFigures>();

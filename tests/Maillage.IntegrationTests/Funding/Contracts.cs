@@ -145,11 +145,21 @@ public abstract class Contracts(MaillageApp app) : IntegrationTest(app)
         var w = await ContractWorld.CreateAsync(App);
         var detail = await w.Coordinator.PageAsync($"/cpts/{w.A}");
         Assert.Contains($"href=\"/cpts/{w.A}/contrat\"", detail, StringComparison.Ordinal);
-        var (created, _) = await w.Officer.PostFormAsync($"/cpts/{w.A}/contrat", $"/cpts/{w.A}/contrat?handler=Create", new Dictionary<string, string?>
+        var form = new Dictionary<string, string?>
         {
             ["ruleSet"] = "avenant2-2021", ["signedOn"] = Iso(ContractWorld.SignedOn), ["arsSignatory"] = "DG ARS", ["cpamSignatory"] = "Directeur CPAM",
             ["missions"] = "support",
-        });
+        };
+
+        // A spans two régions: the page offers them by name, and the ARS and the CPAM that signed must be chosen.
+        var blank = System.Net.WebUtility.HtmlDecode(await w.Officer.PageAsync($"/cpts/{w.A}/contrat"));
+        Assert.Contains("<option value=\"24\">Centre-Val de Loire</option>", blank, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"52\">Pays de la Loire</option>", blank, StringComparison.Ordinal);
+        var (unnamed, unnamedHtml) = await w.Officer.PostFormAsync($"/cpts/{w.A}/contrat", $"/cpts/{w.A}/contrat?handler=Create", form);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unnamed);
+        Assert.Contains("indiquez la région de l'ARS signataire", System.Net.WebUtility.HtmlDecode(unnamedHtml), StringComparison.Ordinal);
+        (form["arsRegion"], form["cpamDepartement"]) = (ContractWorld.ArsRegion, ContractWorld.CpamDepartement);
+        var (created, _) = await w.Officer.PostFormAsync($"/cpts/{w.A}/contrat", $"/cpts/{w.A}/contrat?handler=Create", form);
         Assert.Equal(HttpStatusCode.Redirect, created);
         var version = (await w.Admin.GetJsonAsync($"/api/cpts/{w.A}/contract")).GetProperty("version").GetInt32();
 

@@ -5,8 +5,9 @@ namespace Maillage.IntegrationTests.Funding;
 
 /// <summary>
 /// Who reaches what the funders record on CPTS A's contract (parameters, crises, payments, the payments page): everyone who reads the
-/// contract reads them; the officer of the territory and the admin record them; the coordinator, the treasurer and the members get a 403
-/// on changes; others get a 404. A refused change leaves the records as they were.
+/// contract reads them; the officers of the ARS and the CPAM recorded on the contract and the admin record them; the officers of the
+/// territory who did not sign it (issue 11), the coordinator, the treasurer and the members get a 403 on changes; others get a 404. A
+/// refused change leaves the records as they were.
 /// </summary>
 public abstract class FunderTenancy(MaillageApp app) : IntegrationTest(app)
 {
@@ -17,6 +18,9 @@ public abstract class FunderTenancy(MaillageApp app) : IntegrationTest(app)
     [
         ("admin", "200 200 201 204 200 200 204 200"),
         ("officer in scope", "200 200 201 204 200 200 204 200"),
+        ("ARS of the contract", "200 200 201 204 200 200 204 200"),
+        ("ARS of another région", "403 200 403 403 200 403 403 200"),
+        ("CPAM of another département", "403 200 403 403 200 403 403 200"),
         ("officer out of scope", "404 404 404 404 404 404 404 404"),
         ("coordinator", "403 200 403 403 200 403 403 200"),
         ("treasurer", "403 200 403 403 200 403 403 200"),

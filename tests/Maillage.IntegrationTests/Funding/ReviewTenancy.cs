@@ -9,7 +9,8 @@ namespace Maillage.IntegrationTests.Funding;
 
 /// <summary>
 /// Who reaches the dialogue de gestion of CPTS A's contract: everyone who may read the contract reads the reviews, the pack and the page; the
-/// coordinator, the treasurer and the admin prepare (open, edit, actions); the officer of the territory and the admin decide; others get a 404.
+/// coordinator, the treasurer and the admin prepare (open, edit, actions); the officers of the ARS and the CPAM recorded on the contract and
+/// the admin decide, the officers of the territory who did not sign it read only (issue 11); others get a 404.
 /// A change that lands is undone afterwards so that every case starts from the same review.
 /// </summary>
 public abstract class ReviewTenancy(MaillageApp app) : IntegrationTest(app)
@@ -20,6 +21,9 @@ public abstract class ReviewTenancy(MaillageApp app) : IntegrationTest(app)
     [
         ("admin", "200 201 200 200 201 200 200 200"),
         ("officer in scope", "200 403 200 403 403 200 200 200"),
+        ("ARS of the contract", "200 403 200 403 403 200 200 200"),
+        ("ARS of another région", "200 403 200 403 403 403 200 200"),
+        ("CPAM of another département", "200 403 200 403 403 403 200 200"),
         ("officer out of scope", "404 404 404 404 404 404 404 404"),
         ("coordinator", "200 201 200 200 201 403 200 200"),
         ("treasurer", "200 201 200 200 201 403 200 200"),
@@ -55,17 +59,24 @@ public abstract class ReviewTenancy(MaillageApp app) : IntegrationTest(app)
             _ => await client.GetAsync(new Uri($"/cpts/{w.A}/contrat/dialogue/1", UriKind.Relative), Ct),
         };
 
-        var body = response.Content.Headers.ContentType?.MediaType == "application/pdf" ? "(pdf)" : await response.Content.ReadAsStringAsync(Ct);
-        Assert.True((int)response.StatusCode == expected, $"{user} → {route}: {(int)response.StatusCode}, expected {expected}. {body}");
         await using var scope = App.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MaillageDbContext>();
         var contract = await db.AciContracts().Where(c => c.CptsId == w.A).Select(c => c.Id).SingleAsync(Ct);
-        var years = await db.AnnualReviews().Where(r => r.ContractId == contract).Select(r => new { r.Year, r.Status }).ToListAsync(Ct);
-        Assert.Equal(route == "POST review" && expected == 201 ? 2 : 1, years.Count);
-        Assert.Equal(route == "POST decision" && expected == 200, years.Single(y => y.Year == 1).Status == Maillage.Funding.Reviews.ReviewStatus.Decided);
-        await db.AnnualReviews().Where(r => r.ContractId == contract && r.Year == 2).ExecuteDeleteAsync(Ct);
-        await db.AnnualReviews().Where(r => r.ContractId == contract && r.Year == 1)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, Maillage.Funding.Reviews.ReviewStatus.Open), Ct);
+        try
+        {
+            var body = response.Content.Headers.ContentType?.MediaType == "application/pdf" ? "(pdf)" : await response.Content.ReadAsStringAsync(Ct);
+            Assert.True((int)response.StatusCode == expected, $"{user} → {route}: {(int)response.StatusCode}, expected {expected}. {body}");
+            var years = await db.AnnualReviews().Where(r => r.ContractId == contract).Select(r => new { r.Year, r.Status }).ToListAsync(Ct);
+            Assert.Equal(route == "POST review" && expected == 201 ? 2 : 1, years.Count);
+            Assert.Equal(route == "POST decision" && expected == 200, years.Single(y => y.Year == 1).Status == Maillage.Funding.Reviews.ReviewStatus.Decided);
+        }
+        finally
+        {
+            // Undone even when the case fails, so that one wrong answer does not make the other cases fail.
+            await db.AnnualReviews().Where(r => r.ContractId == contract && r.Year == 2).ExecuteDeleteAsync(Ct);
+            await db.AnnualReviews().Where(r => r.ContractId == contract && r.Year == 1)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, Maillage.Funding.Reviews.ReviewStatus.Open), Ct);
+        }
     }
 }
 

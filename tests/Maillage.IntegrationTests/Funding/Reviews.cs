@@ -107,22 +107,61 @@ public abstract class Reviews(MaillageApp app) : IntegrationTest(app)
         await Refused(w.Coordinator.PostJsonAsync(Url(w), new { year = 0 }), "year", "hors du contrat");
         await (await w.Coordinator.GetAsync(new Uri(Url(w, 1), UriKind.Relative), Ct)).ExpectAsync(HttpStatusCode.NotFound);
         await (await w.Coordinator.GetAsync(new Uri(Url(w, 9), UriKind.Relative), Ct)).ExpectAsync(HttpStatusCode.BadRequest);
-        var pack = await OpenAsync(w.Coordinator, w, 2);
-        var before = (await w.Member.GetJsonAsync(Url(w, 2))).GetRawText();
+        var pack = await OpenAsync(w.Coordinator, w, 1);
+        var before = (await w.Member.GetJsonAsync(Url(w, 1))).GetRawText();
         var max = pack.GetProperty("missions")[0].GetProperty("amounts").GetProperty("maximumVariable").GetDecimal();
 
-        var decision = $"{Url(w, 2)}/decision";
+        var decision = $"{Url(w, 1)}/decision";
         await Refused(w.Officer.PostJsonAsync(decision, Decision(pack, (_, m) => m[0]["decidedVariable"] = max + 1)), "missions", "dépasse le maximum");
         await Refused(w.Officer.PostJsonAsync(decision, Decision(pack, (_, m) => m[0]["decidedFixed"] = -5)), "missions", "négative");
         await Refused(w.Officer.PostJsonAsync(decision, Decision(pack, (b, _) => b["outcome"] = " ")), "outcome", "conclusion");
         await Refused(w.Officer.PostJsonAsync(decision, Decision(pack, (b, _) => b["decidedOn"] = Http.Today.AddDays(1))), "decidedOn", "futur");
         await Refused(w.Officer.PostJsonAsync(decision, Decision(pack, (_, m) => m.RemoveAt(0))), "missions", "il manque");
-        await Refused(w.Coordinator.PostJsonAsync($"{Url(w, 2)}/actions", new { title = "", mission = "operating" }), "title", "intitulé");
+        await Refused(w.Coordinator.PostJsonAsync($"{Url(w, 1)}/actions", new { title = "", mission = "operating" }), "title", "intitulé");
         var stale = await (await w.Officer.PostJsonAsync(decision, Decision(pack, (b, _) => b["version"] = Version(pack) + 1))).ExpectAsync(HttpStatusCode.Conflict);
         Assert.Contains("modifiées", stale.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        await (await w.Coordinator.DeleteAsync(new Uri($"{Url(w, 2)}/actions/{Guid.NewGuid()}", UriKind.Relative), Ct)).ExpectAsync(HttpStatusCode.NotFound);
+        await (await w.Coordinator.DeleteAsync(new Uri($"{Url(w, 1)}/actions/{Guid.NewGuid()}", UriKind.Relative), Ct)).ExpectAsync(HttpStatusCode.NotFound);
 
-        Assert.Equal(before, (await w.Member.GetJsonAsync(Url(w, 2))).GetRawText());
+        Assert.Equal(before, (await w.Member.GetJsonAsync(Url(w, 1))).GetRawText());
+    }
+
+    [Fact]
+    public async Task A_review_is_decided_only_after_its_contract_year_ends_and_the_refusal_names_that_day()
+    {
+        // Year 1 ended yesterday, year 2 began today (issue 11: Redon's year-1 review was closed in December, its year ends on 27 January).
+        var w = await IndicatorWorld.WithContractAsync(App, tier: 3);
+        var running = await OpenAsync(w.Coordinator, w, 2);
+        var yearEnd = Maillage.Platform.French.Date(ContractWorld.SignedOn.AddYears(2).AddDays(-1));
+        var refused = await (await w.Officer.PostJsonAsync($"{Url(w, 2)}/decision", Decision(running))).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal($"La revue de l'année 2 ne peut être conclue qu'après la fin de l'année de contrat, le {yearEnd}.", Assert.Single(refused.FieldErrors("decidedOn")));
+        Assert.Contains(yearEnd, refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // An ended year is decided from the day after its last day, not dated inside it.
+        var ended = await OpenAsync(w.Coordinator, w, 1);
+        var backdated = await (await w.Officer.PostJsonAsync($"{Url(w, 1)}/decision", Decision(ended, (b, _) => b["decidedOn"] = Http.Today.AddDays(-1))))
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal($"La revue de l'année 1 ne peut être conclue qu'après la fin de l'année de contrat, le {Maillage.Platform.French.Date(Http.Today.AddDays(-1))}.",
+            Assert.Single(backdated.FieldErrors("decidedOn")));
+
+        // The page says when the decision becomes possible instead of offering the form, and a posted decision is refused with a 422.
+        var page = $"/cpts/{w.A}/contrat/dialogue/2";
+        var html = System.Net.WebUtility.HtmlDecode(await w.Officer.PageAsync(page));
+        Assert.Contains($"ne peut être conclue qu'après la fin de l'année de contrat, le {yearEnd}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Enregistrer la décision", html, StringComparison.Ordinal);
+        var fields = new Dictionary<string, string?> { ["version"] = $"{Version(running)}", ["outcome"] = "Objectifs atteints." };
+        var missions = Missions(running);
+        for (var i = 0; i < missions.Count; i++)
+        {
+            (fields[$"decisions[{i}].Mission"], fields[$"decisions[{i}].MeansDeployed"]) = (missions[i], "true");
+        }
+
+        var (status, refusedHtml) = await w.Officer.PostFormAsync(page, $"{page}?handler=Decide", fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains($"La revue de l'année 2 ne peut être conclue qu'après la fin de l'année de contrat, le {yearEnd}.", System.Net.WebUtility.HtmlDecode(refusedHtml),
+            StringComparison.Ordinal);
+        Assert.Equal(["open", "open"], (await w.Member.GetJsonAsync(Url(w))).GetProperty("years").EnumerateArray().Take(2).Select(y => y.GetProperty("status").GetString()));
+
+        await (await w.Officer.PostJsonAsync($"{Url(w, 1)}/decision", Decision(ended))).ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ComputedSourcesTests
 {
     private static readonly IndicatorSources Sources = new(
     [
-        new ActiveMembersSource(null!), new NewMembersSource(null!), new CampaignMessagesSource(null!),
+        new ActiveMembersSource(null!), new NewMembersSource(null!), new PaidDuesMembersSource(null!), new CampaignMessagesSource(null!),
         new MeetingsHeldSource(null!), new ActiveGroupsSource(null!), new DeclaredHoursSource(null!),
     ]);
 
@@ -36,6 +36,7 @@ public sealed class ComputedSourcesTests
     {
         Assert.Equal(Sources.All.Count, Sources.All.Select(s => s.Key).Distinct().Count());
         Assert.All(Sources.All, s => Assert.False(string.IsNullOrWhiteSpace(s.Label)));
+        Assert.Equal(Sources.All.Count, Sources.All.Select(s => s.Label).Distinct().Count());
         Assert.Contains(Sources.All, s => s.Key == "members.active");
         Assert.Equal("meetings.held", Sources.Find(" Meetings.Held ")?.Key);
         Assert.Null(Sources.Find("members.all"));
@@ -83,6 +84,23 @@ public sealed class ComputedSourcesTests
         Assert.False(MembershipIndicators.JoinedIn(periods, new IndicatorPeriod(new DateOnly(2025, 3, 15), new DateOnly(2026, 3, 15), paris)));
         Assert.False(MembershipIndicators.JoinedIn([Period(MembershipStatus.Prospect, new DateOnly(2024, 5, 1))],
             new IndicatorPeriod(new DateOnly(2024, 3, 15), new DateOnly(2025, 3, 15), paris)));
+    }
+
+    [Fact]
+    public void Each_membership_label_says_what_it_counts_and_only_paid_dues_make_an_adherent_up_to_date()
+    {
+        Assert.Equal("Adhérents au dernier jour de la période (adhérents et adhérents actifs, cotisation payée ou non)", Sources.Find("members.active")!.Label);
+        Assert.StartsWith("Adhérents ayant payé leur cotisation de la période", Sources.Find("members.dues-paid")!.Label, StringComparison.Ordinal);
+
+        var year = new IndicatorPeriod(new DateOnly(2026, 1, 28), new DateOnly(2027, 1, 28), LocalClock.Paris);
+        Dues Paid(int y, DateOnly? on) => new() { Year = y, Amount = 30m, PaidOn = on };
+        Assert.True(MembershipIndicators.PaidDuesOf([Paid(2026, new DateOnly(2026, 10, 7))], year));
+        Assert.True(MembershipIndicators.PaidDuesOf([Paid(2026, new DateOnly(2025, 12, 20))], year));     // paid early, before the contract year
+        Assert.True(MembershipIndicators.PaidDuesOf([Paid(2027, new DateOnly(2027, 1, 27))], year));      // the year's last day is in 2027
+        Assert.False(MembershipIndicators.PaidDuesOf([Paid(2026, null)], year));                           // recorded, not paid
+        Assert.False(MembershipIndicators.PaidDuesOf([Paid(2025, new DateOnly(2026, 3, 1))], year));      // last year's dues paid late
+        Assert.False(MembershipIndicators.PaidDuesOf([Paid(2026, new DateOnly(2027, 1, 28))], year));     // paid after the period
+        Assert.False(MembershipIndicators.PaidDuesOf([], year));
     }
 
     [Fact]

@@ -8,6 +8,9 @@ public sealed class ReviewRulesTests
 {
     private static readonly DateOnly Start = new(2024, 3, 15);
 
+    /// <summary>The first day after year 1: the review of year 1 may be decided from then on.</summary>
+    private static readonly DateOnly End = Start.AddYears(1);
+
     private static readonly DecisionLine[] Lines =
     [
         new("access", "Accès aux soins", 90_000m, 35_000m, 28_000m),
@@ -35,7 +38,7 @@ public sealed class ReviewRulesTests
     [Fact]
     public void Amounts_left_out_take_the_grid_fixed_part_when_the_means_are_deployed_and_the_computed_variable_part()
     {
-        var (missions, errors) = ReviewRules.Decide(Draft(), Lines, Start, Start.AddYears(1));
+        var (missions, errors) = ReviewRules.Decide(Draft(), Lines, 1, End, End);
         Assert.Empty(errors);
         Assert.Equal([("access", true, 90_000m, 28_000m), ("prevention", false, 0m, 0m)],
             missions.Select(m => (m.Mission, m.MeansDeployed, m.DecidedFixed!.Value, m.DecidedVariable!.Value)));
@@ -46,13 +49,13 @@ public sealed class ReviewRulesTests
     public void A_mission_whose_weights_do_not_sum_to_one_needs_its_variable_part_stated()
     {
         DecisionLine[] lines = [Lines[0] with { ExpectedVariable = null, WeightsIncomplete = true }, Lines[1]];
-        var (_, errors) = ReviewRules.Decide(Draft(), lines, Start, Start.AddYears(1));
+        var (_, errors) = ReviewRules.Decide(Draft(), lines, 1, End, End);
         var error = Assert.Single(errors);
         Assert.Equal(("weights_incomplete", "missions"), (error.Code, error.Field));
         Assert.StartsWith("Accès aux soins : les poids de ses indicateurs ne totalisent pas 1", error.Message, StringComparison.Ordinal);
 
         var stated = Draft("Objectifs atteints.", null, new MissionDecisionDraft("access", true, null, 12_000m, null), new("prevention", true, null, null, null));
-        var (missions, none) = ReviewRules.Decide(stated, lines, Start, Start.AddYears(1));
+        var (missions, none) = ReviewRules.Decide(stated, lines, 1, End, End);
         Assert.Empty(none);
         Assert.Equal(12_000m, missions[0].DecidedVariable);
     }
@@ -65,17 +68,40 @@ public sealed class ReviewRulesTests
     public void A_decided_amount_is_positive_in_cents_and_at_most_the_grid_maximum(double fixedPart, double variable, string code)
     {
         var draft = Draft(null, null, new MissionDecisionDraft("access", true, (decimal)fixedPart, (decimal)variable, null), new("prevention", true, 0m, 0m, null));
-        var (_, errors) = ReviewRules.Decide(draft with { Outcome = "ok" }, Lines, Start, Start);
+        var (_, errors) = ReviewRules.Decide(draft with { Outcome = "ok" }, Lines, 1, End, End);
         Assert.Equal(code, Assert.Single(errors).Code);
     }
 
     [Fact]
-    public void Every_mission_is_decided_once_with_an_outcome_and_a_day_inside_the_year_not_in_the_future()
+    public void Every_mission_is_decided_once_with_an_outcome_and_a_day_after_the_year_not_in_the_future()
     {
         var (_, errors) = ReviewRules.Decide(Draft(" ", Start.AddDays(-1), new MissionDecisionDraft("ACCESS", true, null, null, null),
-            new("access", true, null, null, null), new("support", true, null, null, null)), Lines, Start, Start.AddYears(1));
-        Assert.Equal(["mission_duplicate", "mission_not_in_year", "mission_missing", "outcome_required", "decided_on_before_year"], errors.Select(e => e.Code));
-        Assert.Equal("decided_on_in_future", Assert.Single(ReviewRules.Decide(Draft(on: Start.AddDays(2)), Lines, Start, Start.AddDays(1)).Errors).Code);
+            new("access", true, null, null, null), new("support", true, null, null, null)), Lines, 1, End, End);
+        Assert.Equal(["mission_duplicate", "mission_not_in_year", "mission_missing", "outcome_required", "year_not_ended"], errors.Select(e => e.Code));
+        Assert.Equal("decided_on_in_future", Assert.Single(ReviewRules.Decide(Draft(on: End.AddDays(2)), Lines, 1, End, End.AddDays(1)).Errors).Code);
+    }
+
+    [Theory]
+    [InlineData("2026-12-06", null, "year_not_ended")]     // issue 11: Redon's year 1 runs from 28/01/2026 to 27/01/2027
+    [InlineData("2027-01-27", null, "year_not_ended")]     // its last day
+    [InlineData("2027-01-28", null, null)]                 // the day after
+    [InlineData("2027-03-01", "2027-01-27", "year_not_ended")]  // once ended, not dated inside the year
+    [InlineData("2027-03-01", "2027-02-16", null)]
+    public void The_review_of_a_year_is_decided_only_once_the_contract_year_has_ended(string today, string? decidedOn, string? code)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var contract = AciContract.Sign(new ContractDraft("avenant2-2021", new DateOnly(2026, 1, 28), "DG de l'ARS Bretagne", "Directeur de la CPAM", [], null, null),
+            Guid.NewGuid(), 2, new DateOnly(2026, 1, 28), "officier", DateTimeOffset.UnixEpoch).Value!;
+        var from = ReviewRules.DecidableFrom(contract, 1);
+        Assert.Equal(new DateOnly(2027, 1, 28), from);
+        var on = decidedOn is null ? (DateOnly?)null : DateOnly.Parse(decidedOn, inv);
+        var errors = ReviewRules.Decide(Draft(on: on), Lines, 1, from, DateOnly.Parse(today, inv)).Errors;
+        Assert.Equal(code, errors.SingleOrDefault()?.Code);
+        if (code is not null)
+        {
+            Assert.Equal(("decidedOn", "La revue de l'année 1 ne peut être conclue qu'après la fin de l'année de contrat, le 27/01/2027."),
+                (errors[0].Field, errors[0].Message));
+        }
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Maillage.Web.Funding.Contracts;
 
 /// <summary>
 /// What the funders record on the contract page: the payment parameters and the serious health crises (read by whoever reads the
-/// contract, changed by the officer of the territory or an admin).
+/// contract, changed by the officers of the ARS and the CPAM recorded on it or an admin).
 /// </summary>
 public sealed partial class ContractModel
 {
@@ -17,6 +17,9 @@ public sealed partial class ContractModel
 
     /// <summary>Whether the user records what the funders decide (<see cref="Maillage.Funding.FundingRights.Decide"/>).</summary>
     public bool CanDecide { get; private set; }
+
+    /// <summary>For an officer of the territory who did not sign the contract: who decides (<see cref="Maillage.Funding.FundingRights.WhoDecides"/>).</summary>
+    public string? WhoDecides { get; private set; }
 
     public async Task<IActionResult> OnPostParametersAsync(Guid id, string? fixedAdvanceShare, string? variableRule, string? variableFloor,
         int? balanceMonths, int? version, [FromServices] ChangeContractParameters change, CancellationToken ct)
@@ -53,6 +56,7 @@ public sealed partial class ContractModel
         }
 
         var crises = await HttpContext.RequestServices.GetRequiredService<ReadFunderRecords>().CrisesAsync(id, actor, ct);
-        (Crises, CanDecide) = crises.Succeeded ? (crises.Value!.List, crises.Value!.Found.Rights.Decide) : ([], false);
+        (Crises, CanDecide, WhoDecides) = crises.Succeeded ? (crises.Value!.List, crises.Value!.Found.Rights.Decide, crises.Value!.Found.Rights.WhoDecides)
+            : ([], false, null);
     }
 }

@@ -6,16 +6,29 @@ using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Maillage.Lifecycle.Published;
+using Maillage.Territories.Published;
 
 namespace Maillage.Web.Funding.Contracts;
 
 /// <summary>
-/// The ACI contract of a CPTS: its rule set, dates, tier at signature, missions and signatories, the amendments, and the terms in force
-/// today with the maximum of the year; officers of the territory and admins record it and its amendments.
+/// The ACI contract of a CPTS: its rule set, dates, tier at signature, missions, signatories and the ARS and CPAM that signed, the
+/// amendments, and the terms in force today with the maximum of the year; officers of the territory and admins record it (naming their
+/// ARS or CPAM), then the officers of the ARS and the CPAM recorded on it and admins amend it; the other officers read it and are told why.
 /// </summary>
-public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, RecordContract record, AmendContract amend, AciRuleSets ruleSets)
+public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, RecordContract record, AmendContract amend, AciRuleSets ruleSets, GeoCatalog geo)
     : PageModel
 {
+    /// <summary>The régions of the territory, by name, for the ARS that signs.</summary>
+    public IReadOnlyList<(string Code, string Name)> Regions =>
+        [.. Tenant!.Cpts.RegionCodes.Select(c => (c, ContractFunders.RegionName(geo, c))).OrderBy(r => r.Item2, StringComparer.Ordinal)];
+
+    /// <summary>The départements of the territory, by name, for the CPAM that signs.</summary>
+    public IReadOnlyList<(string Code, string Name)> Departements =>
+        [.. Tenant!.Cpts.DepartementCodes.Select(c => (c, ContractFunders.DepartementName(geo, c))).OrderBy(d => d.Item2, StringComparer.Ordinal)];
+
+    /// <summary>« l'ARS de la région Bretagne et la CPAM du département Ille-et-Vilaine (35) » for the contract shown.</summary>
+    public string Funders => ContractFunders.Of(Contract!, Tenant!.Cpts).Describe(geo);
+
     public Cpts? Cpts { get; private set; }
 
     public AciContract? Contract { get; private set; }
@@ -37,9 +50,9 @@ public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostCreateAsync(Guid id, string? ruleSet, DateOnly? signedOn, string? arsSignatory, string? cpamSignatory,
-        List<string>? missions, int? crisisPlanYear, string? summary, CancellationToken ct)
+        List<string>? missions, int? crisisPlanYear, string? summary, string? arsRegion, string? cpamDepartement, CancellationToken ct)
     {
-        var draft = new ContractDraft(ruleSet, signedOn, arsSignatory, cpamSignatory, missions, crisisPlanYear, summary);
+        var draft = new ContractDraft(ruleSet, signedOn, arsSignatory, cpamSignatory, missions, crisisPlanYear, summary, arsRegion, cpamDepartement);
         var result = await record.RunAsync(id, draft, HttpContext.GetActor(), ct);
         return await AfterAsync(id, result, "Contrat ACI enregistré.", ct);
     }

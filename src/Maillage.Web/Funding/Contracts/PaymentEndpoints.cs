@@ -1,3 +1,4 @@
+using Maillage.Territories.Published;
 using Maillage.Funding.Contracts;
 using Maillage.Funding.Payments;
 using Maillage.Web.Platform;
@@ -44,10 +45,10 @@ public static class PaymentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> ChangeParameters(Guid id, ContractDtos.ParametersRequest body, HttpContext http, ChangeContractParameters change,
-        CancellationToken ct)
+        GeoCatalog geo, CancellationToken ct)
     {
         var result = await change.RunAsync(id, body.ToDraft(), body.Version, http.GetActor(), ct);
-        return result.Succeeded ? TypedResults.Ok(ContractDtos.From(result.Value!)) : result.ToProblem();
+        return result.Succeeded ? TypedResults.Ok(ContractDtos.From(result.Value!, geo)) : result.ToProblem();
     }
 
     private static async Task<IResult> Crises(Guid id, HttpContext http, ReadFunderRecords read, CancellationToken ct)

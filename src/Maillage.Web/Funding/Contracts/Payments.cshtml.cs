@@ -10,7 +10,8 @@ namespace Maillage.Web.Funding.Contracts;
 
 /// <summary>
 /// The payment schedule of a CPTS's latest ACI contract, year by year — due date, line, part, amount, how it was computed, whether it is
-/// confirmed — with what was paid; the officer of the territory (or an admin) records, corrects or removes the payment of each line.
+/// confirmed — with what was paid; the officers of the ARS and the CPAM recorded on the contract (or an admin) record, correct or remove
+/// the payment of each line, and the other officers of the territory are told who does.
 /// </summary>
 public sealed class PaymentsModel(ReadFunding read, ReadFunderRecords records, RecordPayment record, DeletePayment delete)
     : PageModel

@@ -176,7 +176,7 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
 
         (Tenant, Cpts, Contract, Indicators) = (found.Value!.Tenant, found.Value.Cpts, found.Value.Contract, found.Value.Indicators);
         CanManage = Tenant.Manages;
-        CanEditValues = (await access.RightsAsync(Tenant, ct)).EditValues;
+        CanEditValues = (await access.RightsAsync(Tenant, Contract, ct)).EditValues;
         Year = year is >= 1 and <= AciContract.Years ? year.Value : IndicatorRules.YearOf(Contract, Today);
         Achievement = read.Achieve(Contract, Indicators, Year, await read.CrisisDeclaredAsync(Contract, Year, ct));
         return true;

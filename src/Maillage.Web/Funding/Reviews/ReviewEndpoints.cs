@@ -5,7 +5,8 @@ namespace Maillage.Web.Funding.Reviews;
 
 /// <summary>
 /// The dialogue de gestion (annual review) of a contract year: read by whoever may read the CPTS, prepared by the coordinator, the
-/// treasurer or an admin, decided by the officer of the territory or an admin; the review pack as JSON, Excel and PDF.
+/// treasurer or an admin, decided by the officers of the ARS and the CPAM recorded on the contract or an admin once the year has ended;
+/// the review pack as JSON, Excel and PDF.
 /// </summary>
 public static class ReviewEndpoints
 {

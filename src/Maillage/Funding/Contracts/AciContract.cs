@@ -37,6 +37,15 @@ public sealed class AciContract : Maillage.Platform.Persistence.IVersioned, Mail
     /// <summary>The signing authority for the CPAM.</summary>
     public string CpamSignatory { get; set; } = "";
 
+    /// <summary>
+    /// The région (INSEE code) of the ARS that signed: with <see cref="CpamDepartement"/>, who decides for the funders (<see cref="ContractFunders"/>).
+    /// Null on a contract recorded before it was asked for: then every région of the territory.
+    /// </summary>
+    public string? ArsRegion { get; set; }
+
+    /// <summary>The département (INSEE code) of the CPAM that signed; null on a contract recorded before it was asked for (every département).</summary>
+    public string? CpamDepartement { get; set; }
+
     /// <summary>The missions chosen at signature, as ",access,pathways,prevention,crisis,quality,": the four socle ones and the optional ones.</summary>
     public string Missions { get; set; } = ",";
 
@@ -280,9 +289,12 @@ public sealed class AciContract : Maillage.Platform.Persistence.IVersioned, Mail
     public override string ToString() => $"contrat ACI {Id}";
 }
 
-/// <summary>What a user gives to record a contract (the tier is the CPTS's).</summary>
+/// <summary>
+/// What a user gives to record a contract (the tier is the CPTS's); the ARS's région and the CPAM's département may be left out when the
+/// territory has only one (<see cref="ContractFunders.Check"/>).
+/// </summary>
 public sealed record ContractDraft(string? RuleSet, DateOnly? SignedOn, string? ArsSignatory, string? CpamSignatory,
-    IReadOnlyList<string>? OptionalMissions, int? CrisisPlanYear, string? Summary);
+    IReadOnlyList<string>? OptionalMissions, int? CrisisPlanYear, string? Summary, string? ArsRegion = null, string? CpamDepartement = null);
 
 /// <summary>What a user gives to record an amendment.</summary>
 public sealed record AmendmentDraft(DateOnly? EffectiveOn, IReadOnlyList<string>? AddedMissions, IReadOnlyList<string>? RemovedMissions,

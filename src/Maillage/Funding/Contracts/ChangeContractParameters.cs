@@ -7,8 +7,8 @@ namespace Maillage.Funding.Contracts;
 
 /// <summary>
 /// Changes the payment parameters of a contract (the advance share of the fixed part, the rule of the variable part and its floor, the
-/// months before the balance), against the version the user read: what the funders decide, so for the officer of the territory or an
-/// admin (<see cref="FundingRights.Decide"/>).
+/// months before the balance), against the version the user read: what the funders decide, so for the officers of the ARS and the CPAM
+/// recorded on the contract or an admin (<see cref="FundingRights.Decide"/>).
 /// </summary>
 public sealed class ChangeContractParameters(MaillageDbContext db, AuditTrail audit, FundingAccess access)
 {

@@ -7,7 +7,10 @@ using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Contracts;
 
-/// <summary>Withdraws the serious health crisis declared for a year of the latest contract (the officer of the territory or an admin).</summary>
+/// <summary>
+/// Withdraws the serious health crisis declared for a year of the latest contract (the officers of the ARS and the CPAM recorded on the
+/// contract, or an admin).
+/// </summary>
 public sealed class DeleteCrisis(MaillageDbContext db, AuditTrail audit, FundingAccess access)
 {
     public async Task<Result<int>> RunAsync(Guid cptsId, int year, Actor actor, CancellationToken ct = default)

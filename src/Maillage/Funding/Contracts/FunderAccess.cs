@@ -3,9 +3,9 @@ using Maillage.Lifecycle.Published;
 namespace Maillage.Funding.Contracts;
 
 /// <summary>
-/// Who reaches what the funders record on a contract (crises, payments): whoever may read the CPTS reads them; the officer of the
-/// territory or an admin records them (<see cref="FundingRights.Decide"/>); others who read the CPTS get a 403, and anyone who cannot
-/// read it a 404, as for the CPTS (<see cref="FundingAccess.FundersAsync"/>). Works on the latest contract.
+/// Who reaches what the funders record on a contract (crises, payments): whoever may read the CPTS reads them; the officers of the ARS
+/// and the CPAM recorded on the contract or an admin record them (<see cref="FundingRights.Decide"/>); others who read the CPTS get a 403,
+/// and anyone who cannot read it a 404, as for the CPTS (<see cref="FundingAccess.FundersAsync"/>). Works on the latest contract.
 /// </summary>
 public static class FunderAccess
 {

@@ -5,15 +5,17 @@ using Maillage.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Maillage.Lifecycle.Published;
 using Maillage.Funding.Storage;
+using Maillage.Territories.Published;
 
 namespace Maillage.Funding.Contracts;
 
 /// <summary>
 /// Records the ACI contract of a CPTS at the stage « ACI signé »: pinned to a known rule set (the default if none is named), with
-/// the tier stored on the CPTS at that moment, and its payment parameters (<see cref="ContractParameters"/>; each missing one takes its
-/// default: 0.75, proportional, 3 months). One contract per CPTS.
+/// the tier stored on the CPTS at that moment, the ARS and the CPAM that signed it (<see cref="ContractFunders"/>: their officers decide
+/// for the funders from then on; an officer records only a contract its own ARS or CPAM signed), and its payment parameters
+/// (<see cref="ContractParameters"/>; each missing one takes its default: 0.75, proportional, 3 months). One contract at a time per CPTS.
 /// </summary>
-public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRuleSets ruleSets, TimeProvider clock, FundingAccess access)
+public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRuleSets ruleSets, TimeProvider clock, FundingAccess access, GeoCatalog geo)
 {
     public async Task<Result<AciContract>> RunAsync(Guid cptsId, ContractDraft draft, Actor actor, CancellationToken ct = default) =>
         await RunAsync(cptsId, draft, null, actor, ct);
@@ -31,6 +33,12 @@ public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRu
         if (!found.Value.Tenant.Steers)
         {
             return Error.Forbidden();
+        }
+
+        var (arsRegion, cpamDepartement, funderErrors) = ContractFunders.Check(draft.ArsRegion, draft.CpamDepartement, cpts, geo);
+        if (funderErrors.Count == 0 && access.RecordingRefusal(found.Value.Tenant, ContractFunders.Named(arsRegion, cpamDepartement)) is { } refused)
+        {
+            return refused;
         }
 
         if (existing is not null && draft.SignedOn is { } renewedOn && renewedOn < existing.EndsOn)
@@ -60,18 +68,19 @@ public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRu
 
         var result = AciContract.Sign(draft, cpts.Id, cpts.Tier, today, actor.Name, clock.GetUtcNow());
         var checkedParameters = ContractParameters.Check(parameters, defaults: true);
-        if (!result.Succeeded || !checkedParameters.Succeeded)
+        if (!result.Succeeded || !checkedParameters.Succeeded || funderErrors.Count > 0)
         {
-            return Result<AciContract>.Fail(result.Errors.Concat(checkedParameters.Errors));
+            return Result<AciContract>.Fail(result.Errors.Concat(funderErrors).Concat(checkedParameters.Errors));
         }
 
         var contract = result.Value!;
+        (contract.ArsRegion, contract.CpamDepartement) = (arsRegion, cpamDepartement);
         checkedParameters.Value!.ApplyTo(contract);
         contract.RuleSetId = set.Id;
         contract.Number = (existing?.Number ?? 0) + 1;
         db.AciContracts().Add(contract);
         audit.Record(actor, cpts.Id, "aci.contract.recorded",
-            $"Contrat ACI n° {contract.Number} ({contract.Id}) signé le {Maillage.Platform.French.Date(contract.SignedOn)}, barème {set.Id}, taille {contract.TierAtSignature}, missions {string.Join(", ", contract.MissionIds)}, {checkedParameters.Value!.Describe()}.");
+            $"Contrat ACI n° {contract.Number} ({contract.Id}) signé le {Maillage.Platform.French.Date(contract.SignedOn)} par {ContractFunders.Of(contract, cpts).Describe(geo)}, barème {set.Id}, taille {contract.TierAtSignature}, missions {string.Join(", ", contract.MissionIds)}, {checkedParameters.Value!.Describe()}.");
         return await db.SaveAsync(contract, ct, taken: AlreadyRecorded());
     }
 

@@ -9,7 +9,7 @@ namespace Maillage.Funding.Contracts;
 
 /// <summary>
 /// Declares a serious health crisis in a year of the latest contract (<see cref="CrisisRules"/>): one per contract year (a unique index,
-/// so two declarations at once cannot both land: 409), by the officer of the territory or an admin.
+/// so two declarations at once cannot both land: 409), by the officers of the ARS and the CPAM recorded on the contract or an admin.
 /// </summary>
 public sealed class RecordCrisis(MaillageDbContext db, AuditTrail audit, TimeProvider clock, FundingAccess access)
 {

@@ -24,7 +24,7 @@ public static class ComputedSources
         return new IndicatorPeriod(start, end < tomorrow ? end : tomorrow, zone);
     }
 
-    /// <summary>« Calculé automatiquement le 3 mars 2026 : Adhérents à la fin de la période = 12 (du … au …). »</summary>
+    /// <summary>« Calculé automatiquement le 3 mars 2026 : Adhérents au dernier jour de la période = 12 (du … au …). »</summary>
     public static string Justification(IIndicatorSource source, IndicatorPeriod period, decimal value, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(source);

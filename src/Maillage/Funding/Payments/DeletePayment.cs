@@ -7,7 +7,10 @@ using Maillage.Funding.Storage;
 
 namespace Maillage.Funding.Payments;
 
-/// <summary>Removes the payment recorded for a schedule line of the latest contract (the officer of the territory or an admin).</summary>
+/// <summary>
+/// Removes the payment recorded for a schedule line of the latest contract (the officers of the ARS and the CPAM recorded on the contract,
+/// or an admin).
+/// </summary>
 public sealed class DeletePayment(MaillageDbContext db, AuditTrail audit, FundingAccess access)
 {
     public async Task<Result<FundingPayment>> RunAsync(Guid cptsId, int year, string? line, string? part, Actor actor, CancellationToken ct = default)

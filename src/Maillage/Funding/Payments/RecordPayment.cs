@@ -11,9 +11,10 @@ using Maillage.Funding.Storage;
 namespace Maillage.Funding.Payments;
 
 /// <summary>
-/// Records the payment received for a line of the latest contract's schedule (<see cref="PaymentRules"/>), by the officer of the territory
-/// (the CPAM pays) or an admin. One payment per schedule line: recording it again corrects it in place (who and when become the last
-/// writer's, the audit trail keeps every change); the unique index makes a concurrent first record a 409.
+/// Records the payment received for a line of the latest contract's schedule (<see cref="PaymentRules"/>), by the officers of the ARS and
+/// the CPAM recorded on the contract (the CPAM pays) or an admin (<see cref="FundingRights.Decide"/>). One payment per schedule line:
+/// recording it again corrects it in place (who and when become the last writer's, the audit trail keeps every change); the unique index
+/// makes a concurrent first record a 409.
 /// </summary>
 public sealed class RecordPayment(MaillageDbContext db, ReadFunding read, AuditTrail audit, TimeProvider clock)
 {
@@ -22,7 +23,7 @@ public sealed class RecordPayment(MaillageDbContext db, ReadFunding read, AuditT
     {
         var funding = await read.RunAsync(cptsId, actor, ct);
         return !funding.Succeeded ? Result<FundingPayment>.Fail(funding.Errors)
-            : !funding.Value!.Rights.Decide ? Error.Forbidden()
+            : !funding.Value!.Rights.Decide ? funding.Value.Rights.DecideRefusal()
             : await RecordAsync(funding.Value.Contract, funding.Value.Computation.Schedule, year, line, part, draft, funding.Value.Today, actor, ct);
     }
 

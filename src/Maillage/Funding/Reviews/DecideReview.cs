@@ -1,5 +1,4 @@
 using System.Globalization;
-using Maillage.Funding.Indicators;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Tenancy;
@@ -7,9 +6,9 @@ using Maillage.Platform.Tenancy;
 namespace Maillage.Funding.Reviews;
 
 /// <summary>
-/// The officer of the territory (or an admin) decides the review of a year: per mission whether the means were deployed and the fixed and
-/// variable parts decided (each at most the grid's maximum for that line and year), the outcome and the day it applies. The review is then
-/// read-only; the schedule takes the decided amounts and dates from it.
+/// The officers of the ARS and the CPAM recorded on the contract (or an admin) decide the review of a year once it has ended: per mission
+/// whether the means were deployed and the fixed and variable parts decided (each at most the grid's maximum for that line and year), the
+/// outcome and the day it applies. The review is then read-only; the schedule takes the decided amounts and dates from it.
 /// </summary>
 public sealed class DecideReview(ReviewStore store, AuditTrail audit, TimeProvider clock)
 {
@@ -24,8 +23,8 @@ public sealed class DecideReview(ReviewStore store, AuditTrail audit, TimeProvid
         }
 
         var (context, review) = found.Value;
-        var yearStart = IndicatorRules.YearStart(context.Funding.Contract, year);
-        var (missions, errors) = ReviewRules.Decide(draft, context.DecisionLines(year), yearStart, context.Funding.Today);
+        var (missions, errors) = ReviewRules.Decide(draft, context.DecisionLines(year), year, ReviewRules.DecidableFrom(context.Funding.Contract, year),
+            context.Funding.Today);
         if (errors.Count > 0)
         {
             return Result<AnnualReview>.Fail(errors);

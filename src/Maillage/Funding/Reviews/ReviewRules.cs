@@ -21,7 +21,7 @@ public sealed record DecisionLine(string Line, string Name, decimal MaximumFixed
 /// <summary>
 /// The pure rules of the dialogue de gestion: which contract years may be reviewed, what a record and an action may hold, and the checks
 /// of a decision (one per mission of the year, amounts ≥ 0 in euros and cents and at most the grid's maximum, an outcome, a decision day
-/// inside the year and not in the future).
+/// after the year has ended and not in the future).
 /// </summary>
 public static class ReviewRules
 {
@@ -93,11 +93,24 @@ public static class ReviewRules
     }
 
     /// <summary>
+    /// The first day the review of a contract year may be decided: the day after the year's last day (the next year's first day), since
+    /// the year's results are assessed once it is over (issue 11: Redon's year-1 review was closed in December, its year ending on 27 January).
+    /// </summary>
+    public static DateOnly DecidableFrom(AciContract contract, int year) => IndicatorRules.YearStart(contract, year + 1);
+
+    /// <summary>« La revue de l'année 1 ne peut être conclue qu'après la fin de l'année de contrat, le 27/01/2027. »</summary>
+    public static Error YearNotEnded(int year, DateOnly decidableFrom) =>
+        new("year_not_ended",
+            $"La revue de l'année {year} ne peut être conclue qu'après la fin de l'année de contrat, le {French.Date(decidableFrom.AddDays(-1))}.", "decidedOn");
+
+    /// <summary>
     /// Checks a decision and gives the mission decisions to store, every amount explicit so that the decision stays as taken whatever
     /// changes afterwards: a fixed part left out is the grid's maximum when the means are deployed and 0 otherwise; a variable part left
-    /// out is the one computed from the indicators (0 when it cannot be computed).
+    /// out is the one computed from the indicators (0 when it cannot be computed). The decision is dated (by default today) after the year
+    /// has ended (<see cref="DecidableFrom"/>) and not in the future.
     /// </summary>
-    public static (List<ReviewMission> Missions, List<Error> Errors) Decide(DecisionDraft draft, IReadOnlyList<DecisionLine> lines, DateOnly yearStart, DateOnly today)
+    public static (List<ReviewMission> Missions, List<Error> Errors) Decide(DecisionDraft draft, IReadOnlyList<DecisionLine> lines, int year,
+        DateOnly decidableFrom, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(lines);
@@ -162,9 +175,9 @@ public static class ReviewRules
         {
             errors.Add(new Error("decided_on_in_future", $"La date de décision du {French.Date(on)} est dans le futur.", "decidedOn"));
         }
-        else if (on < yearStart)
+        else if (on < decidableFrom)
         {
-            errors.Add(new Error("decided_on_before_year", $"La date de décision du {French.Date(on)} précède le début de l'année revue ({French.Date(yearStart)}).", "decidedOn"));
+            errors.Add(YearNotEnded(year, decidableFrom));
         }
 
         return ([.. decided.OrderBy(d => lines.ToList().FindIndex(l => l.Line == d.Mission))], errors);

@@ -69,13 +69,12 @@ public sealed class ReviewStore(MaillageDbContext db, ReadFunding funding)
         }
 
         var rights = found.Value!.Funding.Rights;
-        var allowed = change switch
+        return change switch
         {
-            ReviewChange.Prepare => rights.EditValues,
-            ReviewChange.Decide => rights.Decide,
-            _ => actor.Role == Platform.Identity.Role.Admin,
+            ReviewChange.Prepare => rights.EditValues ? found : Error.Forbidden(),
+            ReviewChange.Decide => rights.Decide ? found : rights.DecideRefusal(),
+            _ => actor.Role == Platform.Identity.Role.Admin ? found : Error.Forbidden(),
         };
-        return allowed ? found : Error.Forbidden();
     }
 
     /// <summary>The context and the review of the year, for a change: open for preparing and deciding, decided for reopening.</summary>

@@ -29,7 +29,7 @@ public sealed class ReadFunding(MaillageDbContext db, AciRuleSets ruleSets, Fund
                 ErrorKind.Conflict);
         }
 
-        var rights = await access.RightsAsync(found.Value.Tenant, ct);
+        var rights = await access.RightsAsync(found.Value.Tenant, contract, ct);
         return Result<ContractFunding>.Ok(new ContractFunding(found.Value.Tenant, contract, rights, computation));
     }
 

@@ -20,6 +20,8 @@ public sealed class FundingModel : IModuleModel
             e.Property(c => c.RuleSetId).HasMaxLength(64);
             e.Property(c => c.ArsSignatory).HasMaxLength(200);
             e.Property(c => c.CpamSignatory).HasMaxLength(200);
+            e.Property(c => c.ArsRegion).HasMaxLength(3);
+            e.Property(c => c.CpamDepartement).HasMaxLength(3);
             e.Property(c => c.Missions).HasMaxLength(200);
             e.Property(c => c.Summary).HasMaxLength(4000);
             e.Property(c => c.RecordedBy).HasMaxLength(256);

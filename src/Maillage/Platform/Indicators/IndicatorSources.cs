@@ -25,7 +25,7 @@ public interface IIndicatorSource
     /// <summary>A stable key, lower-case, « module.figure » (<c>members.active</c>).</summary>
     string Key { get; }
 
-    /// <summary>What it counts, in French (« Adhérents à la fin de la période »).</summary>
+    /// <summary>What it counts, in French (« Adhérents au dernier jour de la période »).</summary>
     string Label { get; }
 
     /// <summary>The unit of the figure, in French (« adhérents »).</summary>
@@ -43,6 +43,6 @@ public sealed class IndicatorSources(IEnumerable<IIndicatorSource> sources)
     /// <summary>The source of a key, case and spaces around ignored; null when no module computes it.</summary>
     public IIndicatorSource? Find(string? key) => All.FirstOrDefault(s => s.Key == key?.Trim().ToLowerInvariant());
 
-    /// <summary>« members.active (Adhérents à la fin de la période), … » for an error message.</summary>
+    /// <summary>« members.active (Adhérents au dernier jour de la période), … » for an error message.</summary>
     public string Describe() => string.Join(", ", All.Select(s => $"{s.Key} ({s.Label})"));
 }
