@@ -77,7 +77,7 @@ public sealed class SimulateAci(AciRuleSets ruleSets)
         if (!set.HasMissionBreakdown)
         {
             return new Error("missions_not_detailed",
-                $"Le barème {set.Id} ne détaille pas les missions : seule la simulation de toutes les missions (« {AllMissions} ») est possible.", "missions");
+                $"Le barème « {set.ShortName} » ne détaille pas les missions : seule la simulation de toutes les missions (« {AllMissions} ») est possible.", "missions");
         }
 
         var unknown = missions.Where(m => set.Line(m) is null).Distinct(StringComparer.Ordinal).ToList();

@@ -65,7 +65,7 @@ public sealed class AciSimulationTests
     {
         var error = Fails(Simulator.ForPopulation(81_000, new AciOptions("simplified-2024", ["access", "pathways", "prevention", "crisis"])),
             "missions_not_detailed", "missions");
-        Assert.Contains("simplified-2024", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Le barème « Grille simplifiée (2024) » ne détaille pas les missions", error.Message, StringComparison.Ordinal);
         Assert.Contains("« all »", error.Message, StringComparison.Ordinal);
     }
 

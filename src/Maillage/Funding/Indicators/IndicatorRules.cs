@@ -101,7 +101,7 @@ public static class IndicatorRules
     public static string? VariableWarning(AciRuleSet? set, string mission, bool crisisDeclared, decimal? envelope, IReadOnlyList<IndicatorYear> indicators)
     {
         ArgumentNullException.ThrowIfNull(indicators);
-        return envelope is null ? $"Le barème {set?.Id} ne donne pas d'enveloppe variable par mission : la part variable n'est pas calculée."
+        return envelope is null ? $"Le barème « {set?.ShortName} » ne donne pas d'enveloppe variable par mission : la part variable n'est pas calculée."
             : mission == AciLineIds.Crisis && !crisisDeclared ? NoCrisisNote
             : indicators.Count == 0 ? "Aucun indicateur : la part variable de la mission n'est pas calculée."
             : !WeightsAreComplete(indicators) ? WeightsWarning
