@@ -137,6 +137,10 @@ public abstract class FunderRecords(MaillageApp app) : IntegrationTest(app)
         var audit = await w.Admin.AuditAsync(w.A);
         Assert.Equal(3, audit.Count(a => a.Action == "aci.payment.recorded"));
         Assert.Single(audit, a => a.Action == "aci.payment.deleted");
+        Assert.Contains(audit, a => a.Details.EndsWith("année 1, « Accès aux soins », avance de la part fixe, 67\u202F500\u00A0€ le "
+            + Maillage.Platform.French.Date(Signed.AddDays(21)) + ".", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Details.EndsWith("supprimé : année 1, « Accès aux soins », avance de la part fixe.", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Details.Contains("« Fonctionnement de la communauté », fonctionnement, 74\u202F999,99\u00A0€", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -96,6 +96,11 @@ public abstract class Reviews(MaillageApp app) : IntegrationTest(app)
         {
             Assert.Contains(action, audit);
         }
+
+        var decided = (await w.Coordinator.AuditAsync(w.A)).First(a => a.Action == "aci.review.decided").Details;
+        Assert.Contains("Accès aux soins : moyens déployés, part fixe ", decided, StringComparison.Ordinal);
+        Assert.DoesNotContain("access", decided, StringComparison.Ordinal);
+        Assert.DoesNotContain(".00", decided, StringComparison.Ordinal);
     }
 
     [Fact]
