@@ -310,6 +310,14 @@ public abstract class Meetings(MaillageApp app) : IntegrationTest(app)
         await AttendanceAsync(world.Coordinator, world, ag, [Entry(world[0].Id, "absent")], HttpStatusCode.Conflict);
         var after = await world[1].Client.GetJsonAsync(Url(world, ag));
         Assert.Equal((version, "L'assemblée a voté le budget."), (Version(after), after.GetProperty("minutes").GetString()));
+
+        // A closed meeting reads as such in French on the list and on its page, not as the English-looking « Close ».
+        foreach (var page in new[] { $"/cpts/{world.Cpts}/reunions", $"/cpts/{world.Cpts}/reunions/{ag.GetProperty("id").GetGuid()}" })
+        {
+            var html = System.Net.WebUtility.HtmlDecode(await PageAsync(world[1].Client, page, HttpStatusCode.OK));
+            Assert.Contains(">Clôturée<", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(">Close<", html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
