@@ -1,3 +1,4 @@
+using Maillage.Funding;
 using Maillage.Funding.Reviews;
 using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
@@ -75,8 +76,8 @@ public sealed class ReviewModel(ReadReviews list, BuildReviewPack build, OpenRev
     {
         var errors = new List<Error>();
         var drafts = (decisions ?? []).Select(d => new MissionDecisionDraft(d.Mission, d.MeansDeployed,
-            FundingForms.Parse(d.Fixed, "missions", $"La part fixe de {d.Mission}", errors),
-            FundingForms.Parse(d.Variable, "missions", $"La part variable de {d.Mission}", errors), d.Comment)).ToList();
+            FundingForms.Parse(d.Fixed, "missions", $"La part fixe de la mission « {AciLabels.Line(d.Mission ?? "")} »", errors),
+            FundingForms.Parse(d.Variable, "missions", $"La part variable de la mission « {AciLabels.Line(d.Mission ?? "")} »", errors), d.Comment)).ToList();
         var result = errors.Count > 0 ? Result<AnnualReview>.Fail(errors)
             : await decide.RunAsync(id, year, new DecisionDraft(drafts, outcome, decidedOn), version, HttpContext.GetActor(), ct);
         if (result.Succeeded)
