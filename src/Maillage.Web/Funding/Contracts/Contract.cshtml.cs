@@ -14,7 +14,7 @@ namespace Maillage.Web.Funding.Contracts;
 /// today with the maximum of the year; officers of the territory and admins record it and its amendments.
 /// </summary>
 public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, RecordContract record, AmendContract amend, AciRuleSets ruleSets)
-    : PageModel
+    : PageModel, IRefusesForms
 {
     public Cpts? Cpts { get; private set; }
 
@@ -51,6 +51,9 @@ public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, 
         var result = await amend.RunAsync(id, draft, version, HttpContext.GetActor(), ct);
         return await AfterAsync(id, result, "Avenant enregistré.", ct);
     }
+
+    public Task<IActionResult> RefuseAsync(IReadOnlyDictionary<string, object?> arguments, IReadOnlyList<Error> errors, CancellationToken ct) =>
+        AfterAsync(arguments.Get<Guid>("id"), Result<object>.Fail(errors), "", ct);
 
     private async Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, string message, CancellationToken ct)
     {

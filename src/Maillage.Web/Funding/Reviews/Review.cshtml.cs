@@ -13,7 +13,7 @@ namespace Maillage.Web.Funding.Reviews;
 /// expected amounts, the decided outcome — and the links to its pack.
 /// </summary>
 public sealed class ReviewModel(ReadReviews list, BuildReviewPack build, OpenReview open, EditReview edit, AddReviewAction addAction,
-    RemoveReviewAction removeAction, DecideReview decide, ReopenReview reopen) : PageModel
+    RemoveReviewAction removeAction, DecideReview decide, ReopenReview reopen) : PageModel, IRefusesForms
 {
     /// <summary>A mission line of the decision form, as typed.</summary>
     public sealed class DecisionForm
@@ -99,6 +99,12 @@ public sealed class ReviewModel(ReadReviews list, BuildReviewPack build, OpenRev
     {
         TempData["Message"] = message;
         return Redirect($"/cpts/{id}/contrat/dialogue/{year}");
+    }
+
+    public Task<IActionResult> RefuseAsync(IReadOnlyDictionary<string, object?> arguments, IReadOnlyList<Error> errors, CancellationToken ct)
+    {
+        (Typed, TypedOutcome) = (arguments.Get<List<DecisionForm>>("decisions"), arguments.Get<string>("outcome"));
+        return RefusedAsync(arguments.Get<Guid>("id"), arguments.Get<int>("year"), errors, ct);
     }
 
     private async Task<IActionResult> RefusedAsync(Guid id, int? year, IReadOnlyList<Error> errors, CancellationToken ct)
