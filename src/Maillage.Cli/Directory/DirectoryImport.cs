@@ -1,5 +1,6 @@
 using System.Globalization;
 using Maillage.Directory;
+using Maillage.Platform;
 using Maillage.Platform.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -81,7 +82,8 @@ internal sealed class DirectoryImport : Command
         else
         {
             await context.Out.WriteLineAsync(
-                $"{r.Created} créé(s), {r.Updated} mis à jour, {r.Unchanged} inchangé(s), {r.OutsideTerritory} hors territoire, {r.Rejected.Count} refusé(s).");
+                $"{French.Count(r.Created, "créé", "créés")}, {r.Updated} mis à jour, {French.Count(r.Unchanged, "inchangé", "inchangés")}, "
+                + $"{r.OutsideTerritory} hors territoire, {French.Count(r.Rejected.Count, "refusé", "refusés")}.");
         }
 
         return CliApp.Success;

@@ -26,6 +26,7 @@ internal sealed class AciSimulate : Command
         "--crisis-plan : first (année de première rédaction du plan de crise, défaut) ou update (année d'actualisation).",
         "--crisis-occurred : une crise sanitaire grave est survenue ; sans cette option, la part variable de la mission crisis est 0.",
         "JSON : {\"ruleSet\", \"tier\", \"lines\": [{\"line\", \"fixed\", \"variable\"}], \"maximum\"} ; montants annuels en euros ; maximum = somme des lignes.",
+        $"Au-delà de {Human.Number(AciInput.PopulationWarningAbove)} habitants, la simulation est faite avec un avertissement (« Attention : … ») : aucune CPTS n'est si grande.",
         "Sort en 2 quand une option manque ou est invalide (population, barème, missions, plan de crise) ; en 1 quand la CPTS est introuvable ou sans territoire.",
     ];
 
@@ -100,9 +101,13 @@ internal sealed class AciSimulate : Command
         var set = simulation.RuleSet;
         await context.Out.WriteLineAsync(
             $"Maximum annuel : {AciLabels.Euros(simulation.Maximum)} — {Human.Number(simulation.Population)} habitants, taille {simulation.Tier} ; "
-            + $"barème {set.Id} ({set.Source.Text}).");
+            + $"barème « {set.ShortName} » ({set.Source.Text}).");
         await context.Out.WriteLineAsync(set.HasMissionBreakdown
             ? $"Crise : {AciLabels.CrisisPlan(simulation.CrisisPlan)}, {(simulation.CrisisOccurred ? "crise grave survenue" : "sans crise grave (part variable de la mission à 0 €)")}."
             : set.Note ?? "");
+        foreach (var warning in simulation.Warnings)
+        {
+            await context.Out.WriteLineAsync($"Attention : {warning}");
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Maillage.Lifecycle;
+using Maillage.Platform;
 using Maillage.Platform.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,7 +73,7 @@ internal sealed class CptsExport : Command
         }
         else
         {
-            await context.Out.WriteLineAsync($"{count} CPTS exportée(s) dans {full}.");
+            await context.Out.WriteLineAsync($"{French.Count(count, "CPTS exportée", "CPTS exportées")} dans {full}.");
         }
 
         return CliApp.Success;

@@ -1,5 +1,6 @@
 using System.Text;
 using Maillage.Lifecycle;
+using Maillage.Platform;
 using Maillage.Platform.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -64,14 +65,15 @@ internal sealed class CptsImport : Command
         }
         else if (report.Committed)
         {
+            var imported = French.Count(report.Created, "CPTS importée", "CPTS importées");
             await context.Out.WriteLineAsync(report.Rejected.Count == 0
-                ? $"{report.Created} CPTS importée(s)."
-                : $"{report.Created} CPTS importée(s) ; {report.Rejected.Select(r => r.Line).Distinct().Count()} ligne(s) écartée(s).");
+                ? $"{imported}."
+                : $"{imported} ; {French.Count(report.Rejected.Select(r => r.Line).Distinct().Count(), "ligne écartée", "lignes écartées")}.");
         }
 
         if (!report.Committed)
         {
-            return context.Fail($"Fichier refusé : {report.Rejected.Select(r => r.Line).Distinct().Count()} ligne(s) en erreur, rien n'a été importé"
+            return context.Fail($"Fichier refusé : {French.Count(report.Rejected.Select(r => r.Line).Distinct().Count(), "ligne", "lignes")} en erreur, rien n'a été importé"
                 + " (--skip-invalid pour importer les lignes valides).");
         }
 

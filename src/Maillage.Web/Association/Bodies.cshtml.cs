@@ -12,7 +12,7 @@ namespace Maillage.Web.Association;
 /// the register of decisions with its exports. The CPTS's members and managers read; those who run the association (coordinator, admin,
 /// bureau member) get the forms; officers are refused (403).
 /// </summary>
-public sealed class BodiesModel(ReadAssociation read, ReadDecisions decisions, Nomenclatures nomenclatures) : PageModel
+public sealed class BodiesModel(ReadAssociation read, ReadDecisions decisions, Nomenclatures nomenclatures) : PageModel, IRefusesForms
 {
     /// <summary>The CPTS of the route.</summary>
     public Guid Id { get; private set; }
@@ -74,6 +74,9 @@ public sealed class BodiesModel(ReadAssociation read, ReadDecisions decisions, N
         AfterAsync(id, end.RunAsync(id, referentId, to, Actor, ct), "Fin du référent enregistrée.", "referents", ct);
 
     private Maillage.Platform.Tenancy.Actor Actor => HttpContext.GetActor();
+
+    public Task<IActionResult> RefuseAsync(IReadOnlyDictionary<string, object?> arguments, IReadOnlyList<Error> errors, CancellationToken ct) =>
+        AfterAsync(arguments.Get<Guid>("id"), Task.FromResult(Result<object>.Fail(errors)), "", "", ct);
 
     /// <summary>Back to the section after a change (post/redirect/get), or the page again with the errors and the status they call for.</summary>
     private async Task<IActionResult> AfterAsync<T>(Guid id, Task<Result<T>> change, string message, string section, CancellationToken ct)

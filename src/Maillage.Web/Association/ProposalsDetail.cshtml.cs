@@ -10,7 +10,7 @@ namespace Maillage.Web.Association;
 /// A proposal: description, status, its trail of steps, the decision it led to, and the actions the viewer may take now (bureau:
 /// forward or reject; conseil: adopt or reject; author: withdraw). Every form carries the version the viewer saw.
 /// </summary>
-public sealed class ProposalsDetailModel(ReadProposals read) : PageModel
+public sealed class ProposalsDetailModel(ReadProposals read) : PageModel, IRefusesForms
 {
     /// <summary>The CPTS of the route.</summary>
     public Guid Id { get; private set; }
@@ -42,11 +42,19 @@ public sealed class ProposalsDetailModel(ReadProposals read) : PageModel
             return Redirect($"/cpts/{id}/propositions/{proposalId}");
         }
 
-        Errors = result.Errors;
+        return await RefusedAsync(id, proposalId, result.Errors, ct);
+    }
+
+    public Task<IActionResult> RefuseAsync(IReadOnlyDictionary<string, object?> arguments, IReadOnlyList<Error> errors, CancellationToken ct) =>
+        RefusedAsync(arguments.Get<Guid>("id"), arguments.Get<Guid>("proposalId"), errors, ct);
+
+    private async Task<IActionResult> RefusedAsync(Guid id, Guid proposalId, IReadOnlyList<Error> errors, CancellationToken ct)
+    {
+        Errors = errors;
         var page = await LoadAsync(id, proposalId, ct);
         if (Detail is not null)
         {
-            Response.StatusCode = PageErrors.StatusOf(result.Kind);
+            Response.StatusCode = PageErrors.StatusOf(errors.Max(e => e.Kind));
         }
 
         return page;

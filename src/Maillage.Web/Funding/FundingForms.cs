@@ -30,6 +30,13 @@ public static class FundingForms
         return null;
     }
 
-    /// <summary>A value for an input: invariant, no thousands separator.</summary>
-    public static string Input(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>A number for an input, as a French reader writes it and <see cref="Parse"/> reads it back: « 0,75 », « 12 » (no thousands separator).</summary>
+    public static string Input(decimal? value) => value?.ToString("0.####", Maillage.Platform.French.Culture) ?? "";
+
+    /// <summary>
+    /// An amount in euros for an input, as a French reader writes it and <see cref="Parse"/> reads it back: « 70 000,00 » (a plain space
+    /// between thousands, easy to type over; a decimal comma; the cents).
+    /// </summary>
+    public static string Amount(decimal? value) =>
+        value?.ToString("#,0.00", Maillage.Platform.French.Culture).Replace(Maillage.Platform.French.Culture.NumberFormat.NumberGroupSeparator, " ", StringComparison.Ordinal) ?? "";
 }

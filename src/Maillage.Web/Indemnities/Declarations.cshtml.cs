@@ -15,7 +15,7 @@ namespace Maillage.Web.Indemnities;
 /// </summary>
 public sealed class DeclarationsModel(ReadIndemnities read, DeclareTime declare, ValidateDeclaration validate, RejectDeclaration reject,
     CreateScale createScale, DeleteScale deleteScale, SaveProfessionNote saveNote, CreatePaymentBatch createBatch, MarkBatchPaid markPaid,
-    CancelPaymentBatch cancelBatch, Maillage.Directory.Published.Nomenclatures nomenclatures) : PageModel
+    CancelPaymentBatch cancelBatch, Maillage.Directory.Published.Nomenclatures nomenclatures) : PageModel, IRefusesForms
 {
     /// <summary>Today where the CPTS is: the latest mission and payment date the forms offer.</summary>
     public DateOnly Today => Summary!.Clock.Today;
@@ -144,6 +144,9 @@ public sealed class DeclarationsModel(ReadIndemnities read, DeclareTime declare,
             rates.Add(new ScaleRateInput(activity, value, profession));
         }
     }
+
+    public Task<IActionResult> RefuseAsync(IReadOnlyDictionary<string, object?> arguments, IReadOnlyList<Error> errors, CancellationToken ct) =>
+        DoneAsync(arguments.Get<Guid>("id"), errors, null, ct);
 
     /// <summary>Shows the page again with the outcome: the message, or the errors and their status (403, 409, 422); 404 outside the CPTS.</summary>
     private async Task<IActionResult> DoneAsync(Guid id, IReadOnlyList<Error> errors, string? message, CancellationToken ct)

@@ -8,7 +8,7 @@ using Maillage.Lifecycle.Published;
 namespace Maillage.Web.Lifecycle;
 
 /// <summary>A CPTS: identity, population and tier, stages with their durations, territory and audit trail.</summary>
-public sealed class DetailsModel(ReadCpts read, RecordStage record, Maillage.Territories.Published.GeoCatalog geo) : PageModel
+public sealed class DetailsModel(ReadCpts read, RecordStage record, Maillage.Territories.Published.GeoCatalog geo) : PageModel, IRefusesForms
 {
     public Maillage.Territories.Published.GeoCatalog Geo => geo;
 
@@ -42,10 +42,17 @@ public sealed class DetailsModel(ReadCpts read, RecordStage record, Maillage.Ter
             return NotFound();
         }
 
-        Errors = result.Errors;
-        Response.StatusCode = PageErrors.StatusOf(result.Kind);
-        await LoadAsync(id, ct);
-        return Page();
+        return await RefusedAsync(id, result.Errors, ct);
+    }
+
+    public Task<IActionResult> RefuseAsync(IReadOnlyDictionary<string, object?> arguments, IReadOnlyList<Error> errors, CancellationToken ct) =>
+        RefusedAsync(arguments.Get<Guid>("id"), errors, ct);
+
+    private async Task<IActionResult> RefusedAsync(Guid id, IReadOnlyList<Error> errors, CancellationToken ct)
+    {
+        Errors = errors;
+        Response.StatusCode = PageErrors.StatusOf(errors.Max(e => e.Kind));
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace Maillage.Web.Membership;
 /// One adhérent: identity, college, status history (who, why), dues by year with their receipts; for the coordinator (or an admin) the
 /// forms to change the college and the status (with the version the page was read at) and to record dues or their payment.
 /// </summary>
-public sealed class MemberDetailModel(ReadMember read, ChangeMemberStatus changeStatus, ChangeMemberCollege changeCollege, RecordDues recordDues) : PageModel
+public sealed class MemberDetailModel(ReadMember read, ChangeMemberStatus changeStatus, ChangeMemberCollege changeCollege, RecordDues recordDues) : PageModel, IRefusesForms
 {
     public MemberDetail? Detail { get; private set; }
 
@@ -50,6 +50,9 @@ public sealed class MemberDetailModel(ReadMember read, ChangeMemberStatus change
             .Replace(',', '.');
         return decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
     }
+
+    public Task<IActionResult> RefuseAsync(IReadOnlyDictionary<string, object?> arguments, IReadOnlyList<Error> errors, CancellationToken ct) =>
+        AfterAsync(arguments.Get<Guid>("id"), arguments.Get<Guid>("memberId"), Result<object>.Fail(errors), () => "", ct);
 
     private async Task<IActionResult> AfterAsync<T>(Guid id, Guid memberId, Result<T> result, Func<string> notice, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace Maillage.Web.Membership;
 /// (or an admin) the forms to add a member by RPPS and to add, rename or remove colleges.
 /// </summary>
 public sealed class MembersModel(ReadMembers read, ComputeMembershipRates rates, ComputeMembershipHistory history, AddMember add, ReadColleges colleges,
-    AddCollege addCollege, UpdateCollege updateCollege, RemoveCollege removeCollege) : PageModel
+    AddCollege addCollege, UpdateCollege updateCollege, RemoveCollege removeCollege) : PageModel, IRefusesForms
 {
     public MembershipRates? Rates { get; private set; }
 
@@ -57,6 +57,9 @@ public sealed class MembersModel(ReadMembers read, ComputeMembershipRates rates,
         var result = await removeCollege.RunAsync(id, collegeId, HttpContext.GetActor(), ct);
         return await AfterAsync(id, result, () => Notice = $"Le collège « {result.Value!.Name} » est supprimé.", ct);
     }
+
+    public Task<IActionResult> RefuseAsync(IReadOnlyDictionary<string, object?> arguments, IReadOnlyList<Error> errors, CancellationToken ct) =>
+        AfterAsync(arguments.Get<Guid>("id"), Result<object>.Fail(errors), () => { }, ct);
 
     private async Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, Action succeeded, CancellationToken ct)
     {

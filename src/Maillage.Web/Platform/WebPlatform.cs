@@ -75,6 +75,8 @@ public static class WebPlatform
         }).AddMvcOptions(o => o.Filters.Add<Workspace.ShellFilter>());
         builder.Services.AddSingleton<Workspace.WorkspaceNavigation>();
         builder.Services.AddHttpContextAccessor();
+        // Inside the shell's filter, so a form refused for a badly written date still shows the CPTS's shell.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<UnreadableDates>());
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions.Remove("traceId");

@@ -86,7 +86,7 @@ public sealed class AddReferent(MaillageDbContext db, Nomenclatures nomenclature
 
         db.Referents().Add(referent);
         audit.Record(actor, cptsId, "referent.added", $"Référent {referent.Id} : adhérent {referent.MemberId}, "
-            + (code is not null ? $"profession {code}" : $"groupe de travail {input.WorkingGroupId}") + $", depuis le {French.Date(from)}.");
+            + (code is not null ? $"profession « {nomenclatures.ProfessionLabel(code)} »" : $"groupe de travail {input.WorkingGroupId}") + $", depuis le {French.Date(from)}.");
         return await db.SaveAsync(referent, ct, conflict: AssociationStore.Busy("Les référents de ce groupe"));
     }
 }

@@ -60,7 +60,7 @@ public sealed class EndMandate(MaillageDbContext db, AuditTrail audit, Associati
 
         audit.Record(actor, cptsId, "mandate.ended", $"Mandat {mandate.Id} ({AssociationLabels.Office(mandate.Office, body.Kind)} "
             + $"{AssociationLabels.InBody(body.Kind)}) terminé le {French.Date(to)} : {reason}"
-            + (cascade.Value!.Count > 0 ? $" ; mandat(s) au bureau terminé(s) le même jour : {string.Join(", ", cascade.Value.Select(m => m.Id))}." : "."));
+            + (cascade.Value!.Count > 0 ? $" ; {French.Plural(cascade.Value.Count, "mandat au bureau terminé", "mandats au bureau terminés")} le même jour : {string.Join(", ", cascade.Value.Select(m => m.Id))}." : "."));
         if (await db.SaveOrConflictAsync(ct, conflict: AssociationStore.Busy("Les mandats de cette instance")) is { } busy)
         {
             return busy;

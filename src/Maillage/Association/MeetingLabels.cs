@@ -24,7 +24,7 @@ public static class MeetingLabels
         MeetingStatus.Draft => "En préparation",
         MeetingStatus.Convened => "Convoquée",
         MeetingStatus.Held => "Tenue",
-        MeetingStatus.Closed => "Close",
+        MeetingStatus.Closed => "Clôturée",
         MeetingStatus.Cancelled => "Annulée",
         _ => status.ToString(),
     };

@@ -21,7 +21,7 @@ internal sealed record MeetingFields(string Title, DateTimeOffset StartsAt, Date
         var errors = title.Errors.Concat(location.Errors).Concat(starts.Errors).Concat(ends.Errors).ToList();
         if (starts.Succeeded && ends.Succeeded && ends.Value <= starts.Value)
         {
-            errors.Add(new Error("end_before_start", "La fin de la réunion vient après son début.", "endsAt"));
+            errors.Add(new Error("end_before_start", "La fin doit venir après le début : choisissez une fin plus tardive.", "endsAt"));
         }
 
         if (input.Extraordinary && kind != BodyKind.GeneralAssembly)

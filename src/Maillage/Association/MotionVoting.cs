@@ -1,3 +1,4 @@
+using Maillage.Platform;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Tenancy;
 using Maillage.Association.Storage;
@@ -122,7 +123,7 @@ public sealed class RecordVote(MeetingChanges changes, MeetingVoters voters)
                     motion.ProposalId, ct)
                 : null;
             return MeetingChange.Ok("meeting.vote", $"Réunion {meeting.Id}, résolution {motion.Id} : {input.For} pour, {input.Against} contre, "
-                + $"{input.Abstentions} abstention(s) — {(motion.Result == MotionResult.Adopted ? "adoptée" : "rejetée")}"
+                + $"{French.Count(input.Abstentions!.Value, "abstention", "abstentions")} — {(motion.Result == MotionResult.Adopted ? "adoptée" : "rejetée")}"
                 + (decision is null ? "." : $", décision {decision.Number}."));
         }, ct);
     }

@@ -70,7 +70,7 @@ public sealed class SendConvocation(MaillageDbContext db, AssociationAccess acce
 
         var report = new ConvocationReport(sent, voters.Count - addresses.Count, failed);
         audit.Record(actor, cptsId, "meeting.convocation_sent",
-            $"Réunion {meeting.Id} : convocation envoyée par e-mail à {sent} votant(s), {report.WithoutAddress} sans adresse, {failed} refusée(s).");
+            $"Réunion {meeting.Id} : convocation envoyée par e-mail à {French.Count(sent, "votant", "votants")}, {report.WithoutAddress} sans adresse, {French.Count(failed, "refusée", "refusées")}.");
         await db.SaveChangesAsync(ct);
         return Result<ConvocationReport>.Ok(report);
     }

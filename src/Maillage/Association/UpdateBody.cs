@@ -1,3 +1,4 @@
+using Maillage.Platform;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
@@ -57,7 +58,7 @@ public sealed class UpdateBody(MaillageDbContext db, AuditTrail audit, Associati
             }
         }
 
-        var before = $"{body.NoticeDays} j, {body.QuorumPercent} %, {body.MaxProxiesPerHolder} pouvoir(s)";
+        var before = $"{body.NoticeDays} j, {body.QuorumPercent} %, {French.Count(body.MaxProxiesPerHolder, "pouvoir", "pouvoirs")}";
         (body.NoticeDays, body.QuorumPercent, body.MaxProxiesPerHolder) = (input.NoticeDays!.Value, input.QuorumPercent!.Value, input.MaxProxiesPerHolder!.Value);
         if (entry.State != EntityState.Added)
         {
@@ -65,7 +66,7 @@ public sealed class UpdateBody(MaillageDbContext db, AuditTrail audit, Associati
         }
 
         audit.Record(actor, cptsId, "body.updated", $"{MeetingLabels.Label(body.Kind)} {body.Id} : convocation, quorum, pouvoirs {before} → "
-            + $"{body.NoticeDays} j, {body.QuorumPercent} %, {body.MaxProxiesPerHolder} pouvoir(s).");
+            + $"{body.NoticeDays} j, {body.QuorumPercent} %, {French.Count(body.MaxProxiesPerHolder, "pouvoir", "pouvoirs")}.");
         return await db.SaveAsync(body, ct);
     }
 

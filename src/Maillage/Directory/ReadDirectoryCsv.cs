@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.Mail;
 using System.Text;
 using System.Text.Unicode;
+using Maillage.Platform;
 using Sylvan.Data.Csv;
 using Maillage.Territories.Published;
 using Maillage.Directory.Published;
@@ -121,7 +122,7 @@ public sealed class ReadDirectoryCsv(GeoCatalog geo)
 
         if (missing.Count > 0)
         {
-            return Refused($"Colonne(s) obligatoire(s) absente(s) : {string.Join(", ", missing)}. En-tête attendu : {string.Join(';', Header)}.");
+            return Refused($"{French.Plural(missing.Count, "Colonne obligatoire absente", "Colonnes obligatoires absentes")} : {string.Join(", ", missing)}. En-tête attendu : {string.Join(';', Header)}.");
         }
 
         var rows = new RowReader(this, csv, header);
@@ -254,7 +255,7 @@ public sealed class ReadDirectoryCsv(GeoCatalog geo)
         public Line? Read(int number, out string? error)
         {
             error = csv.RowFieldCount != header.Length
-                ? $"{csv.RowFieldCount} colonne(s) au lieu de {header.Length} : vérifiez le séparateur et les guillemets."
+                ? $"{French.Count(csv.RowFieldCount, "colonne", "colonnes")} au lieu de {header.Length} : vérifiez le séparateur et les guillemets."
                 : new[] { Rpps, LastName, FirstName, Profession }.FirstOrDefault(c => Field(c) is null) is { } empty
                     ? $"Champ « {empty} » vide."
                     : null;

@@ -35,6 +35,21 @@ public static class AciInput
         return population > 0 ? Result<long>.Ok(population) : PopulationNotPositive();
     }
 
+    /// <summary>
+    /// Above this population a simulation is made but comes with a warning: the largest CPTS territories hold about one million
+    /// inhabitants, so 1,500,000 leaves room for a larger one while catching a digit typed twice (999,999,999 or 810,000 for 81,000 is
+    /// not caught: it is a plausible territory). The geography cannot answer better cheaply: the largest units a CPTS could span
+    /// (a métropole, a département) are several millions.
+    /// </summary>
+    public const long PopulationWarningAbove = 1_500_000;
+
+    /// <summary>The warning for a population above <see cref="PopulationWarningAbove"/>, or <c>null</c>.</summary>
+    public static string? PopulationWarning(long population, int tier) => population > PopulationWarningAbove
+        ? $"Population inhabituelle : {Platform.French.Number(population)} habitants, alors que les plus grands territoires de CPTS comptent environ "
+            + $"1 million d'habitants (avertissement au-delà de {Platform.French.Number(PopulationWarningAbove)}). Vérifiez le nombre saisi ; "
+            + $"la simulation est faite en taille {tier}."
+        : null;
+
     public static Error PopulationNotPositive() =>
         new("invalid_population", "La population doit être un nombre d'habitants supérieur à zéro.", "population");
 

@@ -19,6 +19,14 @@ public static class AciLabels
             : source.Date;
     }
 
+    /// <summary>A line of the grid by its id, as users read it: « Fonctionnement de la communauté », « Accès aux soins », « Toutes missions ».</summary>
+    public static string Line(string id) => id switch
+    {
+        AciLineIds.Operating => "Fonctionnement de la communauté",
+        AciLineIds.Total => "Toutes missions",
+        _ => Contracts.ContractMissions.Name(id),
+    };
+
     public static string Kind(AciLineKind kind) => kind switch
     {
         AciLineKind.Operating => "toujours compris",

@@ -56,6 +56,7 @@ public sealed record AciLineRule(string Id, string Name, AciLineKind Kind, bool 
 public sealed record AciRuleSet(
     string Id,
     string Name,
+    string ShortName,
     AciSource Source,
     SizeTierRuleSet Tiers,
     bool IsDefault,

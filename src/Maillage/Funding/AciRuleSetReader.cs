@@ -69,7 +69,7 @@ internal static partial class AciRuleSetReader
             throw check.Fault("tierDropNoticeYears", $"{notice} is out of range: a whole number of years, 0 (no notice) to {TierDropNotice.MaxYears}.");
         }
 
-        return new AciRuleSet(id, check.Text(dto.Name, "name"), new AciSource(check.Text(source.Text, "source.text"), date),
+        return new AciRuleSet(id, check.Text(dto.Name, "name"), check.Text(dto.ShortName, "shortName"), new AciSource(check.Text(source.Text, "source.text"), date),
             tierSet, dto.Default ?? false, string.IsNullOrWhiteSpace(dto.Note) ? null : dto.Note.Trim(), lines, notice);
     }
 
@@ -229,7 +229,7 @@ internal static partial class AciRuleSetReader
         }
     }
 
-    private sealed record RuleSetFile(string? Id, string? Name, bool? Default, SourceEntry? Source, string? TierRuleSet, string? Note, List<LineEntry?>? Lines,
+    private sealed record RuleSetFile(string? Id, string? Name, string? ShortName, bool? Default, SourceEntry? Source, string? TierRuleSet, string? Note, List<LineEntry?>? Lines,
         int? TierDropNoticeYears);
 
     private sealed record SourceEntry(string? Text, string? Date);

@@ -32,6 +32,9 @@ public sealed class AciRuleSets
 
     public AciRuleSet? Find(string id) => byId.GetValueOrDefault(id);
 
+    /// <summary>What users read for a rule set (« Avenant 2 (2021) »), never its id; the id itself only for a rule set no longer shipped.</summary>
+    public string NameOf(string id) => Find(id)?.ShortName ?? id;
+
     public static AciRuleSets LoadEmbedded(SizeTiers tiers)
     {
         var assembly = typeof(AciRuleSets).Assembly;

@@ -36,6 +36,9 @@ public sealed record AciSimulation(
 {
     public decimal Maximum => Lines.Sum(l => l.Total);
 
+    /// <summary>What the simulation is made despite, in French (a population above any CPTS territory): shown, never a refusal.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public decimal FixedTotal => Lines.Sum(l => l.Fixed);
 
     public decimal VariableTotal => Lines.Sum(l => l.Variable);

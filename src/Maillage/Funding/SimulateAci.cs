@@ -34,7 +34,16 @@ public sealed class SimulateAci(AciRuleSets ruleSets)
             errors.Add(error);
         }
 
-        return errors.Count > 0 ? Result<AciSimulation>.Fail(errors) : Run(set.Value!, population, set.Value!.Tiers.TierOf(population), options);
+        if (errors.Count > 0)
+        {
+            return Result<AciSimulation>.Fail(errors);
+        }
+
+        var tier = set.Value!.Tiers.TierOf(population);
+        var simulation = Run(set.Value!, population, tier, options);
+        return simulation.Succeeded && AciInput.PopulationWarning(population, tier) is { } warning
+            ? Result<AciSimulation>.Ok(simulation.Value! with { Warnings = [warning] })
+            : simulation;
     }
 
     /// <summary>Simulates for a CPTS: its population and the tier stored on it (the tier used for funding is a contract attribute).</summary>
@@ -50,7 +59,7 @@ public sealed class SimulateAci(AciRuleSets ruleSets)
         var ruleSet = set.Value!;
         return tier >= 1 && tier <= ruleSet.TierCount
             ? Run(ruleSet, population, tier, options)
-            : new Error("tier_out_of_grid", $"La taille {tier} enregistrée pour cette CPTS n'existe pas dans le barème {ruleSet.Id} (tailles 1 à {ruleSet.TierCount}).", "cpts");
+            : new Error("tier_out_of_grid", $"La taille {tier} enregistrée pour cette CPTS n'existe pas dans le barème « {ruleSet.ShortName} » (tailles 1 à {ruleSet.TierCount}).", "cpts");
     }
 
     /// <summary>The amounts of one line for a tier, the crisis plan's year and whether a serious crisis occurred.</summary>
@@ -77,7 +86,7 @@ public sealed class SimulateAci(AciRuleSets ruleSets)
         if (!set.HasMissionBreakdown)
         {
             return new Error("missions_not_detailed",
-                $"Le barème {set.Id} ne détaille pas les missions : seule la simulation de toutes les missions (« {AllMissions} ») est possible.", "missions");
+                $"Le barème « {set.ShortName} » ne détaille pas les missions : seule la simulation de toutes les missions (« {AllMissions} ») est possible.", "missions");
         }
 
         var unknown = missions.Where(m => set.Line(m) is null).Distinct(StringComparer.Ordinal).ToList();

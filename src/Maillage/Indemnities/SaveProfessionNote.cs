@@ -61,7 +61,7 @@ public sealed class SaveProfessionNote(MaillageDbContext db, AuditTrail audit, N
         note.Text = text;
         note.UpdatedBy = actor.Name;
         note.UpdatedAt = clock.GetUtcNow();
-        audit.Record(actor, cptsId, "indemnity.note", $"Note fiscale et sociale de la profession {code} ({note.Id}) enregistrée.");
+        audit.Record(actor, cptsId, "indemnity.note", $"Note fiscale et sociale de la profession « {nomenclatures.ProfessionLabel(code)} » ({note.Id}) enregistrée.");
         return await db.SaveAsync(note, ct);
     }
 }

@@ -1,3 +1,4 @@
+using Maillage.Platform;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
@@ -38,7 +39,7 @@ public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordSt
         var missing = new[] { CptsCsv.Name, CptsCsv.Communes }.Where(h => !header.Contains(h)).ToList();
         if (missing.Count > 0)
         {
-            return new ImportReport(0, [new LineError(1, string.Join(';', header), $"Colonne(s) obligatoire(s) absente(s) : {string.Join(", ", missing)}.")], false);
+            return new ImportReport(0, [new LineError(1, string.Join(';', header), $"{French.Plural(missing.Count, "Colonne obligatoire absente", "Colonnes obligatoires absentes")} : {string.Join(", ", missing)}.")], false);
         }
 
         var created = 0;
@@ -76,7 +77,7 @@ public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordSt
     {
         if (csv.RowFieldCount != header.Length)
         {
-            return [new Error("columns", $"{csv.RowFieldCount} colonne(s) au lieu de {header.Length}.")];
+            return [new Error("columns", $"{French.Count(csv.RowFieldCount, "colonne", "colonnes")} au lieu de {header.Length}.")];
         }
 
         string? Field(string name) => Array.IndexOf(header, name) is var i and >= 0 && csv.GetString(i).Trim() is { Length: > 0 } v ? v : null;

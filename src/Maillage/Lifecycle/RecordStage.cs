@@ -14,6 +14,11 @@ public sealed class RecordStage(MaillageDbContext db, Tenancy tenancy, AuditTrai
 {
     public async Task<Result<Cpts>> RunAsync(Guid id, string? stage, DateOnly? date, int? version, Actor actor, CancellationToken ct = default)
     {
+        if (string.IsNullOrWhiteSpace(stage))
+        {
+            return new Error("stage_required", "Choisissez la nouvelle étape de la CPTS.", "stage");
+        }
+
         var target = Stages.Parse(stage);
         if (target is null)
         {

@@ -32,7 +32,7 @@ public sealed class SimulatorFlow(BrowserHost host)
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Résultat" });
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Crises sanitaires graves" }))
             .ToContainTextAsync("112\u202F500\u00A0€");
-        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Parts fixe et variable de chaque ligne, taille 3, barème avenant2-2021" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Parts fixe et variable de chaque ligne, taille 3, barème Avenant 2 (2021)" })).ToBeVisibleAsync();
         // The choices stay on the form to adjust them.
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Qualité et pertinence des soins" })).ToBeCheckedAsync();
         await BrowserHost.ShotAsync(page, "simulateur-aci");

@@ -40,7 +40,7 @@ public static class Flows
         var count = await page.Locator("[data-chosen] li").CountAsync();
         var summary = page.Locator("[data-summary]");
         await Expect(summary).ToHaveAttributeAsync("aria-live", "polite");
-        await Expect(summary).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^\s*{count} unité\(s\), [\d\s\u00a0\u202f]+ habitants, taille \d"));
+        await Expect(summary).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^\s*{count} unités?, [\d\s\u00a0\u202f]+ habitants, taille \d"));
         return await summary.InnerTextAsync();
     }
 

@@ -51,7 +51,7 @@ public abstract class Association(MaillageApp app) : IntegrationTest(app)
         var after = (await world[1].Client.BodiesAsync(world.Cpts)).Body("general-assembly");
         Assert.Equal((21, version + 1), (after.GetProperty("noticeDays").GetInt32(), after.GetProperty("version").GetInt32()));
         var audit = await world.Coordinator.AuditAsync(world.Cpts);
-        Assert.Contains(audit, a => a.Action == "body.updated" && a.Details.Contains("15 j, 25 %, 2 pouvoir(s) → 21 j, 10 %, 3 pouvoir(s)", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Action == "body.updated" && a.Details.Contains("15 j, 25 %, 2 pouvoirs → 21 j, 10 %, 3 pouvoirs", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -130,10 +130,26 @@ public abstract class Meetings(MaillageApp app) : IntegrationTest(app)
             body = "board", title = "", startsAt = Local(start, 18), endsAt = Local(start, 17), location = "Mairie", extraordinary = true,
         })).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["Le titre est requis."], wrong.FieldErrors("title"));
-        Assert.Single(wrong.FieldErrors("endsAt"));
+        Assert.Equal(["La fin doit venir après le début : choisissez une fin plus tardive."], wrong.FieldErrors("endsAt"));
         Assert.Single(wrong.FieldErrors("extraordinary"));
         var noVersion = await CreateAsync(world, "board", start);
         await PostAsync(world.Coordinator, Url(world, noVersion, "/convene"), new { }, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_meeting_ending_before_it_starts_is_refused_on_the_page_saying_what_to_do()
+    {
+        var world = await CommunityWorld.CreateAsync(App, professionals: 1);
+        var page = $"/cpts/{world.Cpts}/reunions";
+        var day = Http.Today.AddDays(30);
+
+        var (status, html) = await world.Coordinator.PostFormAsync(page, $"{page}?handler=Create", new Dictionary<string, string?>
+        {
+            ["body"] = "board", ["title"] = "Conseil de rentrée", ["startsAt"] = Local(day, 18), ["endsAt"] = Local(day, 17), ["location"] = "Mairie",
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("La fin doit venir après le début : choisissez une fin plus tardive.", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -310,6 +326,14 @@ public abstract class Meetings(MaillageApp app) : IntegrationTest(app)
         await AttendanceAsync(world.Coordinator, world, ag, [Entry(world[0].Id, "absent")], HttpStatusCode.Conflict);
         var after = await world[1].Client.GetJsonAsync(Url(world, ag));
         Assert.Equal((version, "L'assemblée a voté le budget."), (Version(after), after.GetProperty("minutes").GetString()));
+
+        // A closed meeting reads as such in French on the list and on its page, not as the English-looking « Close ».
+        foreach (var page in new[] { $"/cpts/{world.Cpts}/reunions", $"/cpts/{world.Cpts}/reunions/{ag.GetProperty("id").GetGuid()}" })
+        {
+            var html = System.Net.WebUtility.HtmlDecode(await PageAsync(world[1].Client, page, HttpStatusCode.OK));
+            Assert.Contains(">Clôturée<", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(">Close<", html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

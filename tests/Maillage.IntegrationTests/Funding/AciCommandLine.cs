@@ -36,6 +36,18 @@ public sealed class AciCommandLine
         Assert.Contains("Crises sanitaires graves", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Part variable", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Maximum annuel : 487\u202F500\u00A0€", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("barème « Avenant 2 (2021) »", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Attention", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_warns_of_a_population_above_any_cpts_territory_and_still_simulates()
+    {
+        var run = await MaillageCommand.RunAsync(NoDatabase, "aci", "simulate", "--population", "999999999");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Maximum annuel : ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Attention : Population inhabituelle : 999\u202F999\u202F999 habitants", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -170,6 +170,12 @@ public abstract partial class AciSimulator(MaillageApp app) : IntegrationTest(ap
         Assert.Contains("id=\"rule-set-note\"", simplified, StringComparison.Ordinal);
         Assert.Equal("465000", Digits(Maximum().Match(simplified).Groups[1].Value));
 
+        Assert.DoesNotContain("id=\"population-warning\"", html, StringComparison.Ordinal);
+        var huge = WebUtility.HtmlDecode(await member.PageAsync("/financement/simulateur?population=999999999"));
+        Assert.Contains("id=\"simulation\"", huge, StringComparison.Ordinal);   // a warning, not a refusal
+        Assert.Matches("<p class=\"alert\" role=\"status\" id=\"population-warning\">Population inhabituelle : 999.999.999 habitants, alors que les plus "
+            + "grands territoires de CPTS comptent environ 1 million d'habitants", huge);
+
         var refused = await member.PageAsync("/financement/simulateur?population=-3");
         Assert.Contains("role=\"alert\"", refused, StringComparison.Ordinal);
         Assert.Contains("supérieur à zéro", refused, StringComparison.Ordinal);

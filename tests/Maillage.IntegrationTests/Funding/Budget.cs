@@ -43,7 +43,7 @@ public static class BudgetCalls
 /// The budget of a CPTS through the real host: lines added by the coordinator and the treasurer, totals by source, mission and action sheet,
 /// spending that funds care flagged and counted apart, every refusal precise and saving nothing, versions, deletion, exports and the page.
 /// </summary>
-public abstract class CptsBudget(MaillageApp app) : IntegrationTest(app)
+public abstract partial class CptsBudget(MaillageApp app) : IntegrationTest(app)
 {
     [Fact]
     public async Task The_coordinator_and_the_treasurer_keep_the_budget_and_readers_see_totals_flags_and_the_ACI_schedule()
@@ -86,7 +86,17 @@ public abstract class CptsBudget(MaillageApp app) : IntegrationTest(app)
         var audit = await w.Coordinator.AuditAsync(w.A);
         Assert.Equal(6, audit.Count(a => a.Action == "funding.budget.line_added"));
         Assert.DoesNotContain(audit, a => a.Details.Contains("astreinte", StringComparison.Ordinal) || a.Details.Contains("Recette", StringComparison.Ordinal));
-        Assert.Contains(audit, a => a.Details.Contains("prévu 5000.00 €", StringComparison.Ordinal) && a.Details.Contains("hors ACI", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Details.Contains("prévu 5\u202F000\u00A0€", StringComparison.Ordinal) && a.Details.Contains("hors ACI", StringComparison.Ordinal));
+
+        // The trail speaks French: sources, categories and missions by their names, never the API's ids (fee-top-up, local-authority, fir…).
+        Assert.Contains(audit, a => a.Details.Contains("recette « FIR, financement d'amorçage de l'ARS », prévu 20\u202F000\u00A0€", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Details.Contains("dépense « Complément d'honoraires », mission « Accès aux soins »", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Details.Contains("recette « Collectivités territoriales »", StringComparison.Ordinal));
+        Assert.DoesNotContain(audit, a => BudgetIds().IsMatch(a.Details));
+        var journal = System.Net.WebUtility.HtmlDecode(await w.Coordinator.PageAsync($"/cpts/{w.A}/journal"));
+        Assert.Contains("dépense « Complément d'honoraires »", journal, StringComparison.Ordinal);
+        Assert.DoesNotContain("fee-top-up", journal, StringComparison.Ordinal);
+        Assert.DoesNotContain("local-authority", journal, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -271,6 +281,10 @@ public abstract class CptsBudget(MaillageApp app) : IntegrationTest(app)
         var problem = await (await w.Coordinator.PostJsonAsync($"/api/cpts/{w.A}/budget/lines", body)).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Contains(words, string.Join(" ", problem.FieldErrors(field)), StringComparison.Ordinal);
     }
+
+    /// <summary>The API's ids of sources, categories and missions, as whole words (a French label never reads like one).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(aci|fir|call-for-projects|local-authority|other|fee-top-up|salaried-care|health-centre-deficit|operating|access|pathways|none)\b")]
+    private static partial System.Text.RegularExpressions.Regex BudgetIds();
 }
 
 public sealed class CptsBudget_on_sqlite(SqliteApp app) : CptsBudget(app), IClassFixture<SqliteApp>;

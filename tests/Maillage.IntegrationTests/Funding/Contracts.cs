@@ -11,8 +11,34 @@ namespace Maillage.IntegrationTests.Funding;
 /// The ACI contract through the real host: recorded by the officer of the territory at the stage « ACI signé », pinned to its rule set
 /// and to the tier at signature, amended with effective dates, its terms and maximum on a date; refusals are precise and save nothing.
 /// </summary>
-public abstract class Contracts(MaillageApp app) : IntegrationTest(app)
+public abstract partial class Contracts(MaillageApp app) : IntegrationTest(app)
 {
+    [Fact]
+    public async Task The_pages_name_missions_and_rule_sets_in_french_never_by_their_ids()
+    {
+        var w = await IndicatorWorld.WithContractAsync(App);
+        await ReviewWorld.OpenAsync(w.Coordinator, w, 1);
+        var contract = Text(await w.Coordinator.PageAsync($"/cpts/{w.A}/contrat"));
+        Assert.Contains("Missions à la signature Accès aux soins, Parcours pluriprofessionnels, Prévention, Crises sanitaires graves", contract, StringComparison.Ordinal);
+        Assert.Contains("Barème Avenant 2 (2021) — ACI CPTS, avenant 2 : financement par mission", contract, StringComparison.Ordinal);
+
+        foreach (var page in new[]
+        {
+            $"/cpts/{w.A}/contrat", $"/cpts/{w.A}/contrat/financement", $"/cpts/{w.A}/contrat/indicateurs", $"/cpts/{w.A}/contrat/dialogue/1",
+            "/financement/simulateur?population=81000", "/financement/simulateur?population=81000&bareme=simplified-2024",
+        })
+        {
+            var text = Text(await w.Coordinator.PageAsync(page));
+            Assert.DoesNotMatch(MissionIdInBrackets(), text);
+            Assert.DoesNotContain("avenant2-2021", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("simplified-2024", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("barème « Avenant 2 (2021) »", Text(await w.Coordinator.PageAsync($"/cpts/{w.A}/contrat/financement")), StringComparison.Ordinal);
+        Assert.Contains("Barème « Avenant 2 (2021) »", Text(await w.Coordinator.PageAsync($"/cpts/{w.A}/contrat/indicateurs")), StringComparison.Ordinal);
+        Assert.Contains("barème « Avenant 2 (2021) »", Text(await w.Coordinator.PageAsync($"/cpts/{w.A}/contrat/dialogue/1")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_officer_records_a_five_year_contract_pinned_to_its_rule_set_and_to_the_tier_at_signature()
     {
@@ -201,6 +227,22 @@ public abstract class Contracts(MaillageApp app) : IntegrationTest(app)
         var problem = await response.ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Contains(words, string.Join(" ", problem.FieldErrors(field)), StringComparison.Ordinal);
     }
+
+    /// <summary>What a reader sees of a page: its text without scripts, styles, tags and attributes, spaces collapsed.</summary>
+    private static string Text(string html) =>
+        WebUtility.HtmlDecode(Spaces().Replace(Tags().Replace(Scripts().Replace(html, " "), " "), " "));
+
+    [System.Text.RegularExpressions.GeneratedRegex("<(script|style)[^>]*>.*?</\\1>", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex Scripts();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]+>")]
+    private static partial System.Text.RegularExpressions.Regex Tags();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\s+")]
+    private static partial System.Text.RegularExpressions.Regex Spaces();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\((operating|access|pathways|prevention|crisis|quality|support|total)\\)")]
+    private static partial System.Text.RegularExpressions.Regex MissionIdInBrackets();
 }
 
 public sealed class Contracts_on_sqlite(SqliteApp app) : Contracts(app), IClassFixture<SqliteApp>;

@@ -54,7 +54,25 @@ public abstract class FunderRecords(MaillageApp app) : IntegrationTest(app)
             .ExpectAsync(HttpStatusCode.Conflict);
         Assert.Contains("modifiées par quelqu'un d'autre", stale.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal((0.6m, "all-or-nothing", (decimal?)null, 0), Parameters(await w.Coordinator.GetJsonAsync($"/api/cpts/{w.A}/contract")));
-        Assert.Contains(await w.Admin.AuditAsync(w.A), a => a.Action == "aci.contract.parameters_changed");
+        Assert.Contains(await w.Admin.AuditAsync(w.A), a => a.Action == "aci.contract.parameters_changed"
+            && a.Details.EndsWith("(avance de la part fixe 60\u202F%, part variable « tout ou rien », solde 0 mois).", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_payment_left_outside_the_schedule_is_listed_by_the_name_of_its_line()
+    {
+        var w = await IndicatorWorld.WithContractAsync(App);
+        await (await w.Officer.PutJsonAsync($"/api/cpts/{w.A}/contract/payments/1/access/fixed-balance", new { amount = 17_500m, paidOn = Signed.AddDays(30) }))
+            .ExpectAsync(HttpStatusCode.OK);
+        var version = (await w.Officer.GetJsonAsync($"/api/cpts/{w.A}/contract")).GetProperty("version").GetInt32();
+        await (await w.Officer.PutJsonAsync($"/api/cpts/{w.A}/contract/parameters", new { fixedAdvanceShare = 1m, variableRule = "proportional", balanceMonths = 3, version }))
+            .ExpectAsync(HttpStatusCode.OK);   // paid at once: the schedule has no balance any more
+
+        var page = WebUtility.HtmlDecode(await w.Officer.PageAsync($"/cpts/{w.A}/contrat/versements"));
+
+        var orphans = page[page.IndexOf("id=\"orphans\"", StringComparison.Ordinal)..];
+        Assert.Contains("<td>Accès aux soins</td><td>Solde de la part fixe</td>", orphans, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Supprimer le versement : Accès aux soins, année 1\"", orphans, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,6 +155,10 @@ public abstract class FunderRecords(MaillageApp app) : IntegrationTest(app)
         var audit = await w.Admin.AuditAsync(w.A);
         Assert.Equal(3, audit.Count(a => a.Action == "aci.payment.recorded"));
         Assert.Single(audit, a => a.Action == "aci.payment.deleted");
+        Assert.Contains(audit, a => a.Details.EndsWith("année 1, « Accès aux soins », avance de la part fixe, 67\u202F500\u00A0€ le "
+            + Maillage.Platform.French.Date(Signed.AddDays(21)) + ".", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Details.EndsWith("supprimé : année 1, « Accès aux soins », avance de la part fixe.", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Details.Contains("« Fonctionnement de la communauté », fonctionnement, 74\u202F999,99\u00A0€", StringComparison.Ordinal));
     }
 
     [Fact]

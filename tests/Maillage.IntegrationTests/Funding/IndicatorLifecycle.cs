@@ -204,6 +204,22 @@ public abstract class IndicatorLifecycle(MaillageApp app) : IntegrationTest(app)
         Assert.Equal([1, 2], read.GetProperty("values").EnumerateArray().Select(v => v.GetProperty("year").GetInt32()));
     }
 
+    [Fact]
+    public async Task The_compute_button_agrees_with_the_number_of_computed_indicators()
+    {
+        var w = await IndicatorWorld.WithContractAsync(App);
+        var url = $"/cpts/{w.A}/contrat/indicateurs";
+        await IndicatorWorld.AddAsync(w.Coordinator, w.A, Computed("members.active"));
+
+        var one = System.Net.WebUtility.HtmlDecode(await w.Coordinator.PageAsync(url));
+        Assert.Matches("<button type=\"submit\">Calculer l'indicateur calculé de l'année [0-9]+</button>", one);
+
+        await IndicatorWorld.AddAsync(w.Coordinator, w.A, Computed("members.new"));
+        var two = System.Net.WebUtility.HtmlDecode(await w.Coordinator.PageAsync(url));
+        Assert.Matches("<button type=\"submit\">Calculer les 2 indicateurs calculés de l'année [0-9]+</button>", two);
+        Assert.DoesNotContain("(s)", one + two, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, object?> Computed(string key) =>
         IndicatorWorld.Body("pathways", 0.2m, b => (b["source"], b["sourceKey"]) = ("computed", key), (1, 5m), (2, 5m));
 

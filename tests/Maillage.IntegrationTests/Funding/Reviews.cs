@@ -12,7 +12,7 @@ namespace Maillage.IntegrationTests.Funding;
 /// at most the grid's maximum), it is then read-only until an admin reopens it; refusals are precise; the pages and the pack in its three
 /// formats (page, Excel, PDF) show the same content.
 /// </summary>
-public abstract class Reviews(MaillageApp app) : IntegrationTest(app)
+public abstract partial class Reviews(MaillageApp app) : IntegrationTest(app)
 {
     [Fact]
     public async Task A_decision_leaving_out_the_variable_part_of_a_mission_whose_weights_do_not_sum_to_one_is_refused_and_nothing_is_saved()
@@ -96,6 +96,11 @@ public abstract class Reviews(MaillageApp app) : IntegrationTest(app)
         {
             Assert.Contains(action, audit);
         }
+
+        var decided = (await w.Coordinator.AuditAsync(w.A)).First(a => a.Action == "aci.review.decided").Details;
+        Assert.Contains("Accès aux soins : moyens déployés, part fixe ", decided, StringComparison.Ordinal);
+        Assert.DoesNotContain("access", decided, StringComparison.Ordinal);
+        Assert.DoesNotContain(".00", decided, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,6 +167,38 @@ public abstract class Reviews(MaillageApp app) : IntegrationTest(app)
         Assert.Equal(["open", "open"], (await w.Member.GetJsonAsync(Url(w))).GetProperty("years").EnumerateArray().Take(2).Select(y => y.GetProperty("status").GetString()));
 
         await (await w.Officer.PostJsonAsync($"{Url(w, 1)}/decision", Decision(ended))).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_decision_form_is_prefilled_with_french_amounts_that_decide_the_expected_amounts_when_sent_back_as_they_are()
+    {
+        var w = await IndicatorWorld.WithContractAsync(App, tier: 3);
+        var indicator = await IndicatorWorld.AddAsync(w.Coordinator, w.A, IndicatorWorld.Body("access", 1m, null, (1, 10m), (2, 12m)));
+        await IndicatorWorld.RecordAsync(w.Coordinator, w.A, indicator.Id(), 1, 5m);
+        var pack = await OpenAsync(w.Coordinator, w, 1);
+        var page = $"/cpts/{w.A}/contrat/dialogue/1";
+
+        var html = await w.Officer.PageAsync(page);
+        var prefilled = AmountInput().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => (string?)WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var expected = pack.GetProperty("missions").EnumerateArray().Select(m => m.GetProperty("amounts")).ToList();
+        Assert.Equal(expected.Count * 2, prefilled.Count);
+        Assert.All(prefilled.Values, v => Assert.Matches("^[0-9]{1,3}( [0-9]{3})*,[0-9]{2}$", v));   // « 70 000,00 », never « 70000.00 »
+        var access = expected.Single(a => a.GetProperty("line").GetString() == "access");
+        var i = expected.IndexOf(access);
+        Assert.Equal(FrenchAmount(access.GetProperty("expectedFixed").GetDecimal()), prefilled[$"decisions[{i}].Fixed"]);
+        Assert.Equal(FrenchAmount(access.GetProperty("expectedVariable").GetDecimal()), prefilled[$"decisions[{i}].Variable"]);
+
+        var fields = new Dictionary<string, string?>(prefilled) { ["version"] = $"{Version(pack)}", ["outcome"] = "Montants attendus retenus." };
+        for (var m = 0; m < expected.Count; m++)
+        {
+            (fields[$"decisions[{m}].Mission"], fields[$"decisions[{m}].MeansDeployed"]) = (expected[m].GetProperty("line").GetString(), "true");
+        }
+
+        var (status, refusal) = await w.Officer.PostFormAsync(page, $"{page}?handler=Decide", fields);
+        Assert.True(status == HttpStatusCode.Redirect, WebUtility.HtmlDecode(refusal));
+        var decided = (await w.Member.GetJsonAsync(Url(w, 1))).GetProperty("missions").EnumerateArray().Select(m => m.GetProperty("amounts")).ToList();
+        Assert.Equal(expected.Select(a => (a.GetProperty("expectedFixed").GetDecimal(), a.GetProperty("expectedVariable").ValueKind == JsonValueKind.Null ? 0m : a.GetProperty("expectedVariable").GetDecimal())),
+            decided.Select(a => (a.GetProperty("decidedFixed").GetDecimal(), a.GetProperty("decidedVariable").GetDecimal())));
     }
 
     [Fact]
@@ -269,6 +306,12 @@ public abstract class Reviews(MaillageApp app) : IntegrationTest(app)
         var problem = await (await call).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Contains(words, string.Join(" ", problem.FieldErrors(field)), StringComparison.Ordinal);
     }
+
+    private static string FrenchAmount(decimal amount) =>
+        amount.ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture).Replace(',', ' ').Replace('.', ',');
+
+    [System.Text.RegularExpressions.GeneratedRegex("<input id=\"(fixed|variable)-[a-z]+\" name=\"(?<name>decisions\\[[0-9]+\\]\\.(Fixed|Variable))\" inputmode=\"decimal\" value=\"(?<value>[^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex AmountInput();
 }
 
 public sealed class Reviews_on_sqlite(SqliteApp app) : Reviews(app), IClassFixture<SqliteApp>;

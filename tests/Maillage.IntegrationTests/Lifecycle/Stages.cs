@@ -117,6 +117,44 @@ public abstract class Stages(MaillageApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_stage_selector_starts_on_the_next_stage_never_on_dissolution()
+    {
+        var admin = await App.AdminAsync();
+        var cpts = await admin.CreateCptsAsync(Http.Unique("CPTS en marche"), App.Communes.Take("44", 1));
+
+        var options = StageOptions(await admin.PageAsync($"/cpts/{cpts.Id()}"));
+
+        Assert.Equal(("letter-validated", "Lettre d'intention validée"), options[0]);
+        Assert.Equal(("dissolved", "Dissoute"), options[^1]);
+    }
+
+    [Fact]
+    public async Task At_the_last_stage_the_selector_starts_empty_and_submitting_it_unchosen_is_refused_in_french()
+    {
+        var admin = await App.AdminAsync();
+        var cpts = await admin.CreateCptsAsync(Http.Unique("CPTS signée"), App.Communes.Take("44", 1));
+        foreach (var stage in new[] { "letter-validated", "health-project-validated", "aci-signed" })
+        {
+            await admin.RecordStageAsync(cpts.Id(), stage);
+        }
+
+        var page = $"/cpts/{cpts.Id()}";
+        var html = await admin.PageAsync(page);
+        Assert.Equal([("", "— choisir —"), ("dissolved", "Dissoute")], StageOptions(html));
+        Assert.Contains("<option value=\"\" selected", SelectHtml(html), StringComparison.Ordinal);
+
+        var version = (await admin.GetJsonAsync($"/api/cpts/{cpts.Id()}")).GetProperty("version").GetInt32();
+        var (status, refused) = await admin.PostFormAsync(page, page + "?handler=Stage", new Dictionary<string, string?>
+        {
+            ["Stage"] = "", ["Date"] = Http.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Version"] = $"{version}",
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("Choisissez la nouvelle étape de la CPTS.", System.Net.WebUtility.HtmlDecode(refused), StringComparison.Ordinal);
+        Assert.Equal("aci-signed", (await admin.GetJsonAsync($"/api/cpts/{cpts.Id()}")).GetProperty("stage").GetString());
+    }
+
+    [Fact]
     public async Task Delays_between_stages_give_the_median_and_the_longest_wait_per_step()
     {
         var codes = App.Communes.Take("2A", 3);
@@ -139,6 +177,15 @@ public abstract class Stages(MaillageApp app) : IntegrationTest(app)
         Assert.Equal(0, delays[2].GetProperty("count").GetInt32());
         Assert.Equal(JsonValueKind.Null, delays[2].GetProperty("medianDays").ValueKind);
     }
+
+    private static string SelectHtml(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "<select id=\"stage-target\"[^>]*>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Groups[1].Value;
+
+    /// <summary>The (value, label) of each option of the page's stage selector, in order.</summary>
+    private static List<(string Value, string Label)> StageOptions(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(SelectHtml(html), "<option value=\"([^\"]*)\"[^>]*>([^<]*)</option>")
+            .Select(m => (m.Groups[1].Value, System.Net.WebUtility.HtmlDecode(m.Groups[2].Value)))];
 }
 
 public sealed class Stages_on_sqlite(SqliteApp app) : Stages(app), IClassFixture<SqliteApp>;

@@ -54,6 +54,19 @@ public sealed class AciRuleSetValidationTests
     }
 
     [Fact]
+    public void Users_read_a_rule_set_by_its_short_french_name_never_by_its_id()
+    {
+        var sets = AciRuleSets.LoadEmbedded(Reference.Tiers);
+        Assert.Equal(["Avenant 2 (2021)", "Grille simplifiée (2024)"], sets.All.Select(s => s.ShortName));
+        Assert.Equal("Avenant 2 (2021)", sets.NameOf("avenant2-2021"));
+        Assert.Equal("avenant0-1999", sets.NameOf("avenant0-1999"));   // a rule set no longer shipped keeps its id rather than a blank
+    }
+
+    [Fact]
+    public void A_rule_set_without_a_short_name_is_refused() =>
+        Assert.Equal($"{File}: shortName: is missing.", Refused(Tree(t => t.Remove("shortName"))));
+
+    [Fact]
     public void A_missing_amount_is_refused() =>
         Assert.Equal($"{File}: lines[5] (quality).tiers[3].variable: is missing.",
             Refused(Tree(t => Tiers(t, "quality")[3]!.AsObject().Remove("variable"))));

@@ -9,6 +9,23 @@ public sealed class AciSimulationTests
     private static SimulateAci Simulator => AciReference.Simulator;
 
     [Fact]
+    public void A_population_above_any_cpts_territory_is_simulated_with_a_warning_not_refused()
+    {
+        var simulation = Succeeds(Simulator.ForPopulation(999_999_999, new AciOptions()));
+
+        Assert.Equal(4, simulation.Tier);
+        Assert.Equal("Population inhabituelle : 999\u202F999\u202F999 habitants, alors que les plus grands territoires de CPTS comptent environ 1 million "
+            + "d'habitants (avertissement au-delà de 1\u202F500\u202F000). Vérifiez le nombre saisi ; la simulation est faite en taille 4.", Assert.Single(simulation.Warnings));
+    }
+
+    [Theory]
+    [InlineData(81_000)]
+    [InlineData(1_000_000)]
+    [InlineData(AciInput.PopulationWarningAbove)]
+    public void A_population_a_cpts_may_have_gets_no_warning(long population) =>
+        Assert.Empty(Succeeds(Simulator.ForPopulation(population, new AciOptions())).Warnings);
+
+    [Fact]
     public void The_socle_missions_alone_bring_operating_with_them_in_the_order_of_the_grid()
     {
         var simulation = Succeeds(Simulator.ForPopulation(81_000, new AciOptions(Missions: ["crisis", "prevention", "pathways", "access"], CrisisOccurred: true)));
@@ -65,7 +82,7 @@ public sealed class AciSimulationTests
     {
         var error = Fails(Simulator.ForPopulation(81_000, new AciOptions("simplified-2024", ["access", "pathways", "prevention", "crisis"])),
             "missions_not_detailed", "missions");
-        Assert.Contains("simplified-2024", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Le barème « Grille simplifiée (2024) » ne détaille pas les missions", error.Message, StringComparison.Ordinal);
         Assert.Contains("« all »", error.Message, StringComparison.Ordinal);
     }
 

@@ -20,6 +20,20 @@ public sealed class ContractTermsTests
         new(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), added, removed, tier, reason, "Avenant");
 
     [Fact]
+    public void Missions_are_described_by_their_french_names_only() =>
+        Assert.Equal("Accès aux soins, Qualité et pertinence", ContractMissions.Describe(["access", "quality"]));
+
+    [Fact]
+    public void A_mistyped_mission_is_answered_with_the_ids_a_caller_may_type_and_their_names()
+    {
+        var refused = AciContract.Sign(new ContractDraft("avenant2-2021", new DateOnly(2021, 1, 28), "DG de l'ARS", "Directeur de la CPAM", ["qualite"], null, null),
+            Guid.NewGuid(), 3, Today, "officier", Now);
+
+        Assert.Equal("Mission inconnue : « qualite ». Missions optionnelles : « quality » (Qualité et pertinence), « support » (Accompagnement des professionnels).",
+            Assert.Single(refused.Errors).Message);
+    }
+
+    [Fact]
     public void A_contract_runs_five_years_with_the_socle_missions_and_the_optional_ones_chosen()
     {
         var contract = Signed(null, "support");

@@ -33,4 +33,20 @@ public sealed class FrenchTests
     [Fact]
     public void Percent_uses_a_decimal_comma_and_a_space_before_the_sign() =>
         Assert.Equal("48,5\u202F%", French.Percent(0.485)); // Dec 2022: 48.5% of the population covered by a signed ACI
+
+    [Theory]
+    [InlineData(0, "visible")]
+    [InlineData(1, "visible")]
+    [InlineData(2, "visibles")]
+    [InlineData(16, "visibles")]
+    public void Plural_agrees_with_the_count_as_french_does_singular_below_two(int n, string expected) =>
+        Assert.Equal(expected, French.Plural(n, "visible", "visibles"));
+
+    [Fact]
+    public void Plural_of_a_fraction_below_two_is_singular() => Assert.Equal("heure", French.Plural(1.5m, "heure", "heures"));
+
+    [Theory]
+    [InlineData(1, "1 CPTS visible")]
+    [InlineData(2, "2 CPTS visibles")]
+    public void Count_writes_the_number_and_the_agreeing_word(int n, string expected) => Assert.Equal(expected, French.Count(n, "CPTS visible", "CPTS visibles"));
 }

@@ -81,7 +81,7 @@ public sealed class BudgetModel(ReadBudget read, SaveBudgetLine save, DeleteBudg
     public LineForm Form(BudgetLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        static string? Amount(decimal? a) => a?.ToString("0.00", Maillage.Platform.French.Culture);
+        static string? Amount(decimal? a) => a is null ? null : FundingForms.Amount(a);
         return new LineForm(BudgetLabels.Id(line.Direction), line.Id, line.Version, line.Year.ToString(CultureInfo.InvariantCulture),
             line.Source is { } s ? BudgetLabels.Id(s) : null, line.Category is { } c ? BudgetLabels.Id(c) : null, line.Mission, line.ActionSheet, line.Label,
             Amount(line.Planned), Amount(line.Actual), line.Note, View!.FirstYear, View.LastYear);

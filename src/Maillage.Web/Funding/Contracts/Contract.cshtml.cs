@@ -16,7 +16,7 @@ namespace Maillage.Web.Funding.Contracts;
 /// ARS or CPAM), then the officers of the ARS and the CPAM recorded on it and admins amend it; the other officers read it and are told why.
 /// </summary>
 public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, RecordContract record, AmendContract amend, AciRuleSets ruleSets, GeoCatalog geo)
-    : PageModel
+    : PageModel, IRefusesForms
 {
     /// <summary>The régions of the territory, by name, for the ARS that signs.</summary>
     public IReadOnlyList<(string Code, string Name)> Regions =>
@@ -64,6 +64,9 @@ public sealed partial class ContractModel(ReadCpts readCpts, ReadContract read, 
         var result = await amend.RunAsync(id, draft, version, HttpContext.GetActor(), ct);
         return await AfterAsync(id, result, "Avenant enregistré.", ct);
     }
+
+    public Task<IActionResult> RefuseAsync(IReadOnlyDictionary<string, object?> arguments, IReadOnlyList<Error> errors, CancellationToken ct) =>
+        AfterAsync(arguments.Get<Guid>("id"), Result<object>.Fail(errors), "", ct);
 
     private async Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, string message, CancellationToken ct)
     {

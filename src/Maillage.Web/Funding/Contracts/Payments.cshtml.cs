@@ -14,7 +14,7 @@ namespace Maillage.Web.Funding.Contracts;
 /// the payment of each line, and the other officers of the territory are told who does.
 /// </summary>
 public sealed class PaymentsModel(ReadFunding read, ReadFunderRecords records, RecordPayment record, DeletePayment delete)
-    : PageModel
+    : PageModel, IRefusesForms
 {
     /// <summary>Today where the CPTS is.</summary>
     public DateOnly Today => Funding!.Today;
@@ -59,6 +59,13 @@ public sealed class PaymentsModel(ReadFunding read, ReadFunderRecords records, R
 
     /// <summary>A line's id in the page: its year, line and part.</summary>
     public static string Key(int year, string line, PaymentPart part) => $"{year}-{line}-{PaymentRules.Id(part)}";
+
+    public Task<IActionResult> RefuseAsync(IReadOnlyDictionary<string, object?> arguments, IReadOnlyList<Error> errors, CancellationToken ct)
+    {
+        var year = arguments.Get<int>("year");
+        Posted = (year, arguments.Get<string>("line") ?? "", arguments.Get<string>("part") ?? "", arguments.Get<string>("amount"), null, arguments.Get<string>("reference"));
+        return AfterAsync(arguments.Get<Guid>("id"), year, Result<FundingPayment>.Fail(errors), "", ct);
+    }
 
     private async Task<IActionResult> AfterAsync(Guid id, int year, Result<FundingPayment> result, string message, CancellationToken ct)
     {

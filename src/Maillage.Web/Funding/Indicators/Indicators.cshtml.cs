@@ -108,13 +108,13 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
         DateOnly? on = null;
         if (!string.IsNullOrWhiteSpace(agreedOn))
         {
-            if (DateOnly.TryParseExact(agreedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            if (DateOnly.TryParseExact(agreedOn.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             {
                 on = parsed;
             }
             else
             {
-                errors.Add(new Error("invalid_date", $"La date de l'accord « {agreedOn.Trim()} » n'est pas une date (attendu AAAA-MM-JJ).", "agreedOn"));
+                errors.Add(UnreadableDates.BadlyWritten(agreedOn, "agreedOn"));
             }
         }
 

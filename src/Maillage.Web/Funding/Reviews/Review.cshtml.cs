@@ -1,3 +1,4 @@
+using Maillage.Funding;
 using Maillage.Funding.Reviews;
 using Maillage.Platform.Errors;
 using Maillage.Web.Platform;
@@ -12,7 +13,7 @@ namespace Maillage.Web.Funding.Reviews;
 /// expected amounts, the decided outcome — and the links to its pack.
 /// </summary>
 public sealed class ReviewModel(ReadReviews list, BuildReviewPack build, OpenReview open, EditReview edit, AddReviewAction addAction,
-    RemoveReviewAction removeAction, DecideReview decide, ReopenReview reopen) : PageModel
+    RemoveReviewAction removeAction, DecideReview decide, ReopenReview reopen) : PageModel, IRefusesForms
 {
     /// <summary>A mission line of the decision form, as typed.</summary>
     public sealed class DecisionForm
@@ -75,8 +76,8 @@ public sealed class ReviewModel(ReadReviews list, BuildReviewPack build, OpenRev
     {
         var errors = new List<Error>();
         var drafts = (decisions ?? []).Select(d => new MissionDecisionDraft(d.Mission, d.MeansDeployed,
-            FundingForms.Parse(d.Fixed, "missions", $"La part fixe de {d.Mission}", errors),
-            FundingForms.Parse(d.Variable, "missions", $"La part variable de {d.Mission}", errors), d.Comment)).ToList();
+            FundingForms.Parse(d.Fixed, "missions", $"La part fixe de la mission « {AciLabels.Line(d.Mission ?? "")} »", errors),
+            FundingForms.Parse(d.Variable, "missions", $"La part variable de la mission « {AciLabels.Line(d.Mission ?? "")} »", errors), d.Comment)).ToList();
         var result = errors.Count > 0 ? Result<AnnualReview>.Fail(errors)
             : await decide.RunAsync(id, year, new DecisionDraft(drafts, outcome, decidedOn), version, HttpContext.GetActor(), ct);
         if (result.Succeeded)
@@ -98,6 +99,12 @@ public sealed class ReviewModel(ReadReviews list, BuildReviewPack build, OpenRev
     {
         TempData["Message"] = message;
         return Redirect($"/cpts/{id}/contrat/dialogue/{year}");
+    }
+
+    public Task<IActionResult> RefuseAsync(IReadOnlyDictionary<string, object?> arguments, IReadOnlyList<Error> errors, CancellationToken ct)
+    {
+        (Typed, TypedOutcome) = (arguments.Get<List<DecisionForm>>("decisions"), arguments.Get<string>("outcome"));
+        return RefusedAsync(arguments.Get<Guid>("id"), arguments.Get<int>("year"), errors, ct);
     }
 
     private async Task<IActionResult> RefusedAsync(Guid id, int? year, IReadOnlyList<Error> errors, CancellationToken ct)

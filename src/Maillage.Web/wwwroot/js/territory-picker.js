@@ -7,6 +7,8 @@
     const summary = box.querySelector("[data-summary-text]");
     const codes = () => [...chosen.querySelectorAll("li")].map(li => li.dataset.code);
 
+    // « 1 unité », « 2 unités »: French puts 0 and 1 in the singular (as French.Count does on the server).
+    const count = (n, singular, plural) => `${fmt.format(n)} ${n < 2 ? singular : plural}`;
     const debounce = (fn, ms) => { let t; return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); }; };
     const getJson = async url => { const r = await fetch(url, { headers: { Accept: "application/json" } }); if (!r.ok) throw new Error(r.status); return r.json(); };
 
@@ -15,7 +17,7 @@
       if (list.length === 0) { summary.textContent = "Territoire vide : ajoutez au moins une commune."; return; }
       const t = await getJson("/api/geo/territory?codes=" + encodeURIComponent(list.join(",")));
       const errors = t.errors.length ? " — " + t.errors.map(e => e.message).join(" ") : "";
-      summary.textContent = `${t.units.length} unité(s), ${fmt.format(t.population)} habitants, taille ${t.tier}${errors}`;
+      summary.textContent = `${count(t.units.length, "unité", "unités")}, ${fmt.format(t.population)} habitants, taille ${t.tier}${errors}`;
     }
 
     function add(code, name, population, silent) {
@@ -49,7 +51,7 @@
         if (q.length < 2) return;
         const items = await getJson(url + encodeURIComponent(q));
         for (const item of items) results.append(render(item));
-        status.textContent = items.length === 0 ? "Aucun résultat." : `${items.length} résultat(s).`;
+        status.textContent = items.length === 0 ? "Aucun résultat." : `${count(items.length, "résultat", "résultats")}.`;
       }, 200));
     }
 

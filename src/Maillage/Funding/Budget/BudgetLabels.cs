@@ -76,8 +76,7 @@ public static class BudgetLabels
     public static string MissionLabel(string? mission) => mission switch
     {
         null or None => "Sans mission",
-        AciLineIds.Operating => "Fonctionnement de la communauté",
-        _ => ContractMissions.Name(mission),
+        _ => AciLabels.Line(mission),
     };
 
     /// <summary>The source of an income line or the category of a spending line.</summary>

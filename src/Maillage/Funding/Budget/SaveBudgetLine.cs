@@ -92,12 +92,13 @@ public sealed class SaveBudgetLine(MaillageDbContext db, AuditTrail audit, TimeP
         return Result<(BudgetLine, BudgetAccess.Scope)>.Ok((line, found.Value!));
     }
 
-    /// <summary>Ids, year, kind and amounts only: the label and the note are free text and may name people.</summary>
+    /// <summary>
+    /// Year, kind, mission and amounts, in French words (« recette « FIR, financement d'amorçage de l'ARS », prévu 20 000 € »), never the
+    /// API's ids: the label and the note are free text and may name people, so they stay out.
+    /// </summary>
     internal static string Describe(BudgetLine line, string what) =>
-        $"Ligne de budget {line.Id} {what} : {line.Year}, {(line.Direction == BudgetDirection.Income ? "recette" : "dépense")} "
-        + $"{(line.Source is { } s ? BudgetLabels.Id(s) : line.Category is { } c ? BudgetLabels.Id(c) : "")}"
-        + $"{(line.Mission is { } m ? ", mission " + m : "")}, prévu {Amount(line.Planned)}, réalisé {(line.Actual is { } a ? Amount(a) : "—")}"
+        $"Ligne de budget {line.Id} {what} : {line.Year}, {(line.Direction == BudgetDirection.Income ? "recette" : "dépense")} « {BudgetLabels.Kind(line)} »"
+        + $"{(line.Mission is { } m && m != BudgetLabels.None ? ", mission « " + BudgetLabels.MissionLabel(m) + " »" : "")}, prévu {AciLabels.Euros(line.Planned)}, "
+        + $"réalisé {(line.Actual is { } a ? AciLabels.Euros(a) : "—")}"
         + (line.FundsCare ? " (hors ACI : finance des soins)." : ".");
-
-    private static string Amount(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " €";
 }

@@ -117,7 +117,7 @@ public sealed class AciContract : Maillage.Platform.Persistence.IVersioned, Mail
         if (notOptional.Count > 0)
         {
             errors.Add(new Error("unknown_mission",
-                $"Mission inconnue : {string.Join(", ", notOptional.Select(m => $"« {m} »"))}. Missions optionnelles : {ContractMissions.Describe(ContractMissions.Optional)}.",
+                $"Mission inconnue : {string.Join(", ", notOptional.Select(m => $"« {m} »"))}. Missions optionnelles : {ContractMissions.Choices(ContractMissions.Optional)}.",
                 "missions"));
         }
 
@@ -247,7 +247,7 @@ public sealed class AciContract : Maillage.Platform.Persistence.IVersioned, Mail
         if (unknown.Count > 0)
         {
             errors.Add(new Error("unknown_mission",
-                $"Mission inconnue : {string.Join(", ", unknown.Select(m => $"« {m} »"))}. Missions optionnelles : {ContractMissions.Describe(ContractMissions.Optional)}.",
+                $"Mission inconnue : {string.Join(", ", unknown.Select(m => $"« {m} »"))}. Missions optionnelles : {ContractMissions.Choices(ContractMissions.Optional)}.",
                 "addedMissions"));
         }
 

@@ -41,8 +41,8 @@ public sealed class AmendContract(MaillageDbContext db, AuditTrail audit, AciRul
         db.Entry(contract).State = EntityState.Modified;
         audit.Record(actor, cptsId, "aci.contract.amended",
             $"Avenant n° {amendment.Number} au contrat ACI {contract.Id}, effet au {Maillage.Platform.French.Date(amendment.EffectiveOn)}"
-            + (amendment.Added.Count > 0 ? $", ajout : {string.Join(", ", amendment.Added)}" : "")
-            + (amendment.Removed.Count > 0 ? $", retrait : {string.Join(", ", amendment.Removed)}" : "")
+            + (amendment.Added.Count > 0 ? $", ajout : {ContractMissions.Describe(amendment.Added)}" : "")
+            + (amendment.Removed.Count > 0 ? $", retrait : {ContractMissions.Describe(amendment.Removed)}" : "")
             + (amendment.Tier is { } t ? $", taille {t}" : "") + ".");
         return await db.SaveAsync(contract, ct);
     }

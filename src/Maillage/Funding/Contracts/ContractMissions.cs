@@ -21,7 +21,12 @@ public static class ContractMissions
         _ => id,
     };
 
-    public static string Describe(IEnumerable<string> ids) => string.Join(", ", ids.Select(m => $"{Name(m)} ({m})"));
+    /// <summary>« Accès aux soins, Prévention »: the French names only, for pages, documents and the audit trail.</summary>
+    public static string Describe(IEnumerable<string> ids) => string.Join(", ", ids.Select(Name));
+
+    /// <summary>« « quality » (Qualité et pertinence) »: the ids a caller of the API or the CLI may type, each with its name; for messages
+    /// that answer a mistyped id only.</summary>
+    public static string Choices(IEnumerable<string> ids) => string.Join(", ", ids.Select(m => $"« {m} » ({Name(m)})"));
 
     /// <summary>Lower-case, trimmed, distinct ids (an entry may hold several, separated by commas or spaces).</summary>
     public static IReadOnlyList<string> Normalise(IEnumerable<string>? ids) =>

@@ -26,10 +26,10 @@ public sealed record PaymentParameters(decimal FixedAdvanceShare, VariableRule V
             (FixedAdvanceShare, VariableRule, VariableFloor, BalanceMonths);
     }
 
-    /// <summary>For the audit trail: numbers and ids only.</summary>
+    /// <summary>For the audit trail, in French words: « avance de la part fixe 75 %, part variable « seuil » (seuil 50 %), solde 6 mois ».</summary>
     public string Describe() =>
-        $"avance {FixedAdvanceShare.ToString(CultureInfo.InvariantCulture)}, part variable {ContractParameters.Id(VariableRule)}"
-        + (VariableFloor is { } floor ? $" (seuil {floor.ToString(CultureInfo.InvariantCulture)})" : "")
+        $"avance de la part fixe {ContractParameters.Percent(FixedAdvanceShare)}, part variable « {ContractParameters.Label(VariableRule)} »"
+        + (VariableFloor is { } floor ? $" (seuil {ContractParameters.Percent(floor)})" : "")
         + $", solde {BalanceMonths} mois";
 }
 

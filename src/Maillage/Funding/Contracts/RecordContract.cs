@@ -63,7 +63,7 @@ public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRu
 
         if (cpts.Tier < 1 || cpts.Tier > set.TierCount)
         {
-            return new Error("tier_out_of_grid", $"La taille {cpts.Tier} enregistrée pour cette CPTS n'existe pas dans le barème {set.Id} (tailles 1 à {set.TierCount}).", "ruleSet");
+            return new Error("tier_out_of_grid", $"La taille {cpts.Tier} enregistrée pour cette CPTS n'existe pas dans le barème « {set.ShortName} » (tailles 1 à {set.TierCount}).", "ruleSet");
         }
 
         var result = AciContract.Sign(draft, cpts.Id, cpts.Tier, today, actor.Name, clock.GetUtcNow());
@@ -80,7 +80,7 @@ public sealed class RecordContract(MaillageDbContext db, AuditTrail audit, AciRu
         contract.Number = (existing?.Number ?? 0) + 1;
         db.AciContracts().Add(contract);
         audit.Record(actor, cpts.Id, "aci.contract.recorded",
-            $"Contrat ACI n° {contract.Number} ({contract.Id}) signé le {Maillage.Platform.French.Date(contract.SignedOn)} par {ContractFunders.Of(contract, cpts).Describe(geo)}, barème {set.Id}, taille {contract.TierAtSignature}, missions {string.Join(", ", contract.MissionIds)}, {checkedParameters.Value!.Describe()}.");
+            $"Contrat ACI n° {contract.Number} ({contract.Id}) signé le {Maillage.Platform.French.Date(contract.SignedOn)} par {ContractFunders.Of(contract, cpts).Describe(geo)}, barème « {set.ShortName} », taille {contract.TierAtSignature}, missions : {ContractMissions.Describe(contract.MissionIds)} ; {checkedParameters.Value!.Describe()}.");
         return await db.SaveAsync(contract, ct, taken: AlreadyRecorded());
     }
 

@@ -81,6 +81,6 @@ public sealed class ComputeIndicatorValue(MaillageDbContext db, AuditTrail audit
         var period = ComputedSources.Period(found.Contract, year, today, found.Tenant.Clock.Zone);
         var value = await source.ComputeAsync(found.Cpts.Id, period, ct);
         RecordIndicatorValue.Store(db, indicator, year, value, ComputedSources.Justification(source, period, value, today), null, actor, clock.GetUtcNow());
-        audit.Record(actor, found.Cpts.Id, "aci.indicator.value_computed", $"Valeur de l'année {year} de l'indicateur {indicator.Id} calculée ({source.Key}).");
+        audit.Record(actor, found.Cpts.Id, "aci.indicator.value_computed", $"Valeur de l'année {year} de l'indicateur {indicator.Id} calculée (« {source.Label} »).");
     }
 }

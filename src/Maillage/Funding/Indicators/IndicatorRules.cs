@@ -1,5 +1,6 @@
 using System.Globalization;
 using Maillage.Funding.Contracts;
+using Maillage.Platform;
 using Maillage.Platform.Errors;
 
 namespace Maillage.Funding.Indicators;
@@ -100,12 +101,14 @@ public static class IndicatorRules
     public static string? VariableWarning(AciRuleSet? set, string mission, bool crisisDeclared, decimal? envelope, IReadOnlyList<IndicatorYear> indicators)
     {
         ArgumentNullException.ThrowIfNull(indicators);
-        return envelope is null ? $"Le barème {set?.Id} ne donne pas d'enveloppe variable par mission : la part variable n'est pas calculée."
+        return envelope is null ? $"Le barème « {set?.ShortName} » ne donne pas d'enveloppe variable par mission : la part variable n'est pas calculée."
             : mission == AciLineIds.Crisis && !crisisDeclared ? NoCrisisNote
             : indicators.Count == 0 ? "Aucun indicateur : la part variable de la mission n'est pas calculée."
             : !WeightsAreComplete(indicators) ? WeightsWarning
             : indicators.All(i => i.Obsolete) ? "Tous les indicateurs de la mission sont obsolètes cette année : la part variable n'est pas calculée, elle est à décider lors du dialogue de gestion."
-            : indicators.Any(i => i.Obsolete) ? "Indicateur(s) obsolète(s) neutralisé(s) cette année : la part variable est calculée sur les autres, leurs poids ramenés à 1."
+            : indicators.Any(i => i.Obsolete)
+                ? $"{French.Plural(indicators.Count(i => i.Obsolete), "Indicateur obsolète neutralisé", "Indicateurs obsolètes neutralisés")} cette année : "
+                    + "la part variable est calculée sur les autres, leurs poids ramenés à 1."
             : null;
     }
 

@@ -2,6 +2,7 @@ using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
+using Maillage.Funding.Contracts;
 using Maillage.Funding.Storage;
 using Maillage.Platform.Indicators;
 
@@ -41,7 +42,7 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
         }
 
         db.ContractIndicators().Add(indicator);
-        audit.Record(actor, cptsId, "aci.indicator.created", $"Indicateur {indicator.Id} de la mission {indicator.Mission} (contrat ACI {indicator.ContractId}).");
+        audit.Record(actor, cptsId, "aci.indicator.created", $"Indicateur {indicator.Id} de la mission « {ContractMissions.Name(indicator.Mission)} » (contrat ACI {indicator.ContractId}).");
         return await db.SaveAsync(indicator, ct);
     }
 
@@ -72,7 +73,7 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
         }
 
         IndicatorAccess.Touch(db, indicator, version!.Value);
-        audit.Record(actor, cptsId, "aci.indicator.edited", $"Indicateur {indicator.Id} modifié (mission {indicator.Mission}).");
+        audit.Record(actor, cptsId, "aci.indicator.edited", $"Indicateur {indicator.Id} modifié (mission « {ContractMissions.Name(indicator.Mission)} »).");
         return await db.SaveAsync(indicator, ct);
     }
 
@@ -102,7 +103,7 @@ public sealed class SaveIndicator(MaillageDbContext db, AuditTrail audit, TimePr
         db.RemoveRange(indicator.Targets);
         db.RemoveRange(indicator.Adjustments);
         db.Remove(indicator);
-        audit.Record(actor, cptsId, "aci.indicator.deleted", $"Indicateur {indicator.Id} supprimé (mission {indicator.Mission}, contrat ACI {indicator.ContractId}).");
+        audit.Record(actor, cptsId, "aci.indicator.deleted", $"Indicateur {indicator.Id} supprimé (mission « {ContractMissions.Name(indicator.Mission)} », contrat ACI {indicator.ContractId}).");
         return await db.SaveAsync(indicator, ct);
     }
 

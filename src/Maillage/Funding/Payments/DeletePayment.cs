@@ -33,7 +33,7 @@ public sealed class DeletePayment(MaillageDbContext db, AuditTrail audit, Fundin
 
         db.FundingPayments().Remove(payment);
         audit.Record(actor, cptsId, "aci.payment.deleted",
-            $"Versement {payment.Id} du contrat ACI {contract.Id} supprimé : année {year}, ligne {id}, part {PaymentRules.Id(payment.Part)}.");
+            $"Versement {payment.Id} du contrat ACI {contract.Id} supprimé : année {year}, « {AciLabels.Line(id)} », {PaymentRules.Label(payment.Part).ToLower(Platform.French.Culture)}.");
         return await db.SaveAsync(payment, ct);
     }
 }

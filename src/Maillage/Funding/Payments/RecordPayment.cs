@@ -1,4 +1,3 @@
-using System.Globalization;
 using Maillage.Funding.Contracts;
 using Maillage.Funding.Schedule;
 using Maillage.Platform.Audit;
@@ -50,8 +49,8 @@ public sealed class RecordPayment(MaillageDbContext db, ReadFunding read, AuditT
         (payment.Amount, payment.PaidOn, payment.Reference) = (draft.Amount!.Value, draft.PaidOn!.Value, string.IsNullOrWhiteSpace(draft.Reference) ? null : draft.Reference.Trim());
         (payment.RecordedBy, payment.RecordedAt) = (actor.Name, clock.GetUtcNow());
         audit.Record(actor, contract.CptsId, "aci.payment.recorded",
-            $"Versement {payment.Id} du contrat ACI {contract.Id} : année {year}, ligne {id}, part {PaymentRules.Id(parsed)}, "
-            + $"{payment.Amount.ToString(CultureInfo.InvariantCulture)} € le {Platform.French.Date(payment.PaidOn)}.");
+            $"Versement {payment.Id} du contrat ACI {contract.Id} : année {year}, « {AciLabels.Line(id)} », {PaymentRules.Label(parsed).ToLower(Platform.French.Culture)}, "
+            + $"{AciLabels.Euros(payment.Amount)} le {Platform.French.Date(payment.PaidOn)}.");
         return await db.SaveAsync(payment, ct);
     }
 }

@@ -7,7 +7,7 @@ using Maillage.Platform.Tenancy;
 namespace Maillage.Funding.Reviews;
 
 /// <summary>Builds the <see cref="ReviewPack"/> of an opened review, for whoever may read the CPTS's contract.</summary>
-public sealed class BuildReviewPack(ReviewStore store, ReadIndicators indicators)
+public sealed class BuildReviewPack(ReviewStore store, ReadIndicators indicators, AciRuleSets ruleSets)
 {
     public async Task<Result<ReviewPack>> RunAsync(Guid cptsId, int year, Actor actor, CancellationToken ct = default)
     {
@@ -31,7 +31,7 @@ public sealed class BuildReviewPack(ReviewStore store, ReadIndicators indicators
         var contract = context.Funding.Contract;
         var list = await IndicatorAccess.LoadAsync(store.Db, contract.Id, adjustments: true, tracked: false, ct);
         var achievement = indicators.Achieve(contract, list, year, funding.CrisisDeclared);
-        return Result<ReviewPack>.Ok(Build(context, review, funding, achievement));
+        return Result<ReviewPack>.Ok(Build(context, review, funding, achievement) with { RuleSetName = ruleSets.NameOf(contract.RuleSetId) });
     }
 
     /// <summary>Pure: the pack from what was read.</summary>

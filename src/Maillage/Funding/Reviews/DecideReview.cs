@@ -1,4 +1,3 @@
-using System.Globalization;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Tenancy;
@@ -53,13 +52,13 @@ public sealed class DecideReview(ReviewStore store, AuditTrail audit, TimeProvid
         var total = missions.Sum(m => (m.DecidedFixed ?? 0m) + (m.DecidedVariable ?? 0m));
         audit.Record(actor, cptsId, "aci.review.decided",
             $"Dialogue de gestion {review.Id} (année {year}) décidé au {Platform.French.Date(review.DecidedOn.Value)} : "
-            + string.Join(", ", missions.Select(m => $"{m.Mission} {(m.MeansDeployed ? "moyens déployés" : "moyens non déployés")} "
-                + $"fixe {Amount(m.DecidedFixed)} variable {Amount(m.DecidedVariable)}"))
-            + $" ; total {Amount(total)} €.");
+            + string.Join(" ; ", missions.Select(m => $"{AciLabels.Line(m.Mission)} : {(m.MeansDeployed ? "moyens déployés" : "moyens non déployés")}, "
+                + $"part fixe {Amount(m.DecidedFixed)}, part variable {Amount(m.DecidedVariable)}"))
+            + $" ; total {Amount(total)}.");
         return await store.SaveAsync(review, ct);
     }
 
-    private static string Amount(decimal? amount) => (amount ?? 0m).ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Amount(decimal? amount) => AciLabels.Euros(amount ?? 0m);
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ namespace Maillage.Funding.Reviews;
 /// </summary>
 public sealed record ReviewPack(Guid CptsId, string CptsName, int ContractNumber, DateOnly SignedOn, DateOnly LastDay, string RuleSet, int Year,
     DateOnly YearStart, DateOnly YearEnd, int Tier, bool CrisisDeclared, PackReview Review, PackLine? Operating, IReadOnlyList<PackMission> Missions,
-    IReadOnlyList<PackAction> OtherActions, PackTotals Totals, FundingRights Rights)
+    IReadOnlyList<PackAction> OtherActions, PackTotals Totals, FundingRights Rights, string? RuleSetName = null)
 {
     /// <summary>Every action outside the contract, those of a mission first.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

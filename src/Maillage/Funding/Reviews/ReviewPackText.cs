@@ -14,7 +14,7 @@ public static class ReviewPackText
     public static string Contract(ReviewPack pack)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        return $"Contrat ACI n° {pack.ContractNumber} signé le {French.Date(pack.SignedOn)} (jusqu'au {French.Date(pack.LastDay)}), barème {pack.RuleSet}, taille {pack.Tier}. "
+        return $"Contrat ACI n° {pack.ContractNumber} signé le {French.Date(pack.SignedOn)} (jusqu'au {French.Date(pack.LastDay)}), barème « {pack.RuleSetName ?? pack.RuleSet} », taille {pack.Tier}. "
             + $"Année {pack.Year} : du {French.Date(pack.YearStart)} au {French.Date(pack.YearEnd)}"
             + (pack.CrisisDeclared ? " ; crise sanitaire grave déclarée." : ".");
     }
