@@ -111,7 +111,7 @@ public abstract partial class AccountsPage(MaillageApp app) : IntegrationTest(ap
         Assert.Equal(Strip(knownHtml), Strip(unknownHtml));
 
         var mail = Assert.Single(Mails(user.Email));
-        var link = new Uri(LinkIn().Match(mail.TextBody).Value);
+        var link = new Uri(LinkIn().Match(mail.TextBody ?? "").Value);
         Assert.Equal("/nouveau-mot-de-passe", link.AbsolutePath);
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query);
         var fields = Fields(("Id", query["id"].ToString()), ("Token", query["token"].ToString()), ("Password", "Nouveau-mot-de-passe-2!"));
