@@ -12,6 +12,8 @@ public static class AccountsModule
     {
         services.AddScoped<CreateAccount>();
         services.AddScoped<ReadAccounts>();
+        services.AddScoped<AccountStatus>();
+        services.AddScoped<PasswordReset>();
         return services;
     }
 }

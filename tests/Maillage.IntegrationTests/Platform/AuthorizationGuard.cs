@@ -23,7 +23,7 @@ public abstract class AuthorizationGuard(MaillageApp app) : IntegrationTest(app)
         var anonymous = Routes.Of(App.Factory.Services).Where(r => r.AllowsAnonymous).Select(r => r.Pattern).ToList();
         Assert.Contains("/health", anonymous);
         Assert.All(anonymous, pattern => Assert.True(
-            pattern == "/health" || pattern is "/connexion" or "/deconnexion" or "/acces-refuse" or "/desinscription",
+            pattern == "/health" || pattern is "/connexion" or "/deconnexion" or "/acces-refuse" or "/desinscription" or "/mot-de-passe-oublie" or "/nouveau-mot-de-passe",
             $"{pattern} is open to anonymous callers"));
     }
 

@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Maillage.Web.Platform.Account;
 
-/// <summary>Log in with e-mail and password; five failures lock the account for 15 minutes.</summary>
-public sealed class LoginModel(SignInManager<MaillageUser> signIn, ILogger<LoginModel> logger) : PageModel
+/// <summary>Log in with e-mail and password; five failures lock the account for 15 minutes; a disabled account is told so.</summary>
+public sealed class LoginModel(SignInManager<MaillageUser> signIn, UserManager<MaillageUser> users, ILogger<LoginModel> logger) : PageModel
 {
+    public const string DisabledMessage = "Ce compte est désactivé : adressez-vous à l'administrateur.";
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -33,7 +35,9 @@ public sealed class LoginModel(SignInManager<MaillageUser> signIn, ILogger<Login
         }
 
         Web.Platform.SecurityLog.SignInFailed(logger, Email ?? "", result.IsLockedOut);
-        Error = result.IsLockedOut
+        var disabled = result.IsLockedOut && await users.FindByEmailAsync(Email ?? "") is { } user && user.IsDisabled();
+        Error = disabled ? DisabledMessage
+            : result.IsLockedOut
             ? "Compte verrouillé après plusieurs échecs : réessayez dans 15 minutes."
             : "Adresse e-mail ou mot de passe incorrect.";
         return Page();
