@@ -31,7 +31,11 @@ public sealed class CoverageModel(ComputeCoverage compute, Maillage.Lifecycle.Co
 
     public MapOutline Map => geo.Map;
 
-    public string ViewBox => geo.Map.ViewBox.Split(' ') is [var x, var y, var w, var h] ? $"{x} {y} {w} {int.Parse(h, System.Globalization.CultureInfo.InvariantCulture) + 75}" : geo.Map.ViewBox;
+    public string ViewBox => WithInsets(geo.Map);
+
+    /// <summary>The map's view box grown at the bottom for the row of DROM insets (<see cref="Insets"/>).</summary>
+    public static string WithInsets(MapOutline map) =>
+        map.ViewBox.Split(' ') is [var x, var y, var w, var h] ? $"{x} {y} {w} {int.Parse(h, System.Globalization.CultureInfo.InvariantCulture) + 75}" : map.ViewBox;
 
     public static string Color(CoverageRow? row) =>
         row is null ? "#ddd" : Classes.Last(c => row.CoveredShare * 100 >= c.From || c.From == 0).Color;

@@ -6,6 +6,7 @@ using Maillage.Lifecycle.Published;
 using Maillage.Platform;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
+using Maillage.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Funding;
@@ -78,7 +79,6 @@ public sealed class FundingToDo(MaillageDbContext db, FundingAccess access, Time
     {
         ArgumentNullException.ThrowIfNull(steered);
         var ids = steered.Select(c => c.Id).ToList();
-        var names = steered.ToDictionary(c => c.Id, c => c.Name);
         var contracts = (await db.AciContracts().EveryCpts().AsNoTracking().Where(c => ids.Contains(c.CptsId)).ToListAsync(ct))
             .GroupBy(c => c.CptsId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Number)!);
         var lines = new List<ToDo>();
@@ -95,16 +95,14 @@ public sealed class FundingToDo(MaillageDbContext db, FundingAccess access, Time
             var cpts = steered.First(c => c.Id == contract.CptsId);
             var end = IndicatorRules.YearStart(contract, review.Year + 1);
             // Across régions, only the ARS and CPAM of the contract decide: the other officers of the territory are not asked.
-            if (end <= LocalToday(cpts) && ContractFunders.Of(contract, cpts).Decide(actor))
+            if (end <= new LocalClock(clock, cpts.TimeZone).Today && ContractFunders.Of(contract, cpts).Decide(actor))
             {
                 lines.Add(new ToDo("funding.review-decide", $"Conclure le dialogue de gestion de l'année {review.Year}", $"/cpts/{cpts.Id}/contrat/dialogue/{review.Year}", Due: end)
-                    { CptsName = names[cpts.Id] });
+                    { CptsName = cpts.Name });
             }
         }
 
         return lines;
-
-        DateOnly LocalToday(CptsInfo cpts) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), cpts.TimeZone).DateTime);
     }
 
     /// <summary>The contract years whose end has passed or comes within <see cref="LeadDays"/> days.</summary>
