@@ -142,6 +142,18 @@ public sealed partial class PagesFitFlow(BrowserHost host)
         Assert.True(schedule[0] <= schedule[1], $"À 1366 px, l'échéancier tient sans défiler, formulaire ouvert ({schedule[0]} px pour {schedule[1]})");
         await BrowserHost.ShotAsync(page, "versements-1366");
 
+        // Refused, the form of that line (here the second) comes back unfolded with what was typed and the message next to its amount.
+        var second = page.Locator("#schedule-1 tbody tr").Nth(1);
+        await second.GetByText(new Regex("^(Enregistrer|Corriger) le versement$")).ClickAsync();
+        var pay = second.GetByRole(AriaRole.Form, new() { NameRegex = new Regex("^Versement : ") });
+        var amount = pay.GetByLabel("Montant (€)");
+        await amount.FillAsync("beaucoup");
+        await pay.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(page.Locator("details.pay[open]")).ToHaveCountAsync(1);
+        await Expect(amount).ToHaveValueAsync("beaucoup");
+        await Expect(amount).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(second.Locator(".field-error")).ToContainTextAsync("beaucoup");
+
         foreach (var level in Levels)
         {
             await page.GotoAsync("/couverture?niveau=" + level);
