@@ -95,6 +95,13 @@ public sealed partial class HomesFlow(BrowserHost host)
         var health = page.Locator("#health .card");
         Assert.True(await health.CountAsync() >= 6);
         await Expect(health.Filter(new() { HasText = "Base de données" })).ToContainTextAsync("schéma à jour");
+        await Expect(health.Filter(new() { HasText = "Géographie" }).Locator(".v")).ToHaveTextAsync(new Regex(@"^COG \d{4}$"));
+        if (width == Screens.DesktopWidth)
+        {
+            // The longest top menu (the admin's) and who is signed in hold on one line of a laptop.
+            Assert.True(await page.Locator("header.top").EvaluateAsync<double>("h => h.getBoundingClientRect().height") < 64);
+        }
+
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Gérer les comptes" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "À traiter", Level = 2 })).ToBeVisibleAsync();
         await BrowserHost.DocsShotAsync(page, $"admin-{width}");
