@@ -82,8 +82,12 @@ public sealed class BrowserHost : IAsyncLifetime
         }
     }
 
-    /// <summary>Runs a flow in a fresh browser context; on failure saves a full-page screenshot, then rethrows.</summary>
-    public async Task RunAsync(Func<IPage, Task> flow)
+    /// <summary>Runs a flow in a fresh browser context of 1280×900; on failure saves a full-page screenshot, then rethrows.</summary>
+    public Task RunAsync(Func<IPage, Task> flow) => RunAsync(1280, 900, flow);
+
+    /// <summary>Runs a flow in a fresh browser context whose viewport is <paramref name="width"/>×<paramref name="height"/> CSS pixels
+    /// (<see cref="Screens"/>); on failure saves a full-page screenshot, then rethrows.</summary>
+    public async Task RunAsync(int width, int height, Func<IPage, Task> flow)
     {
         if (_unavailable is not null)
         {
@@ -92,7 +96,7 @@ public sealed class BrowserHost : IAsyncLifetime
 
         var context = await _browser!.NewContextAsync(new()
         {
-            BaseURL = BaseAddress.ToString(), Locale = "fr-FR", TimezoneId = "Europe/Paris", ViewportSize = new() { Width = 1280, Height = 900 },
+            BaseURL = BaseAddress.ToString(), Locale = "fr-FR", TimezoneId = "Europe/Paris", ViewportSize = new() { Width = width, Height = height },
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
@@ -128,6 +132,17 @@ public sealed class BrowserHost : IAsyncLifetime
         {
             System.IO.Directory.CreateDirectory(dir);
             await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+        }
+    }
+
+    /// <summary>When <c>MAILLAGE_SCREENSHOTS</c> names a folder (docs/screenshots/ to refresh the README's), saves a full-page
+    /// screenshot there as <paramref name="name"/>.png; otherwise does nothing.</summary>
+    public static async Task DocsShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("MAILLAGE_SCREENSHOTS") is { Length: > 0 } dir)
+        {
+            System.IO.Directory.CreateDirectory(dir);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
         }
     }
 
@@ -170,6 +185,15 @@ public sealed class BrowserHost : IAsyncLifetime
             builder.UseEnvironment("Production");
         }
     }
+}
+
+/// <summary>The screens every page must fit (issue 11): a laptop and a phone, in CSS pixels.</summary>
+public static class Screens
+{
+    public const int DesktopWidth = 1366;
+    public const int DesktopHeight = 900;
+    public const int PhoneWidth = 390;
+    public const int PhoneHeight = 844;
 }
 
 /// <summary>All browser flows share one host and one browser.</summary>

@@ -220,6 +220,9 @@ public abstract class FunderRecords(MaillageApp app) : IntegrationTest(app)
         });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
         Assert.Contains("« beaucoup » n'est pas un nombre", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        // The refused line's form comes back unfolded with what was typed; the others stay folded.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<details class=\"pay\" open"));
+        Assert.Contains("value=\"beaucoup\"", html, StringComparison.Ordinal);
         var (future, futureHtml) = await w.Officer.PostFormAsync(page, $"{page}?handler=Pay", new Dictionary<string, string?>
         {
             ["year"] = "1", ["line"] = "operating", ["part"] = "operating", ["amount"] = "12 345,67", ["paidOn"] = Iso(Http.Today.AddDays(3)),

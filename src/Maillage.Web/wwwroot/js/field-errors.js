@@ -2,7 +2,8 @@
 // the field is found by its name (« Form.Name », « name »: the last part, case-insensitive) in the form that was sent (its handler).
 (() => {
   const handler = new URLSearchParams(location.search).get('handler');
-  const forms = [...document.querySelectorAll('main form')];
+  // A form the page keeps folded (a payment of another schedule line) is not the one that was sent: the page unfolds that one.
+  const forms = [...document.querySelectorAll('main form')].filter(f => !f.closest('details:not([open])'));
   const sent = forms.filter(f => handler && (f.getAttribute('action') || '').toLowerCase().includes('handler=' + handler.toLowerCase()));
   const candidates = sent.length ? sent : forms.filter(f => (f.getAttribute('method') || '').toLowerCase() === 'post');
   const last = n => (n || '').split('.').pop().replace(/\[\d+\]$/, '').toLowerCase();
