@@ -31,6 +31,10 @@ public sealed class CptsForm
         Name = c.Name, Rna = c.Rna, Siret = c.Siret, ContactEmail = c.ContactEmail, ContactPhone = c.ContactPhone, Version = c.Version,
     };
 
+    /// <summary>The départements of the communes in the form, for the map beside the picker.</summary>
+    public IReadOnlyList<string> Departements(GeoCatalog geo) =>
+        [.. Territory.Distinct().Select(geo.Find).OfType<GeoUnit>().Select(u => u.Departement).Distinct()];
+
     public TerritoryPicker Picker(GeoCatalog geo, bool canOverride) =>
         new([.. Territory.Distinct().Select(geo.Find).OfType<GeoUnit>().Select(u => (u.Code, u.Name, u.Population))], canOverride, OverrideReason);
 }

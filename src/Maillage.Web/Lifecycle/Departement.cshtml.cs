@@ -17,9 +17,14 @@ public sealed class DepartementModel(ComputeCoverage compute, ReadCpts read, Geo
 
     public IReadOnlyList<UncoveredCommune> Uncovered { get; private set; } = [];
 
+    /// <summary>The département's coverage by intercommunalité, most uncovered first.</summary>
+    public IReadOnlyList<EpciCoverage> Epcis { get; private set; } = [];
+
+    public GeoCatalog Geo => geo;
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        var uncovered = await compute.UncoveredAsync(code.ToUpperInvariant(), ct);
+        var uncovered = await compute.DepartementAsync(code.ToUpperInvariant(), ct);
         if (!uncovered.Succeeded)
         {
             return NotFound();
@@ -27,7 +32,7 @@ public sealed class DepartementModel(ComputeCoverage compute, ReadCpts read, Geo
 
         Code = code.ToUpperInvariant();
         Name = geo.Departements[Code].Name;
-        Uncovered = uncovered.Value!;
+        (Uncovered, Epcis) = (uncovered.Value!.Uncovered, uncovered.Value.Epcis);
         Cpts = await read.InDepartementAsync(Code, ct);
         return Page();
     }

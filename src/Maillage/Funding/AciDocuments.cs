@@ -3,7 +3,13 @@ using System.Text.Json.Serialization;
 namespace Maillage.Funding;
 
 /// <summary><c>{"ruleSet", "tier", "lines": [{"line", "fixed", "variable"}], "maximum"}</c>, amounts in euros as JSON numbers.</summary>
-public sealed record AciSimulationDocument(string RuleSet, int Tier, IReadOnlyList<AciLineDocument> Lines, decimal Maximum);
+public sealed record AciSimulationDocument(string RuleSet, int Tier, IReadOnlyList<AciLineDocument> Lines, decimal Maximum)
+{
+    /// <summary>What the reader should check (a population above the largest territory), in French; absent from the JSON when there is none,
+    /// so the documented shape stays as it is.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
+}
 
 /// <summary>One line of <see cref="AciSimulationDocument"/>.</summary>
 public sealed record AciLineDocument(string Line, decimal Fixed, decimal Variable);

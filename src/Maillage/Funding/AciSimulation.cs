@@ -45,5 +45,8 @@ public sealed record AciSimulation(
 
     /// <summary>The JSON document of <c>maillage aci simulate --json</c> and <c>GET /api/aci/simulate</c>.</summary>
     public AciSimulationDocument ToDocument() =>
-        new(RuleSet.Id, Tier, [.. Lines.Select(l => new AciLineDocument(l.Line, l.Fixed, l.Variable))], Maximum);
+        new(RuleSet.Id, Tier, [.. Lines.Select(l => new AciLineDocument(l.Line, l.Fixed, l.Variable))], Maximum)
+        {
+            Warnings = Warnings.Count > 0 ? Warnings : null,
+        };
 }

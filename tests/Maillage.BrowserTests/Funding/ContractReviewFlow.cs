@@ -39,6 +39,8 @@ public sealed class ContractReviewFlow(BrowserHost host)
         await BrowserHost.LogInAsync(page, Flows.Admin);
         await page.GotoAsync(contractUrl);
         await page.Locator("#indicators-link").ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Vues des indicateurs" })
+            .GetByRole(AriaRole.Link, new() { Name = "Suivi et définition des indicateurs" }).ClickAsync();
         var add = page.GetByRole(AriaRole.Form, new() { Name = "Ajouter un indicateur" });
         await add.GetByLabel("Mission", new() { Exact = true }).SelectOptionAsync("access");
         await add.GetByLabel("Nom", new() { Exact = true }).FillAsync("Patients sans médecin traitant accompagnés");
@@ -52,6 +54,7 @@ public sealed class ContractReviewFlow(BrowserHost host)
 
         await add.GetByRole(AriaRole.Button, new() { Name = "Ajouter l'indicateur" }).ClickAsync();
         await Expect(page.Locator(".alert.ok")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Vues des indicateurs" }).GetByRole(AriaRole.Link, new() { Name = "Saisir les valeurs" }).ClickAsync();
         var value = page.GetByRole(AriaRole.Form, new() { Name = "Enregistrer la valeur d'un indicateur" });
         await value.GetByLabel("Année du contrat", new() { Exact = true }).FillAsync("1");
         await value.GetByLabel("Valeur atteinte").FillAsync("80");

@@ -36,6 +36,28 @@ public sealed class TerritoryEditorFlow(BrowserHost host)
     });
 
     [Fact]
+    public Task The_map_beside_the_editor_follows_the_communes_chosen() => host.RunAsync(async page =>
+    {
+        await BrowserHost.LogInAsync(page, Flows.RedonCoordinator);
+        await page.GetByRole(AriaRole.Link, new() { Name = "CPTS du Pays de Redon", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Modifier le territoire" }).ClickAsync();
+        await Flows.WaitForSummaryAsync(page);
+        var blue = page.Locator("svg[data-locator] [data-code][fill='#000091']");
+        Assert.Equal(["35", "44", "56"], (await blue.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)")).Order());
+        var caption = page.Locator("[data-locator-caption]");
+        await Expect(caption).ToContainTextAsync("Ille-et-Vilaine");
+
+        // Emptied without saving: the map has no département left, and says so.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tout retirer" }).ClickAsync();
+        await Expect(blue).ToHaveCountAsync(0);
+        await Expect(caption).ToHaveTextAsync("Aucune commune pour l'instant.");
+        await page.Locator("#commune-search").FillAsync("35236");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter Redon (35236)" }).ClickAsync();
+        await Expect(blue).ToHaveCountAsync(1);
+        await Expect(page.Locator("svg[data-locator] [data-code='35']")).ToHaveAttributeAsync("fill", "#000091");
+    });
+
+    [Fact]
     public Task Member_cannot_edit_the_territory() => host.RunAsync(async page =>
     {
         await BrowserHost.LogInAsync(page, Flows.RedonMember);

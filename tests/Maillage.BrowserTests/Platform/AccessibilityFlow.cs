@@ -86,7 +86,7 @@ public sealed class AccessibilityFlow(BrowserHost host)
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "CPTS du Pays de Redon", Exact = true }).First.ClickAsync();
         var cpts = new Uri(page.Url).AbsolutePath.TrimEnd('/');
-        string[] paths = ["/contrat", "/contrat/indicateurs", "/contrat/financement", "/contrat/versements", "/contrat/dialogue",
+        string[] paths = ["/contrat", "/contrat/indicateurs", "/contrat/indicateurs?vue=saisie", "/contrat/indicateurs?vue=suivi", "/contrat/financement", "/contrat/versements", "/contrat/dialogue",
             "/contrat/dialogue/1", "/contrat/dialogue/1/dossier", "/budget"];
         foreach (var path in paths)
         {

@@ -50,6 +50,18 @@ public abstract partial class AciSimulator(MaillageApp app) : IntegrationTest(ap
         Assert.Equal(4, simplified.GetProperty("tier").GetInt32());
         Assert.Equal("total", Assert.Single(simplified.GetProperty("lines").EnumerateArray()).GetProperty("line").GetString());
         Assert.Equal(555_000m, simplified.GetProperty("maximum").GetDecimal());
+        Assert.False(simplified.TryGetProperty("warnings", out _));
+    }
+
+    [Fact]
+    public async Task The_api_warns_of_a_population_above_any_cpts_territory_and_still_simulates()
+    {
+        var officer = await App.ClientForAsync(Role.Officer, region: "52");
+
+        var huge = await officer.GetJsonAsync("/api/aci/simulate?population=999999999");
+        Assert.Equal(4, huge.GetProperty("tier").GetInt32());
+        Assert.StartsWith("Population inhabituelle : 999", Assert.Single(huge.GetProperty("warnings").EnumerateArray()).GetString(), StringComparison.Ordinal);
+        Assert.False((await officer.GetJsonAsync("/api/aci/simulate?population=1500000")).TryGetProperty("warnings", out _));
     }
 
     [Fact]

@@ -132,6 +132,14 @@ public abstract class ContractIndicators(MaillageApp app) : IntegrationTest(app)
         Assert.Contains("<tr data-mission=\"access\">", page, StringComparison.Ordinal);
         Assert.Contains(Maillage.Funding.AciLabels.Euros(17_500m), page, StringComparison.Ordinal);
         Assert.DoesNotContain("Ajouter un indicateur", page, StringComparison.Ordinal);
+
+        // The page is three views, not one long page: the summary has no form, each form lives in its own view.
+        var summary = System.Net.WebUtility.HtmlDecode(await w.Coordinator.PageAsync($"{url}?year=1"));
+        Assert.Contains($"href=\"{url}?vue=saisie&amp;year=1\"", await w.Coordinator.PageAsync($"{url}?year=1"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Enregistrer la valeur", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ajouter l'indicateur", summary, StringComparison.Ordinal);
+        Assert.Contains("Enregistrer la valeur", await w.Coordinator.PageAsync($"{url}?vue=saisie"), StringComparison.Ordinal);
+        Assert.Contains("Ajouter l'indicateur", await w.Coordinator.PageAsync($"{url}?vue=suivi"), StringComparison.Ordinal);
     }
 
     private static JsonElement Mission(JsonElement achievement, string id) =>

@@ -24,7 +24,8 @@ public abstract partial class Contracts(MaillageApp app) : IntegrationTest(app)
 
         foreach (var page in new[]
         {
-            $"/cpts/{w.A}/contrat", $"/cpts/{w.A}/contrat/financement", $"/cpts/{w.A}/contrat/indicateurs", $"/cpts/{w.A}/contrat/dialogue/1",
+            $"/cpts/{w.A}", $"/cpts/{w.A}/contrat", $"/cpts/{w.A}/contrat/financement", $"/cpts/{w.A}/contrat/indicateurs",
+            $"/cpts/{w.A}/contrat/indicateurs?vue=saisie", $"/cpts/{w.A}/contrat/indicateurs?vue=suivi", $"/cpts/{w.A}/contrat/dialogue/1",
             "/financement/simulateur?population=81000", "/financement/simulateur?population=81000&bareme=simplified-2024",
         })
         {
@@ -32,7 +33,12 @@ public abstract partial class Contracts(MaillageApp app) : IntegrationTest(app)
             Assert.DoesNotMatch(MissionIdInBrackets(), text);
             Assert.DoesNotContain("avenant2-2021", text, StringComparison.Ordinal);
             Assert.DoesNotContain("simplified-2024", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("aci-2019-avenant-2", text, StringComparison.Ordinal);
         }
+
+        // The tier card says what the tier means under which agreement, not the id of the size-tier rule set.
+        Assert.Matches("(moins de|de [0-9 \u202F]+ à|habitants et plus).* — ACI CPTS du 20 juin 2019, avenant 2 du 20 décembre 2021",
+            Text(await w.Coordinator.PageAsync($"/cpts/{w.A}")));
 
         Assert.Contains("barème « Avenant 2 (2021) »", Text(await w.Coordinator.PageAsync($"/cpts/{w.A}/contrat/financement")), StringComparison.Ordinal);
         Assert.Contains("Barème « Avenant 2 (2021) »", Text(await w.Coordinator.PageAsync($"/cpts/{w.A}/contrat/indicateurs")), StringComparison.Ordinal);

@@ -157,13 +157,16 @@ public abstract class IndicatorLifecycle(MaillageApp app) : IntegrationTest(app)
         var url = $"/cpts/{w.A}/contrat/indicateurs";
         var id = $"{indicator.Id()}";
 
-        var coordinatorPage = await w.Coordinator.PageAsync(url);
+        var coordinatorPage = await w.Coordinator.PageAsync($"{url}?vue=suivi");
         Assert.Contains("Modifier l'indicateur", coordinatorPage, StringComparison.Ordinal);
-        var treasurerPage = System.Net.WebUtility.HtmlDecode(await treasurer.PageAsync(url));
+        var treasurerPage = System.Net.WebUtility.HtmlDecode(await treasurer.PageAsync($"{url}?vue=suivi"));
         Assert.Contains("Ajuster une cible", treasurerPage, StringComparison.Ordinal);
-        Assert.Contains("Pièce justificative", treasurerPage, StringComparison.Ordinal);
+        Assert.Contains("Pièce justificative", System.Net.WebUtility.HtmlDecode(await treasurer.PageAsync($"{url}?vue=saisie")), StringComparison.Ordinal);
         Assert.DoesNotContain("Ajouter un indicateur", treasurerPage, StringComparison.Ordinal);
-        Assert.DoesNotContain("Ajuster une cible", System.Net.WebUtility.HtmlDecode(await w.Member.PageAsync(url)), StringComparison.Ordinal);
+        var memberPage = System.Net.WebUtility.HtmlDecode(await w.Member.PageAsync($"{url}?vue=suivi"));
+        Assert.DoesNotContain("Ajuster une cible", memberPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Saisir les valeurs", memberPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pièce justificative", System.Net.WebUtility.HtmlDecode(await w.Member.PageAsync($"{url}?vue=saisie")), StringComparison.Ordinal);
 
         var (status, html) = await w.Coordinator.PostFormAsync(url, $"{url}?handler=Edit", Fields(id, "0", ("name", "Patients orientés"), ("weight", "1"),
             ("source", "computed"), ("sourceKey", "inconnu")));
@@ -197,9 +200,11 @@ public abstract class IndicatorLifecycle(MaillageApp app) : IntegrationTest(app)
         var page = System.Net.WebUtility.HtmlDecode(await w.Member.PageAsync($"{url}?year=2"));
         Assert.Contains("Patients orientés", page, StringComparison.Ordinal);
         Assert.Contains("Pièce : Compte rendu du comité, mars", page, StringComparison.Ordinal);
-        Assert.Contains("Départ d'un médecin", page, StringComparison.Ordinal);
-        Assert.Contains("Obsolète à partir de l'année 2 : Action reprise par l'hôpital", page, StringComparison.Ordinal);
         Assert.Contains("Calculé automatiquement le", page, StringComparison.Ordinal);
+        var followUp = System.Net.WebUtility.HtmlDecode(await w.Member.PageAsync($"{url}?vue=suivi&year=2"));
+        Assert.Contains("Départ d'un médecin", followUp, StringComparison.Ordinal);
+        Assert.Contains("Obsolète à partir de l'année 2 : Action reprise par l'hôpital", followUp, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pièce : Compte rendu du comité, mars", followUp, StringComparison.Ordinal);
         var read = (await w.Member.GetJsonAsync($"/api/cpts/{w.A}/contract/indicators")).EnumerateArray().Single(i => i.Id() == computed.Id());
         Assert.Equal([1, 2], read.GetProperty("values").EnumerateArray().Select(v => v.GetProperty("year").GetInt32()));
     }
@@ -211,11 +216,11 @@ public abstract class IndicatorLifecycle(MaillageApp app) : IntegrationTest(app)
         var url = $"/cpts/{w.A}/contrat/indicateurs";
         await IndicatorWorld.AddAsync(w.Coordinator, w.A, Computed("members.active"));
 
-        var one = System.Net.WebUtility.HtmlDecode(await w.Coordinator.PageAsync(url));
+        var one = System.Net.WebUtility.HtmlDecode(await w.Coordinator.PageAsync($"{url}?vue=saisie"));
         Assert.Matches("<button type=\"submit\">Calculer l'indicateur calculé de l'année [0-9]+</button>", one);
 
         await IndicatorWorld.AddAsync(w.Coordinator, w.A, Computed("members.new"));
-        var two = System.Net.WebUtility.HtmlDecode(await w.Coordinator.PageAsync(url));
+        var two = System.Net.WebUtility.HtmlDecode(await w.Coordinator.PageAsync($"{url}?vue=saisie"));
         Assert.Matches("<button type=\"submit\">Calculer les 2 indicateurs calculés de l'année [0-9]+</button>", two);
         Assert.DoesNotContain("(s)", one + two, StringComparison.Ordinal);
     }

@@ -1,11 +1,13 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Maillage.IntegrationTests.Infrastructure;
 using Maillage.Platform.Identity;
 
 namespace Maillage.IntegrationTests.Territories;
 
 /// <summary>The reference geography through the API: commune search, territory computation, zones blanches.</summary>
-public abstract class Geography(MaillageApp app) : IntegrationTest(app)
+public abstract partial class Geography(MaillageApp app) : IntegrationTest(app)
 {
     [Theory]
     [InlineData("Redon")]
@@ -50,7 +52,21 @@ public abstract class Geography(MaillageApp app) : IntegrationTest(app)
         Assert.Equal(before.GetArrayLength() - codes.Count, after.Count);
         var populations = after.Select(u => u.GetProperty("population").GetInt32()).ToList();
         Assert.Equal(populations.OrderDescending(), populations);
+
+        // The page draws the same zones blanches by intercommunalité, and places the département on the map of France.
+        var page = await admin.PageAsync("/couverture/departement/03");
+        var rows = EpciRow().Matches(page).Select(m => (Uncovered: long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture),
+            Population: long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+        Assert.True(rows.Count > 1, "une ligne par intercommunalité de l'Allier");
+        Assert.Equal(after.Sum(u => (long)u.GetProperty("population").GetInt32()), rows.Sum(r => r.Uncovered));
+        Assert.All(rows, r => Assert.InRange(r.Uncovered, 0, r.Population));
+        Assert.Equal(rows.Select(r => r.Uncovered).OrderDescending(), rows.Select(r => r.Uncovered));
+        Assert.Matches("<path d=\"[^\"]+\" fill=\"#000091\" data-code=\"03\"", page);
+        Assert.DoesNotMatch("fill=\"#000091\" data-code=\"(?!03\")", page);
     }
+
+    [GeneratedRegex("data-uncovered=\"([0-9]+)\" data-population=\"([0-9]+)\"")]
+    private static partial Regex EpciRow();
 
     [Fact]
     public async Task An_unknown_departement_has_no_zones_blanches_page()

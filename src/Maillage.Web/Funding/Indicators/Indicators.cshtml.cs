@@ -32,6 +32,34 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
 
     public int Year { get; private set; }
 
+    /// <summary>The view asked for (<c>vue</c>): the year's summary, entering values, or each indicator's follow-up.</summary>
+    public string View { get; private set; } = Summary;
+
+    public const string Summary = "synthese";
+
+    public const string Entry = "saisie";
+
+    public const string FollowUp = "suivi";
+
+    /// <summary>The views this reader has: entering values only for those who may.</summary>
+    public IEnumerable<(string View, string Label)> Views
+    {
+        get
+        {
+            yield return (Summary, "Synthèse de l'année");
+            if (CanEditValues)
+            {
+                yield return (Entry, "Saisir les valeurs");
+            }
+
+            yield return (FollowUp, CanManage ? "Suivi et définition des indicateurs" : "Suivi des indicateurs");
+        }
+    }
+
+    /// <summary>The address of a view, keeping the year shown.</summary>
+    public string ViewUrl(string view) => $"/cpts/{Cpts!.Id}/contrat/indicateurs?"
+        + (view == Summary ? "" : $"vue={view}&") + $"year={Year}";
+
     /// <summary>Defines indicators: the coordinator or an admin.</summary>
     public bool CanManage { get; private set; }
 
@@ -55,7 +83,8 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
     /// <summary>The fields of the add form (no indicator) or of an indicator's edit form.</summary>
     public IndicatorFields Fields(ContractIndicator? indicator) => new(indicator is null ? "add" : $"ind-{indicator.Id:N}", Missions, indicator);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int? year, CancellationToken ct) => await LoadAsync(id, year, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, int? year, string? vue, CancellationToken ct) =>
+        await LoadAsync(id, year, vue, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAddAsync(Guid id, string? mission, string? name, string? kind, string? unit, bool localInitiative, string? weight,
         string?[]? targets, string? source, string? sourceKey, CancellationToken ct)
@@ -64,7 +93,7 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
         var draft = Draft(mission, name, kind, unit, localInitiative, weight, targets, errors);
         var result = errors.Count > 0 ? Result<ContractIndicator>.Fail(errors)
             : await save.CreateAsync(id, draft, new SourceDraft(source, sourceKey), HttpContext.GetActor(), ct);
-        return await AfterAsync(id, null, result, "Indicateur ajouté.", ct);
+        return await AfterAsync(id, null, FollowUp, result, "Indicateur ajouté.", ct);
     }
 
     public async Task<IActionResult> OnPostEditAsync(Guid id, Guid indicatorId, string? mission, string? name, string? kind, string? unit, bool localInitiative,
@@ -74,11 +103,11 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
         var draft = Draft(mission, name, kind, unit, localInitiative, weight, targets, errors);
         var result = errors.Count > 0 ? Result<ContractIndicator>.Fail(errors)
             : await save.EditAsync(id, indicatorId, draft, new SourceDraft(source, sourceKey), version, HttpContext.GetActor(), ct);
-        return await AfterAsync(id, null, result, "Indicateur modifié.", ct);
+        return await AfterAsync(id, null, FollowUp, result, "Indicateur modifié.", ct);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid indicatorId, int? version, CancellationToken ct) =>
-        await AfterAsync(id, null, await save.DeleteAsync(id, indicatorId, version, HttpContext.GetActor(), ct), "Indicateur supprimé.", ct);
+        await AfterAsync(id, null, FollowUp, await save.DeleteAsync(id, indicatorId, version, HttpContext.GetActor(), ct), "Indicateur supprimé.", ct);
 
     public async Task<IActionResult> OnPostValueAsync(Guid id, Guid indicatorId, int year, string? achieved, string? justification, string? evidence,
         CancellationToken ct)
@@ -87,16 +116,16 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
         var value = FundingForms.Parse(achieved, "achieved", "La valeur atteinte", errors);
         var result = errors.Count > 0 ? Result<ContractIndicator>.Fail(errors)
             : await record.RunAsync(id, indicatorId, year, value, justification, evidence, HttpContext.GetActor(), ct);
-        return await AfterAsync(id, year, result, $"Valeur de l'année {year} enregistrée.", ct);
+        return await AfterAsync(id, year, Entry, result, $"Valeur de l'année {year} enregistrée.", ct);
     }
 
     public async Task<IActionResult> OnPostComputeAsync(Guid id, Guid indicatorId, int year, CancellationToken ct) =>
-        await AfterAsync(id, year, await compute.RunAsync(id, indicatorId, year, HttpContext.GetActor(), ct), $"Valeur de l'année {year} calculée.", ct);
+        await AfterAsync(id, year, Entry, await compute.RunAsync(id, indicatorId, year, HttpContext.GetActor(), ct), $"Valeur de l'année {year} calculée.", ct);
 
     public async Task<IActionResult> OnPostComputeAllAsync(Guid id, int year, CancellationToken ct)
     {
         var result = await compute.RunAllAsync(id, year, HttpContext.GetActor(), ct);
-        return await AfterAsync(id, year, result, result.Succeeded
+        return await AfterAsync(id, year, Entry, result, result.Succeeded
             ? $"{Maillage.Platform.French.Count(result.Value!.Count, "indicateur calculé", "indicateurs calculés")} pour l'année {year}." : "", ct);
     }
 
@@ -120,15 +149,15 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
 
         var result = errors.Count > 0 ? Result<ContractIndicator>.Fail(errors)
             : await adjust.RunAsync(id, indicatorId, new AdjustmentDraft(year, value, reason, agreedBy, on), version, HttpContext.GetActor(), ct);
-        return await AfterAsync(id, year, result, $"Cible de l'année {year} ajustée.", ct);
+        return await AfterAsync(id, year, FollowUp, result, $"Cible de l'année {year} ajustée.", ct);
     }
 
     public async Task<IActionResult> OnPostObsoleteAsync(Guid id, Guid indicatorId, int? fromYear, string? reason, int? version, CancellationToken ct) =>
-        await AfterAsync(id, null, await obsolete.RunAsync(id, indicatorId, fromYear, reason, version, HttpContext.GetActor(), ct),
+        await AfterAsync(id, null, FollowUp, await obsolete.RunAsync(id, indicatorId, fromYear, reason, version, HttpContext.GetActor(), ct),
             "Indicateur déclaré obsolète.", ct);
 
     public async Task<IActionResult> OnPostUndoObsoleteAsync(Guid id, Guid indicatorId, int? version, CancellationToken ct) =>
-        await AfterAsync(id, null, await obsolete.UndoAsync(id, indicatorId, version, HttpContext.GetActor(), ct), "Indicateur de nouveau applicable.", ct);
+        await AfterAsync(id, null, FollowUp, await obsolete.UndoAsync(id, indicatorId, version, HttpContext.GetActor(), ct), "Indicateur de nouveau applicable.", ct);
 
     /// <summary>The indicator typed in a form, with its five targets (empty: none).</summary>
     private static IndicatorDraft Draft(string? mission, string? name, string? kind, string? unit, bool localInitiative, string? weight, string?[]? targets,
@@ -147,12 +176,13 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
         return new IndicatorDraft(mission, name, kind, unit, localInitiative, parsedWeight, drafts);
     }
 
-    private async Task<IActionResult> AfterAsync<T>(Guid id, int? year, Result<T> result, string message, CancellationToken ct)
+    /// <summary>After a form: back to the view it was sent from, with the message; or that view again with the errors and what was typed.</summary>
+    private async Task<IActionResult> AfterAsync<T>(Guid id, int? year, string view, Result<T> result, string message, CancellationToken ct)
     {
         if (result.Succeeded)
         {
             TempData["Message"] = message;
-            return Redirect($"/cpts/{id}/contrat/indicateurs" + (year is { } y ? $"?year={y}" : ""));
+            return Redirect($"/cpts/{id}/contrat/indicateurs?vue={view}" + (year is { } y ? $"&year={y}" : ""));
         }
 
         if (result.Kind == ErrorKind.NotFound)
@@ -162,10 +192,10 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
 
         Errors = result.Errors;
         Response.StatusCode = PageErrors.StatusOf(result.Kind);
-        return await LoadAsync(id, year, ct) ? Page() : NotFound();
+        return await LoadAsync(id, year, view, ct) ? Page() : NotFound();
     }
 
-    private async Task<bool> LoadAsync(Guid id, int? year, CancellationToken ct)
+    private async Task<bool> LoadAsync(Guid id, int? year, string? view, CancellationToken ct)
     {
         var actor = HttpContext.GetActor();
         var found = await read.ListAsync(id, actor, ct);
@@ -178,6 +208,7 @@ public sealed class IndicatorsModel(ReadIndicators read, SaveIndicator save, Rec
         CanManage = Tenant.Manages;
         CanEditValues = (await access.RightsAsync(Tenant, Contract, ct)).EditValues;
         Year = year is >= 1 and <= AciContract.Years ? year.Value : IndicatorRules.YearOf(Contract, Today);
+        View = Views.Select(v => v.View).Contains(view) ? view! : Summary;
         Achievement = read.Achieve(Contract, Indicators, Year, await read.CrisisDeclaredAsync(Contract, Year, ct));
         return true;
     }

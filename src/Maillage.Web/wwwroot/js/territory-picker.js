@@ -12,8 +12,26 @@
     const debounce = (fn, ms) => { let t; return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); }; };
     const getJson = async url => { const r = await fetch(url, { headers: { Accept: "application/json" } }); if (!r.ok) throw new Error(r.status); return r.json(); };
 
+    // The map beside the picker (_LocatorMap) shows the départements of the chosen communes: a commune's code starts with its
+    // département's (two characters, three in the DROM: 97x).
+    function locate(list) {
+      const deps = new Set(list.map(c => c.startsWith("97") ? c.slice(0, 3) : c.slice(0, 2)));
+      for (const svg of document.querySelectorAll("svg[data-locator]")) {
+        const names = [];
+        for (const shape of svg.querySelectorAll("[data-code]")) {
+          const on = deps.has(shape.dataset.code);
+          shape.setAttribute("fill", on ? "#000091" : "#eeeeee");
+          if (on) names.push(shape.dataset.title);
+        }
+        svg.setAttribute("aria-label", `Carte : ${svg.dataset.name} s'étend sur ${names.join(", ")}`);
+        const caption = svg.closest("figure")?.querySelector("[data-locator-caption]");
+        if (caption) caption.textContent = names.length ? `En bleu, les départements du territoire (${names.join(", ")}).` : "Aucune commune pour l'instant.";
+      }
+    }
+
     async function refresh() {
       const list = codes();
+      locate(list);
       if (list.length === 0) { summary.textContent = "Territoire vide : ajoutez au moins une commune."; return; }
       const t = await getJson("/api/geo/territory?codes=" + encodeURIComponent(list.join(",")));
       const errors = t.errors.length ? " — " + t.errors.map(e => e.message).join(" ") : "";

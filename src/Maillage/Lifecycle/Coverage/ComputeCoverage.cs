@@ -44,6 +44,19 @@ public sealed record CoverageReport(CoverageLevel Level, string Vintage, IReadOn
 public sealed record UncoveredCommune(string Code, string Name, int Population, string? PreProjectCpts);
 
 /// <summary>
+/// One intercommunalité's share of a département's coverage: its communes in the département, their population, and what of it no CPTS at a
+/// formal stage covers (<see cref="Code"/> is null for communes outside any EPCI). What the département page draws instead of commune outlines,
+/// which the reference data does not have.
+/// </summary>
+public sealed record EpciCoverage(string? Code, string Name, int Communes, long Population, int UncoveredCommunes, long UncoveredPopulation)
+{
+    public double UncoveredShare => Population == 0 ? 0 : (double)UncoveredPopulation / Population;
+}
+
+/// <summary>A département's zones blanches, most populated first, and the same read by intercommunalité, most uncovered first.</summary>
+public sealed record DepartementCoverage(IReadOnlyList<UncoveredCommune> Uncovered, IReadOnlyList<EpciCoverage> Epcis);
+
+/// <summary>
 /// Computes coverage over metropolitan France and the DROM (domain-rules §1, §3): a unit is covered when a
 /// CPTS at a formal stage (letter validated, health project validated, ACI signed) holds it; Paris, Lyon and
 /// Marseille count by arrondissement. A CPTS counts in every area where it holds a unit, once in the total.
@@ -73,17 +86,31 @@ public sealed class ComputeCoverage(MaillageDbContext db, GeoCatalog geo)
     /// <summary>The zones blanches of a département, most populated first.</summary>
     public async Task<Result<IReadOnlyList<UncoveredCommune>>> UncoveredAsync(string departement, CancellationToken ct = default)
     {
+        var found = await DepartementAsync(departement, ct);
+        return found.Succeeded ? Result<IReadOnlyList<UncoveredCommune>>.Ok(found.Value!.Uncovered) : Result<IReadOnlyList<UncoveredCommune>>.Fail(found.Errors);
+    }
+
+    /// <summary>The zones blanches of a département, and its coverage by intercommunalité.</summary>
+    public async Task<Result<DepartementCoverage>> DepartementAsync(string departement, CancellationToken ct = default)
+    {
         if (!geo.Departements.TryGetValue(departement, out var dep) || dep.Zone == GeoZone.Com)
         {
             return Error.NotFound("Département");
         }
 
         var (best, holders) = await CoverUnitsAsync(ct, departement);
-        return Result<IReadOnlyList<UncoveredCommune>>.Ok([.. CoverageUnits()
-            .Where(u => u.Departement == departement && !(best.TryGetValue(u.Code, out var s) && s.IsFormal()))
+        var units = CoverageUnits().Where(u => u.Departement == departement)
+            .Select(u => (Unit: u, Uncovered: !(best.TryGetValue(u.Code, out var s) && s.IsFormal()))).ToList();
+        var uncovered = units.Where(x => x.Uncovered).Select(x => x.Unit)
             .OrderByDescending(u => u.Population).ThenBy(u => u.Code, StringComparer.Ordinal)
             .Select(u => new UncoveredCommune(u.Code, u.Name, u.Population,
-                holders.TryGetValue(u.Code, out var h) ? string.Join(", ", h.Select(x => x.Name).Distinct()) : null))]);
+                holders.TryGetValue(u.Code, out var h) ? string.Join(", ", h.Select(x => x.Name).Distinct()) : null)).ToList();
+        // An arrondissement of Paris, Lyon or Marseille belongs to the intercommunalité of its city.
+        var epcis = units.GroupBy(x => x.Unit.Epci ?? (x.Unit.Parent is { } p ? geo.Find(p)?.Epci : null))
+            .Select(g => new EpciCoverage(g.Key, g.Key is { } code && geo.Epcis.TryGetValue(code, out var e) ? e.Name : "Hors intercommunalité",
+                g.Count(), g.Sum(x => (long)x.Unit.Population), g.Count(x => x.Uncovered), g.Where(x => x.Uncovered).Sum(x => (long)x.Unit.Population)))
+            .OrderByDescending(e => e.UncoveredPopulation).ThenByDescending(e => e.Population).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
+        return Result<DepartementCoverage>.Ok(new DepartementCoverage(uncovered, epcis));
     }
 
     private static string AreaOf(GeoUnit u, CoverageLevel level) => level == CoverageLevel.Region ? u.Region : u.Departement;
