@@ -1,7 +1,7 @@
 namespace Maillage.Cli.Accounts;
 
-/// <summary>The verbs of the Accounts module: opening accounts.</summary>
+/// <summary>The verbs of the Accounts module: opening and changing accounts.</summary>
 internal static class AccountsCommands
 {
-    public static Command[] All => [new UsersAdd(), new UsersAddAdmin()];
+    public static Command[] All => [new UsersAdd(), new UsersAddAdmin(), new UsersEdit()];
 }

@@ -6,12 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Maillage.Territories.Published;
 using Maillage.Accounts;
 using Maillage.Web.Platform;
-using Maillage.Platform;
 
 namespace Maillage.Web.Accounts;
 
 /// <summary>Platform administrators list accounts, open new ones with their role and scope (région, département and CPTS chosen by name),
-/// disable and re-enable them, and send a link to choose a new password.</summary>
+/// open one to change it (<see cref="AccountModel"/>), disable and re-enable them, and send a link to choose a new password.</summary>
 public sealed class AccountsModel(ReadAccounts accounts, CreateAccount create, AccountStatus status, PasswordReset reset, ReadCpts read, GeoCatalog geo)
     : PageModel
 {
@@ -20,30 +19,15 @@ public sealed class AccountsModel(ReadAccounts accounts, CreateAccount create, A
 
     public IReadOnlyList<MaillageUser> Users { get; private set; } = [];
 
-    public IReadOnlyList<CptsListItem> CptsList { get; private set; } = [];
-
     public IReadOnlyList<Error> Errors { get; private set; } = [];
 
-    /// <summary>The régions an officer may be scoped to (the COM excepted), by name.</summary>
-    public IEnumerable<GeoRegion> RegionList => geo.Regions.Values.Where(r => r.Zone != GeoZone.Com)
-        .OrderBy(r => r.Name, StringComparer.Create(French.Culture, ignoreCase: true));
+    public AccountChoices Choices { get; private set; } = null!;
 
-    /// <summary>The départements an officer may be scoped to (the COM excepted), by code.</summary>
-    public IEnumerable<GeoDepartement> DepartementList => geo.Departements.Values.Where(d => d.Zone != GeoZone.Com)
-        .OrderBy(d => d.Code, StringComparer.Ordinal);
+    /// <summary>The creation form's shared fields, as typed.</summary>
+    public AccountFields Fields => new(Choices, Input.DisplayName, Input.Role, Input.Region, Input.Departement, Input.Cpts, Input.MemberRpps);
 
     /// <summary>The administrator's own account, which they may not disable.</summary>
     public string MyId => HttpContext.GetActor().UserId;
-
-    private Dictionary<Guid, string> cptsNames = [];
-
-    public string Scope(MaillageUser u) => u.Role switch
-    {
-        Role.Officer when u.ScopeRegion is { } r => $"Région {geo.Regions.GetValueOrDefault(r)?.Name} ({r})",
-        Role.Officer when u.ScopeDepartement is { } d => $"Département {geo.Departements.GetValueOrDefault(d)?.Name} ({d})",
-        Role.Coordinator or Role.Member when u.CptsId is { } id => cptsNames.GetValueOrDefault(id, id.ToString()),
-        _ => "toute la plateforme",
-    };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -109,7 +93,6 @@ public sealed class AccountsModel(ReadAccounts accounts, CreateAccount create, A
     private async Task LoadAsync(CancellationToken ct)
     {
         Users = await accounts.ListAsync(ct);
-        CptsList = await read.ListAsync(HttpContext.GetActor(), ct);
-        cptsNames = CptsList.ToDictionary(c => c.Id, c => c.Name);
+        Choices = await AccountChoices.LoadAsync(geo, read, HttpContext.GetActor(), ct);
     }
 }
