@@ -19,6 +19,14 @@ public abstract partial class AccountsPage
     private const string Stale = "Ces données ont été modifiées par quelqu'un d'autre entre-temps. Rechargez la page et recommencez.";
 
     [Fact]
+    public void An_open_browser_session_is_rebuilt_from_its_account_every_minute()
+    {
+        // The edit of a role or scope reaches an open session at the next validation of its security stamp: a minute, not Identity's 30.
+        var options = App.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+        Assert.Equal(TimeSpan.FromMinutes(1), options.ValidationInterval);
+    }
+
+    [Fact]
     public async Task An_officer_moved_to_another_region_reads_its_cpts_and_no_longer_those_of_the_first()
     {
         var admin = await App.AdminAsync();

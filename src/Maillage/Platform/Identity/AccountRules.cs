@@ -13,6 +13,9 @@ public static class AccountRules
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.User.RequireUniqueEmail = true;
     }
+
+    /// <summary>How often a browser session is rebuilt from its account (role, scope, disabled): an admin's change applies within it.</summary>
+    public static readonly TimeSpan SessionRefresh = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
