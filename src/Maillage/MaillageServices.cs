@@ -8,6 +8,7 @@ using Maillage.Membership;
 using Maillage.Platform;
 using Maillage.Platform.Persistence;
 using Maillage.Territories;
+using Maillage.Unscheduled;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage;
@@ -24,5 +25,6 @@ public static class MaillageServices
         .AddAssociation()
         .AddIndemnities()
         .AddFunding()
+        .AddUnscheduled()
         .AddAccounts();
 }

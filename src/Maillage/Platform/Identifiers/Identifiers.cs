@@ -73,6 +73,31 @@ public static partial class Identifiers
     }
 
     /// <summary>
+    /// NIR (numéro de sécurité sociale): 13 characters then a 2-digit key = 97 − (number mod 97); for Corsica 2A reads 19 and 2B reads 18
+    /// before computing (domain-rules §6). Spaces are allowed when typed; the error never repeats the number (it is personal data).
+    /// </summary>
+    public static Error? CheckNir(string? value, string field = "nir")
+    {
+        var nir = NormalizeNir(value);
+        if (nir.Length != 15 || !(nir[..5].All(char.IsAsciiDigit) && (nir[5..7].All(char.IsAsciiDigit) || nir[5..7] is "2A" or "2B")
+            && nir[7..].All(char.IsAsciiDigit)) || nir[0] is not ('1' or '2' or '3' or '4' or '7' or '8'))
+        {
+            return new Error("invalid_nir", "Le numéro de sécurité sociale doit compter 15 caractères : 13 chiffres (2A ou 2B pour la Corse) puis la clé à 2 chiffres.", field);
+        }
+
+        var departement = nir[5..7] switch { "2A" => "19", "2B" => "18", var d => d };
+        var number = decimal.Parse(nir[..5] + departement + nir[7..13], System.Globalization.CultureInfo.InvariantCulture);
+        var key = 97 - (int)(number % 97);
+        return key == int.Parse(nir[13..], System.Globalization.CultureInfo.InvariantCulture)
+            ? null
+            : new Error("invalid_nir_key", "Le numéro de sécurité sociale est invalide : sa clé ne correspond pas aux 13 premiers caractères.", field);
+    }
+
+    /// <summary>A NIR as stored: capitals, without spaces, dots or dashes.</summary>
+    public static string NormalizeNir(string? value) =>
+        new([.. (value ?? "").Where(c => !char.IsWhiteSpace(c) && c is not ('.' or '-')).Select(char.ToUpperInvariant)]);
+
+    /// <summary>
     /// FINESS: 9 characters, département first (2A/2B for Corsica), Luhn key (domain-rules §6). For Corsica the
     /// key is computed with the département read as 20.
     /// </summary>

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Maillage.Unscheduled;
+
+/// <summary>Wires the Unscheduled module: effectors' places, patterns and slots, registrars' bookings and their outcomes.</summary>
+public static class UnscheduledModule
+{
+    public static IServiceCollection AddUnscheduled(this IServiceCollection services)
+    {
+        services.AddScoped<SnpAccess>();
+        services.AddScoped<EnrollEffector>();
+        services.AddScoped<EnrollRegistrar>();
+        services.AddScoped<SavePlace>();
+        services.AddScoped<OpenSlot>();
+        services.AddScoped<SavePattern>();
+        services.AddScoped<RollSlotsForward>();
+        services.AddScoped<SearchSlots>();
+        services.AddScoped<BookSlot>();
+        services.AddScoped<CancelBooking>();
+        services.AddScoped<RecordOutcome>();
+        return services;
+    }
+}
