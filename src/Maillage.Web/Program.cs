@@ -6,6 +6,7 @@ using Maillage.Web.Lifecycle;
 using Maillage.Web.Membership;
 using Maillage.Web.Platform;
 using Maillage.Web.Territories;
+using Maillage.Web.Unscheduled;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMaillagePlatform();
@@ -20,6 +21,7 @@ app.MapMembership();
 app.MapAssociation();
 app.MapIndemnities();
 app.MapFunding();
+app.MapUnscheduled();
 await app.PrepareAndRunAsync();
 
 /// <summary>The web host; public so integration tests can start it.</summary>

@@ -18,6 +18,11 @@ public static class UnscheduledModule
         services.AddScoped<BookSlot>();
         services.AddScoped<CancelBooking>();
         services.AddScoped<RecordOutcome>();
+        services.AddScoped<ReadBooking>();
+        services.AddScoped<ReadSnp>();
+        services.AddScoped<SnpStanding>();
+        services.AddScoped<Maillage.Lifecycle.Published.IToDoSource, SnpToDo>();
+        services.AddScoped<Maillage.Lifecycle.Published.IKeyFigureSource, SnpFigures>();
         return services;
     }
 }

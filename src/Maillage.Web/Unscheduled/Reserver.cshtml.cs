@@ -1,0 +1,127 @@
+using Maillage.Platform.Errors;
+using Maillage.Territories.Published;
+using Maillage.Unscheduled;
+using Maillage.Web.Platform;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Maillage.Web.Unscheduled;
+
+/// <summary>
+/// A registrar books a slot for a patient: the free slots of the next 48 hours (or the window chosen), near a commune or an EPCI, of a
+/// profession and a kind, as a list that reads on a phone; then the patient's form. Booked, the confirmation opens; a slot someone else
+/// just won is refused in French with the next free slots. With <c>deplacer</c>, the same list moves an existing booking.
+/// </summary>
+public sealed class ReserverModel(ReadSnp read, SearchSlots search, BookSlot book, GeoCatalog geo) : SnpPageModel, IRefusesForms
+{
+    [BindProperty(SupportsGet = true)] public string? Near { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Profession { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)] public DateOnly? Jour { get; set; }
+
+    [BindProperty(SupportsGet = true)] public int? Heures { get; set; }
+
+    /// <summary>The slot chosen, whose booking form is shown.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Slot { get; set; }
+
+    /// <summary>A booking being moved (reschedule).</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Deplacer { get; set; }
+
+    public Maillage.Unscheduled.SnpScope? Scope { get; private set; }
+
+    public IReadOnlyList<FreeSlot> Slots { get; private set; } = [];
+
+    public FreeSlot? Chosen { get; private set; }
+
+    public string? NearName { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await PageAsync(id, ct);
+
+    public async Task<IActionResult> OnPostBookAsync(Guid id, Guid slotId, string? familyName, string? givenName, DateOnly? birthDate, string? phone,
+        string? email, string? nir, string? reason, string? origin, CancellationToken ct)
+    {
+        Slot = slotId;
+        var result = await book.RunAsync(id, slotId, new PatientInput(familyName, givenName, birthDate, phone, email, nir, reason, origin), HttpContext.GetActor(), ct);
+        if (result.Succeeded)
+        {
+            return Redirect($"/cpts/{id}/snp/reservations/{result.Value!.Id}");
+        }
+
+        Outcome(result.Errors, null);
+        return await PageAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid bookingId, Guid slotId, CancellationToken ct)
+    {
+        var result = await book.RescheduleAsync(id, bookingId, slotId, null, HttpContext.GetActor(), ct);
+        if (result.Succeeded)
+        {
+            return Redirect($"/cpts/{id}/snp/reservations/{result.Value!.Id}");
+        }
+
+        Deplacer = bookingId;
+        Outcome(result.Errors, null);
+        return await PageAsync(id, ct);
+    }
+
+    public async Task<IActionResult> RefuseAsync(IReadOnlyDictionary<string, object?> arguments, IReadOnlyList<Error> errors, CancellationToken ct)
+    {
+        Slot = arguments.Get<Guid?>("slotId") ?? Slot;
+        Outcome(errors, null);
+        return await PageAsync(arguments.Get<Guid>("id"), ct);
+    }
+
+    private async Task<IActionResult> PageAsync(Guid id, CancellationToken ct)
+    {
+        var actor = HttpContext.GetActor();
+        var scope = await read.ScopeAsync(id, actor, ct);
+        if (!scope.Succeeded)
+        {
+            return NotFound();
+        }
+
+        Scope = scope.Value!;
+        if (!Scope.Books)
+        {
+            Forbidden = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        var here = Scope.Tenant.Clock;
+        var near = Near?.Trim();
+        if (!string.IsNullOrEmpty(near) && geo.Find(near.ToUpperInvariant()) is null && !geo.Epcis.ContainsKey(near)
+            && geo.Search(near, 1) is [var hit, ..])
+        {
+            near = hit.Unit.Code;
+        }
+
+        NearName = string.IsNullOrEmpty(near) ? null : geo.Find(near.ToUpperInvariant())?.Name ?? geo.Epcis.GetValueOrDefault(near)?.Name;
+        DateTimeOffset? from = Jour is { } day && day > Scope.Today ? here.StartOf(day) : null;
+        var hours = Math.Clamp(Heures ?? 48, 1, 24 * 14);
+        var to = (from ?? here.UtcNow).AddHours(hours);
+        var found = await search.RunAsync(id, new SlotQuery(from, to, near, Profession, Kind), actor, ct);
+        if (!found.Succeeded)
+        {
+            Errors = [.. Errors, .. found.Errors];
+            if (Response.StatusCode < 400)
+            {
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            }
+        }
+        else
+        {
+            Slots = found.Value!;
+        }
+
+        if (Slot is { } chosen)
+        {
+            Chosen = Slots.FirstOrDefault(s => s.SlotId == chosen)
+                ?? (await search.RunAsync(id, new SlotQuery(To: here.UtcNow.AddDays(SnpRules.HorizonDays + 1)), actor, ct)).Value?.FirstOrDefault(s => s.SlotId == chosen);
+        }
+
+        return Page();
+    }
+}
