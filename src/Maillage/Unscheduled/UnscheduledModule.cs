@@ -1,3 +1,5 @@
+using Maillage.Platform.Indicators;
+using Maillage.Unscheduled.Statistics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage.Unscheduled;
@@ -18,6 +20,13 @@ public static class UnscheduledModule
         services.AddScoped<BookSlot>();
         services.AddScoped<CancelBooking>();
         services.AddScoped<RecordOutcome>();
+        services.AddSingleton(_ => SasSupplement.LoadEmbedded());
+        services.AddScoped<ReadSnpStatistics>();
+        services.AddScoped<ExportSnpStatistics>();
+        services.AddScoped<IIndicatorSource, SnpConsultationsSource>();
+        services.AddScoped<IIndicatorSource, SnpSasConsultationsSource>();
+        services.AddScoped<IIndicatorSource, SnpOfferedHoursSource>();
+        services.AddScoped<IIndicatorSource, SnpSasSlotsSource>();
         return services;
     }
 }
