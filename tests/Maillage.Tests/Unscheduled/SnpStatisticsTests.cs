@@ -107,7 +107,7 @@ public sealed class SnpStatisticsTests
 
         Assert.Equal((3, 2m, 2), (stats.Total.Offered, stats.Total.OfferedHours, stats.Total.Booked));
         Assert.Equal(["2026-W11", "2026-W12"], stats.ByWeek.Select(l => l.Key));
-        Assert.Equal("Semaine du 9 mars 2026", stats.ByWeek[0].Label);
+        Assert.Equal("Semaine du 09/03/2026", stats.ByWeek[0].Label);
         Assert.Equal([("Anne A", 2, 1), ("Bruno B", 1, 1)], stats.ByEffector.Select(l => (l.Label, l.Figures.Offered, l.Figures.Booked)));
         Assert.Equal([("Pipriac", 1), ("Redon", 2)], stats.ByCommune.Select(l => (l.Label, l.Figures.Offered)));
         Assert.Equal([("pharmacy", 0, 1), ("sas", 0, 1)], stats.ByOrigin.Select(l => (l.Key, l.Figures.Offered, l.Figures.Booked)).OrderBy(x => x.Key));
