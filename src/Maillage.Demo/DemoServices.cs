@@ -15,6 +15,7 @@ public static class DemoServices
         services.AddScoped<SeedFundingPaymentsDemo>();
         services.AddScoped<SeedFundingBudgetDemo>();
         services.AddScoped<SeedFundingIndicatorsDemo>();
+        services.AddScoped<SeedUnscheduledDemo>();
         return services;
     }
 }

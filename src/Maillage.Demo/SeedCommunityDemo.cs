@@ -209,8 +209,8 @@ public sealed class SeedCommunityDemo(MaillageDbContext db, MergeDirectory merge
         }
     }
 
-    private static string Rpps(int n) => WithKey("1" + n.ToString("D9", CultureInfo.InvariantCulture));
+    internal static string Rpps(int n) => WithKey("1" + n.ToString("D9", CultureInfo.InvariantCulture));
 
-    private static string WithKey(string payload) =>
+    internal static string WithKey(string payload) =>
         Enumerable.Range(0, 10).Select(k => payload + k.ToString(CultureInfo.InvariantCulture)).First(Identifiers.HasValidLuhnKey);
 }

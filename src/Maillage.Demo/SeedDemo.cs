@@ -29,6 +29,7 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
         ("coordination@cpts-redon.demo", Role.Coordinator, "CPTS du Pays de Redon"),
         ("membre@cpts-redon.demo", Role.Member, "CPTS du Pays de Redon — adhérente (infirmière)"),
         ("tresorier@cpts-redon.demo", Role.Member, "CPTS du Pays de Redon — trésorière du bureau"),
+        ("medecin@cpts-redon.demo", Role.Member, "CPTS du Pays de Redon — adhérent (médecin généraliste), effecteur des soins non programmés"),
         ("coordination@cpts-paris14.demo", Role.Coordinator, "CPTS Paris 14"),
     ];
 
@@ -103,8 +104,13 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
         {
             ["membre@cpts-redon.demo"] = await community.MemberIdAsync(redon, SeedCommunityDemo.MemberRpps, ct),
             ["tresorier@cpts-redon.demo"] = await community.MemberIdAsync(redon, SeedCommunityDemo.TreasurerRpps, ct),
+            ["medecin@cpts-redon.demo"] = await community.MemberIdAsync(redon, SeedUnscheduledDemo.DoctorRpps, ct),
         };
         await AddAccountsAsync(ids, linked, ct);
+
+        // After the accounts: the bookings of the demo registrars are theirs (booked by their account).
+        var accounts = await db.Users.Where(u => u.MemberId != null).ToDictionaryAsync(u => u.MemberId!.Value, u => u.Id, ct);
+        await services.GetRequiredService<SeedUnscheduledDemo>().RunAsync(redon, ids["CPTS Nord Réunion"], accounts, ct);
         return true;
     }
 

@@ -1,3 +1,5 @@
+using Maillage.Platform.Indicators;
+using Maillage.Unscheduled.Statistics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage.Unscheduled;
@@ -23,6 +25,13 @@ public static class UnscheduledModule
         services.AddScoped<SnpStanding>();
         services.AddScoped<Maillage.Lifecycle.Published.IToDoSource, SnpToDo>();
         services.AddScoped<Maillage.Lifecycle.Published.IKeyFigureSource, SnpFigures>();
+        services.AddSingleton(_ => SasSupplement.LoadEmbedded());
+        services.AddScoped<ReadSnpStatistics>();
+        services.AddScoped<ExportSnpStatistics>();
+        services.AddScoped<IIndicatorSource, SnpConsultationsSource>();
+        services.AddScoped<IIndicatorSource, SnpSasConsultationsSource>();
+        services.AddScoped<IIndicatorSource, SnpOfferedHoursSource>();
+        services.AddScoped<IIndicatorSource, SnpSasSlotsSource>();
         return services;
     }
 }

@@ -11,8 +11,7 @@ namespace Maillage.Funding.Indicators;
 public static class ComputedSources
 {
     /// <summary>Figures that will be computed once their module exists (shown as « à venir »).</summary>
-    public static IReadOnlyList<string> Coming { get; } =
-        ["Demandes de médecin traitant satisfaites (module accès aux soins)", "Créneaux SAS proposés (module accès aux soins)"];
+    public static IReadOnlyList<string> Coming { get; } = ["Demandes de médecin traitant satisfaites (module accès aux soins)"];
 
     /// <summary>The period of a contract year that a computed value covers on <paramref name="today"/>: the year, cut at today (included) while it runs.</summary>
     public static IndicatorPeriod Period(AciContract contract, int year, DateOnly today, TimeZoneInfo zone)
