@@ -18,6 +18,9 @@ public static class UnscheduledModule
         services.AddScoped<BookSlot>();
         services.AddScoped<CancelBooking>();
         services.AddScoped<RecordOutcome>();
+        services.AddScoped<Sas.SasAgendaAssembler>();
+        services.AddScoped<Sas.SearchSasSlots>();
+        services.AddScoped<Sas.ReadSasAgenda>();
         return services;
     }
 }
