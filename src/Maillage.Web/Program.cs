@@ -1,5 +1,6 @@
 using Maillage.Web.Association;
 using Maillage.Web.Directory;
+using Maillage.Web.Fhir;
 using Maillage.Web.Funding;
 using Maillage.Web.Indemnities;
 using Maillage.Web.Lifecycle;
@@ -20,6 +21,7 @@ app.MapMembership();
 app.MapAssociation();
 app.MapIndemnities();
 app.MapFunding();
+app.MapFhir();
 await app.PrepareAndRunAsync();
 
 /// <summary>The web host; public so integration tests can start it.</summary>

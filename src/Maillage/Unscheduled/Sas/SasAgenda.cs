@@ -73,8 +73,9 @@ public sealed record SasSchedule(Guid EffectorId, Guid PlaceId, Guid CptsId, str
 }
 
 /// <summary>A free slot the SAS may show; <see cref="Cpts"/> is the CPTS it is open to as a CPTS slot (TRE_R314 CPTS), if it is.</summary>
+/// <see cref="Zone"/> is the time zone of its CPTS, to write its hours as they are read there.
 public sealed record SasSlot(Guid Id, Guid CptsId, string ScheduleId, DateTimeOffset Start, DateTimeOffset End, SlotKind Kind,
-    SlotAudience Audience, string? SpecialtyCode, Guid? Cpts);
+    SlotAudience Audience, string? SpecialtyCode, Guid? Cpts, TimeZoneInfo Zone);
 
 /// <summary>A CPTS as the SAS names it: its HealthcareService and Organization.</summary>
 public sealed record SasCpts(Guid Id, string Name, string? Siret, string? Phone);

@@ -127,14 +127,16 @@ public sealed class SasAgendaAssembler(MaillageDbContext db, CptsLookup registry
         var effectorIds = slots.Select(s => s.EffectorId).Distinct().ToList();
         var specialties = await db.Effectors().EveryCpts().AsNoTracking().Where(e => effectorIds.Contains(e.Id))
             .ToDictionaryAsync(e => e.Id, e => e.SpecialtyCode, ct);
-        var inCpts = cptsCase ? slots.Where(s => s.Audience.HasFlag(SlotAudience.SasCpts)).Select(s => s.CptsId).Distinct().ToList() : [];
-        var cpts = inCpts.Count == 0 ? new Dictionary<Guid, CptsInfo>() : await registry.DescribeAsync(inCpts, ct);
+        var all = slots.Count == 0 ? new Dictionary<Guid, CptsInfo>() : await registry.DescribeAsync(slots.Select(s => s.CptsId), ct);
+        var inCpts = cptsCase ? slots.Where(s => s.Audience.HasFlag(SlotAudience.SasCpts)).Select(s => s.CptsId).ToHashSet() : [];
+        var cpts = all.Values.Where(c => inCpts.Contains(c.Id)).ToDictionary(c => c.Id);
         var result = slots.Select(s => new SasSlot(s.Id, s.CptsId, SasIds.ScheduleId(s.EffectorId, s.PlaceId), s.Start, s.End, s.Kind, s.Audience,
-            specialties.GetValueOrDefault(s.EffectorId), cpts.ContainsKey(s.CptsId) ? s.CptsId : null)).ToList();
+            specialties.GetValueOrDefault(s.EffectorId), cpts.ContainsKey(s.CptsId) ? s.CptsId : null,
+            all.TryGetValue(s.CptsId, out var info) ? info.TimeZone : Maillage.Territories.Published.TimeZones.Of([]))).ToList();
         return described with
         {
             Slots = result,
-            Cpts = [.. cpts.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SasCpts(c.Id, c.Name, c.Siret, c.ContactPhone))],
+            Cpts = [.. cpts.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SasCpts(c.Id, c.Name, c.Siret, SasIds.Phone(c.ContactPhone)))],
         };
     }
 
