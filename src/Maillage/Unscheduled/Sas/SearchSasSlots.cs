@@ -39,11 +39,13 @@ public sealed class SearchSasSlots(MaillageDbContext db, SasAgendaAssembler asse
 
         var rpps = query.Rpps.Distinct().ToList();
         var now = clock.GetUtcNow();
-        var since = query.From > now ? query.From : now;
+        // In UTC: PostgreSQL's timestamptz takes no other offset, and the SAS writes +02:00.
+        var since = (query.From > now ? query.From : now).ToUniversalTime();
+        var until = query.To.ToUniversalTime();
         var mask = (int)(query.CptsCase ? SasAudience.All : SasAudience.Individual);
         var slots = await (from s in db.Slots().EveryCpts().AsNoTracking()
                            join e in db.Effectors().EveryCpts().AsNoTracking() on s.EffectorId equals e.Id
-                           where e.Active && rpps.Contains(e.Rpps) && s.WithdrawnAt == null && s.Start >= since && s.Start <= query.To
+                           where e.Active && rpps.Contains(e.Rpps) && s.WithdrawnAt == null && s.Start >= since && s.Start <= until
                                  && ((int)s.Audience & mask) != 0
                                  && !db.Bookings().EveryCpts().Any(b => b.SlotId == s.Id && b.CancelledAt == null)
                            orderby s.Start
