@@ -1,5 +1,6 @@
 using Maillage.Web.Association;
 using Maillage.Web.Directory;
+using Maillage.Web.Fhir;
 using Maillage.Web.Funding;
 using Maillage.Web.Indemnities;
 using Maillage.Web.Lifecycle;
@@ -22,6 +23,7 @@ app.MapAssociation();
 app.MapIndemnities();
 app.MapFunding();
 app.MapUnscheduled();
+app.MapFhir();
 await app.PrepareAndRunAsync();
 
 /// <summary>The web host; public so integration tests can start it.</summary>

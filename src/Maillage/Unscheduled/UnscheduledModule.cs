@@ -32,6 +32,9 @@ public static class UnscheduledModule
         services.AddScoped<IIndicatorSource, SnpSasConsultationsSource>();
         services.AddScoped<IIndicatorSource, SnpOfferedHoursSource>();
         services.AddScoped<IIndicatorSource, SnpSasSlotsSource>();
+        services.AddScoped<Sas.SasAgendaAssembler>();
+        services.AddScoped<Sas.SearchSasSlots>();
+        services.AddScoped<Sas.ReadSasAgenda>();
         return services;
     }
 }

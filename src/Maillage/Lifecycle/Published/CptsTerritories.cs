@@ -25,4 +25,12 @@ public sealed class CptsLookup(MaillageDbContext db)
             ? await db.Cpts().Where(c => c.Id == id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
             : await db.Cpts().Where(c => c.Name == key && c.Stage != Stage.Dissolved).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
     }
+
+    /// <summary>The identity of these CPTS (any stage), for national views that name the CPTS of rows read across them (the SAS).</summary>
+    public async Task<IReadOnlyDictionary<Guid, CptsInfo>> DescribeAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        var rows = await db.Cpts().AsNoTracking().Where(c => wanted.Contains(c.Id)).ToListAsync(ct);
+        return rows.ToDictionary(c => c.Id, Tenancy.Info);
+    }
 }
