@@ -6,6 +6,9 @@ using Maillage.Platform.Tenancy;
 using Maillage.Platform.Time;
 using Maillage.Unscheduled.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Maillage.Unscheduled;
 
@@ -289,7 +292,8 @@ public sealed class SavePattern(MaillageDbContext db, SnpAccess access, AuditTra
     }
 }
 
-/// <summary>Keeps every pattern's slots opened up to the horizon; the platform runs it each night and at start-up.</summary>
+/// <summary>Keeps every pattern's slots opened up to the horizon; <see cref="SlotRollForwardWorker"/> runs it soon after start-up and then
+/// every few hours.</summary>
 public sealed class RollSlotsForward(MaillageDbContext db, Tenancy tenancy, TimeProvider clock)
 {
     public async Task<int> RunAsync(CancellationToken ct = default)
@@ -308,8 +312,14 @@ public sealed class RollSlotsForward(MaillageDbContext db, Tenancy tenancy, Time
             foreach (var pattern in group)
             {
                 var plan = await SlotPlanning.PlanAsync(db, pattern, tenant.Value!.Clock, now, ct, onlyOpen: true);
-                plan.Apply(db, now);
-                opened += plan.Opened.Count;
+                if (plan.Opened.Count > 0)
+                {
+                    plan.Apply(db, now);
+                    // The pattern's version moves with what it opened: an edit saved meanwhile (read before this) is refused as stale rather
+                    // than leaving slots opened from the pattern it replaced, and this run is refused if the edit came first.
+                    db.Entry(pattern).State = EntityState.Modified;
+                    opened += plan.Opened.Count;
+                }
             }
 
             // Another save of the same pattern may have opened the same slots meanwhile: the unique index refuses the duplicates, and the
@@ -430,4 +440,48 @@ internal sealed class SlotPlanning
             });
         }
     }
+}
+
+/// <summary>Runs <see cref="RollSlotsForward"/> a minute after start-up, then every six hours, so patterns keep four weeks ahead open.</summary>
+public sealed partial class SlotRollForwardWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlotRollForwardWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan FirstRun = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan Every = TimeSpan.FromHours(6);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(FirstRun, clock, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var opened = await scope.ServiceProvider.GetRequiredService<RollSlotsForward>().RunAsync(stoppingToken);
+                    Opened(logger, opened);
+                }
+#pragma warning disable CA1031 // Any failure skips this run only; the next one tries again.
+                catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+                {
+                    // The type only, as everywhere in the logs.
+                    Failed(logger, e.GetType().Name);
+                }
+
+                await Task.Delay(Every, clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Slot roll-forward opened {Count} slots")]
+    private static partial void Opened(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Slot roll-forward failed: {ErrorType}")]
+    private static partial void Failed(ILogger logger, string errorType);
 }

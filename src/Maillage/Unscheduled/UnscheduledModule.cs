@@ -16,6 +16,7 @@ public static class UnscheduledModule
         services.AddScoped<OpenSlot>();
         services.AddScoped<SavePattern>();
         services.AddScoped<RollSlotsForward>();
+        services.AddHostedService<SlotRollForwardWorker>();
         services.AddScoped<SearchSlots>();
         services.AddScoped<BookSlot>();
         services.AddScoped<CancelBooking>();

@@ -95,6 +95,31 @@ public abstract class SnpDomain(MaillageApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_roll_forward_opens_again_what_a_pattern_lacks_up_to_its_horizon_and_nothing_twice()
+    {
+        var w = await WorldAsync();
+        var saved = await Use(s => s.GetRequiredService<SavePattern>().RunAsync(w.Community.Cpts, null, Week(w, "14:00", "15:00"), w.Doctor, Ct));
+        var id = saved.Value!.Pattern.Id;
+        int Count(IServiceProvider s) => s.GetRequiredService<MaillageDbContext>().Set<Slot>().Count(x => x.PatternId == id && x.WithdrawnAt == null);
+        var before = await Use(s => Task.FromResult(Count(s)));
+        var lastDay = await Use(s => s.GetRequiredService<MaillageDbContext>().Set<Slot>().Where(x => x.PatternId == id).OrderByDescending(x => x.Start).Select(x => x.Start).FirstAsync(Ct));
+        // The farthest slots as if the horizon had not yet reached them.
+        await Use(s => s.GetRequiredService<MaillageDbContext>().Set<Slot>().Where(x => x.PatternId == id && x.Start > lastDay.AddDays(-2)).ExecuteDeleteAsync(Ct));
+        Assert.True(await Use(s => Task.FromResult(Count(s))) < before);
+
+        var opened = await Use(s => s.GetRequiredService<RollSlotsForward>().RunAsync(Ct));
+        Assert.True(opened > 0);
+        Assert.Equal(before, await Use(s => Task.FromResult(Count(s))));
+        await Use(s => s.GetRequiredService<RollSlotsForward>().RunAsync(Ct));
+        Assert.Equal(before, await Use(s => Task.FromResult(Count(s))));
+
+        // The pattern's version moved with what was opened: an edit from a form read before is refused as stale, not applied over it.
+        var stale = await Use(s => s.GetRequiredService<SavePattern>().RunAsync(w.Community.Cpts, id, Week(w, "14:00", "14:30") with { Version = saved.Value.Pattern.Version },
+            w.Doctor, Ct));
+        Assert.Equal("stale_version", Assert.Single(stale.Errors).Code);
+    }
+
+    [Fact]
     public async Task Only_registrars_book_only_the_effector_keeps_its_agenda_and_the_outcome_waits_for_the_slot()
     {
         var w = await WorldAsync();
