@@ -121,6 +121,16 @@ public static class UnscheduledEndpoints
         group.MapPut("/patterns/{patternId:guid}", EditPattern).WithName("EditSnpPattern")
             .WithSummary("Changes a pattern; 409 naming each booked slot that would no longer fit")
             .Produces<PatternSavedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/statistics", Statistics).WithName("SnpStatistics")
+            .WithSummary("Unscheduled-care statistics over local days from..to (yyyy-MM-dd, both included, a year at most): totals, by ISO week, effector, "
+                + "commune, origin, and the SAS supplement per effector and week; rates are fractions (0.25 = 25 %); coordinator and steering officers: all, "
+                + "an effector: its own")
+            .Produces<Maillage.Unscheduled.Statistics.SnpStatistics>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/statistics/export", ExportStatistics).WithName("ExportSnpStatistics")
+            .WithSummary("The same statistics as a file: format=csv (« ; », UTF-8 with BOM) or xlsx (one sheet per table); same rights and period")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/patterns/{patternId:guid}", DeletePattern).WithName("DeleteSnpPattern")
             .WithSummary("Deletes a pattern and withdraws its free slots to come; 409 naming the booked ones")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
@@ -182,6 +192,64 @@ public static class UnscheduledEndpoints
             b.Outcome is { } o ? Word(o) : null, b.RedirectedTo, b.Version);
 
     private static BookingDto ToDto(BookingView v) => ToDto(v.Booking, v.Slot, v.Effector.Name, v.Place, v.Clock);
+
+    /// <summary>
+    /// A day of the query string (yyyy-MM-dd): the framework would refuse a malformed one with a bare 400, so it is read here and named in the
+    /// problem's errors like the period's other checks.
+    /// </summary>
+    public static (DateOnly? Day, Error? Error) Day(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return (null, null);
+        }
+
+        return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? (day, null)
+            : (null, new Error($"invalid_{field}", $"« {value} » n'est pas une date : écrivez-la AAAA-MM-JJ (par exemple 2026-03-02).", field));
+    }
+
+    private static (DateOnly? From, DateOnly? To, Error[] Errors) Period(string? from, string? to)
+    {
+        var (f, fe) = Day(from, "from");
+        var (t, te) = Day(to, "to");
+        return (f, t, [.. new[] { fe, te }.OfType<Error>()]);
+    }
+
+    private static async Task<IResult> Statistics(Guid id, string? from, string? to, HttpContext http, Maillage.Unscheduled.Statistics.ReadSnpStatistics read,
+        CancellationToken ct)
+    {
+        var (f, t, errors) = Period(from, to);
+        if (errors.Length > 0)
+        {
+            return errors.ToProblem();
+        }
+
+        var result = await read.RunAsync(id, f, t, http.GetActor(), ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value!) : result.ToProblem();
+    }
+
+    private static async Task<IResult> ExportStatistics(Guid id, string? from, string? to, string? format, HttpContext http,
+        Maillage.Unscheduled.Statistics.ExportSnpStatistics export, CancellationToken ct)
+    {
+        var (f, t, errors) = Period(from, to);
+        var parsed = Maillage.Unscheduled.Statistics.ExportSnpStatistics.ParseFormat(format);
+        if (errors.Length > 0 || !parsed.Succeeded)
+        {
+            return errors.Concat(parsed.Errors).ToArray().ToProblem();
+        }
+
+        var stream = new MemoryStream();
+        var result = await export.RunAsync(id, f, t, parsed.Value, http.GetActor(), stream, ct);
+        if (!result.Succeeded)
+        {
+            await stream.DisposeAsync();
+            return result.ToProblem();
+        }
+
+        stream.Position = 0;
+        return TypedResults.File(stream, result.Value!.ContentType, result.Value.FileName);
+    }
 
     private static async Task<IResult> Places(Guid id, HttpContext http, ReadSnp read, CancellationToken ct)
     {

@@ -13,13 +13,15 @@ public static class UnscheduledWeb
         app.AddToWorkspace(Missions.AccessToCare, "Soins non programmés", "snp", t => t.Manages)
             .AddToWorkspace(Missions.AccessToCare, "Agenda SNP", "snp/agenda", (t, http) => MayAsync(t, http, s => s.Manages || s.IsEffector))
             .AddToWorkspace(Missions.AccessToCare, "Réserver un créneau", "snp/reserver", (t, http) => MayAsync(t, http, s => s.Books))
-            .AddToWorkspace(Missions.AccessToCare, "Mes réservations", "snp/reservations", (t, http) => MayAsync(t, http, s => s.Books));
+            .AddToWorkspace(Missions.AccessToCare, "Mes réservations", "snp/reservations", (t, http) => MayAsync(t, http, s => s.Books))
+            .AddToWorkspace(Missions.AccessToCare, "Statistiques SNP", "snp/statistiques", (t, http) => MayAsync(t, http, s => s.ReadsStatistics));
         return app;
     }
 
     private static async Task<bool> MayAsync(Tenant tenant, HttpContext http, Func<SnpScope, bool> may)
     {
-        if (!tenant.Belongs && !tenant.Manages)
+        // An officer steering the CPTS neither belongs nor manages, yet reads the statistics.
+        if (!tenant.Belongs && !tenant.Manages && !tenant.Steers)
         {
             return false;
         }
