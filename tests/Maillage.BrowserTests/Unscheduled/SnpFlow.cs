@@ -7,7 +7,7 @@ namespace Maillage.BrowserTests.Unscheduled;
 
 /// <summary>
 /// Unscheduled care in the demo (issue 12): a pharmacist books a slot from a phone between two patients and gets the confirmation; the
-/// doctor finds the patient in the agenda; the coordinator records a no-show on a past consultation left without an outcome.
+/// doctor finds the patient in the agenda; the coordinator records a no-show on a past consultation left without an outcome and sees the statistics follow.
 /// </summary>
 [Collection(BrowserFlows.Name)]
 public sealed partial class SnpFlow(BrowserHost host)
@@ -58,6 +58,8 @@ public sealed partial class SnpFlow(BrowserHost host)
     public Task The_coordinator_records_a_no_show_on_a_past_consultation() => host.RunAsync(Screens.DesktopWidth, Screens.DesktopHeight, async page =>
     {
         await BrowserHost.LogInAsync(page, Flows.RedonCoordinator);
+        await Flows.OpenAsync(page, "Statistiques SNP");
+        var awaitingBefore = await Flows.NumberAsync(page.Locator("#total-awaiting"));
         await Flows.OpenAsync(page, "Agenda SNP");
         var effectors = await page.Locator("#pick-effector option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
         var rows = page.Locator("#pending-outcomes tbody tr");
@@ -81,6 +83,11 @@ public sealed partial class SnpFlow(BrowserHost host)
 
         await Expect(page.Locator("#snp-message")).ToBeVisibleAsync();
         await Expect(page.Locator($"#pending-outcomes tbody tr[data-booking='{booking}']")).ToHaveCountAsync(0);
+
+        // The statistics follow: one outcome less to record over the last weeks.
+        await Flows.OpenAsync(page, "Statistiques SNP");
+        Assert.Equal(awaitingBefore - 1, await Flows.NumberAsync(page.Locator("#total-awaiting")));
+        await Expect(page.Locator("#weeks-chart")).ToBeVisibleAsync();
     });
 
     [GeneratedRegex("^Réserver le ")]
