@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Maillage.Platform.Exports;
 using Maillage.Platform;
 using Maillage.Directory.Published;
 
@@ -71,7 +72,7 @@ public static class IndemnityExport
         using var book = new XLWorkbook();
         foreach (var table in Tables(detail, nomenclatures))
         {
-            Fill(book.Worksheets.Add(table.Sheet), table.Columns, table.Rows);
+            Sheets.Fill(book.Worksheets.Add(table.Sheet), table.Columns, table.Rows, "0.00");
         }
 
         book.SaveAs(output);
@@ -84,49 +85,5 @@ public static class IndemnityExport
         ("Notes fiscales et sociales", NoteColumns, NoteCells(detail, nomenclatures)),
     ];
 
-    /// <summary>A cell as the CSV writes it: amounts with a decimal comma, dates dd/MM/yyyy.</summary>
-    private static IReadOnlyList<string?> Text(object?[] cells) => [.. cells.Select(c => c switch
-    {
-        null => null,
-        decimal d => d.ToString("0.00##", French.Culture),
-        DateOnly day => French.Date(day),
-        _ => Convert.ToString(c, French.Culture),
-    })];
-
-    /// <summary>Typed cells (text stays text, even an RPPS; amounts and dates are numbers and dates); never sized to content (slow).</summary>
-    private static void Fill(IXLWorksheet sheet, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
-    {
-        for (var c = 0; c < columns.Count; c++)
-        {
-            sheet.Cell(1, c + 1).SetValue(columns[c]);
-        }
-
-        var row = 2;
-        foreach (var cells in rows)
-        {
-            for (var c = 0; c < cells.Length; c++)
-            {
-                var cell = sheet.Cell(row, c + 1);
-                _ = cells[c] switch
-                {
-                    string s => cell.SetValue(s),
-                    decimal d => cell.SetValue(d).SetFormat("0.00"),
-                    int i => cell.SetValue(i),
-                    DateOnly day => cell.SetValue(day.ToDateTime(TimeOnly.MinValue)).SetFormat("dd/mm/yyyy"),
-                    _ => cell,
-                };
-            }
-
-            row++;
-        }
-
-        sheet.Row(1).Style.Font.Bold = true;
-        sheet.SheetView.FreezeRows(1);
-    }
-
-    private static IXLCell SetFormat(this IXLCell cell, string format)
-    {
-        cell.Style.NumberFormat.Format = format;
-        return cell;
-    }
+    private static IReadOnlyList<string?> Text(object?[] cells) => Sheets.CsvCells(cells, "0.00##");
 }

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Maillage.Platform.Exports;
 using Maillage.Platform;
 
 namespace Maillage.Funding.Budget;
@@ -72,54 +73,16 @@ public static class BudgetExport
         book.SaveAs(output);
     }
 
-    /// <summary>A cell as the CSV writes it: amounts with a decimal comma and two decimals.</summary>
-    private static IReadOnlyList<string?> Text(object?[] cells) => [.. cells.Select(c => c switch
-    {
-        null => null,
-        decimal d => d.ToString("0.00", French.Culture),
-        _ => Convert.ToString(c, French.Culture),
-    })];
+    private static IReadOnlyList<string?> Text(object?[] cells) => Sheets.CsvCells(cells, "0.00");
 
-    /// <summary>Typed cells (amounts are numbers); a flagged row in red; widths set once (never sized to content: slow).</summary>
-    private static void Fill(IXLWorksheet sheet, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, IReadOnlyList<double> widths)
-    {
-        for (var c = 0; c < columns.Count; c++)
+    /// <summary>Amounts as numbers; a flagged row in red; widths set once.</summary>
+    private static void Fill(IXLWorksheet sheet, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, IReadOnlyList<double> widths) =>
+        Sheets.Fill(sheet, columns, rows, "#,##0.00", widths, (row, cells) =>
         {
-            sheet.Cell(1, c + 1).SetValue(columns[c]);
-            sheet.Column(c + 1).Width = widths[c];
-        }
-
-        var row = 2;
-        foreach (var cells in rows)
-        {
-            for (var c = 0; c < cells.Length; c++)
-            {
-                var cell = sheet.Cell(row, c + 1);
-                switch (cells[c])
-                {
-                    case string s:
-                        cell.SetValue(s);
-                        break;
-                    case decimal d:
-                        cell.SetValue(d);
-                        cell.Style.NumberFormat.Format = "#,##0.00";
-                        break;
-                    case int i:
-                        cell.SetValue(i);
-                        break;
-                }
-            }
-
             if (cells.Contains(FlagText))
             {
-                sheet.Row(row).Style.Font.FontColor = XLColor.DarkRed;
-                sheet.Row(row).Style.Font.Bold = true;
+                row.Style.Font.FontColor = XLColor.DarkRed;
+                row.Style.Font.Bold = true;
             }
-
-            row++;
-        }
-
-        sheet.Row(1).Style.Font.Bold = true;
-        sheet.SheetView.FreezeRows(1);
-    }
+        });
 }

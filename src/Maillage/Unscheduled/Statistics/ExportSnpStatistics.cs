@@ -1,5 +1,5 @@
-using System.Globalization;
 using ClosedXML.Excel;
+using Maillage.Platform.Exports;
 using Maillage.Platform;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Tenancy;
@@ -102,7 +102,7 @@ public sealed class ExportSnpStatistics(ReadSnpStatistics read)
         using var book = new XLWorkbook();
         foreach (var table in Tables(stats))
         {
-            Fill(book.Worksheets.Add(table.Sheet), table.Columns, table.Rows);
+            Sheets.Fill(book.Worksheets.Add(table.Sheet), table.Columns, table.Rows, "0.0#");
         }
 
         book.SaveAs(output);
@@ -118,52 +118,5 @@ public sealed class ExportSnpStatistics(ReadSnpStatistics read)
 
     private static decimal? Percent(decimal? rate) => rate is { } r ? decimal.Round(r * 100m, 1) : null;
 
-    /// <summary>A cell as the CSV writes it: decimals with a comma, dates dd/MM/yyyy.</summary>
-    private static IReadOnlyList<string?> Text(object?[] cells) => [.. cells.Select(c => c switch
-    {
-        null => null,
-        decimal d => d.ToString("0.##", French.Culture),
-        DateOnly day => French.Date(day),
-        _ => Convert.ToString(c, CultureInfo.InvariantCulture),
-    })];
-
-    /// <summary>Typed cells (text stays text, numbers and dates are numbers and dates); never sized to content (slow).</summary>
-    private static void Fill(IXLWorksheet sheet, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
-    {
-        for (var c = 0; c < columns.Count; c++)
-        {
-            sheet.Cell(1, c + 1).SetValue(columns[c]);
-        }
-
-        var row = 2;
-        foreach (var cells in rows)
-        {
-            for (var c = 0; c < cells.Length; c++)
-            {
-                var cell = sheet.Cell(row, c + 1);
-                switch (cells[c])
-                {
-                    case string s:
-                        cell.SetValue(s);
-                        break;
-                    case decimal d:
-                        cell.SetValue(d);
-                        cell.Style.NumberFormat.Format = "0.0#";
-                        break;
-                    case int i:
-                        cell.SetValue(i);
-                        break;
-                    case DateOnly day:
-                        cell.SetValue(day.ToDateTime(TimeOnly.MinValue));
-                        cell.Style.NumberFormat.Format = "dd/mm/yyyy";
-                        break;
-                }
-            }
-
-            row++;
-        }
-
-        sheet.Row(1).Style.Font.Bold = true;
-        sheet.SheetView.FreezeRows(1);
-    }
+    private static IReadOnlyList<string?> Text(object?[] cells) => Sheets.CsvCells(cells, "0.##");
 }
