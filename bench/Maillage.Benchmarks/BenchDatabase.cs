@@ -53,6 +53,11 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public DatabaseSetting Setting { get; }
 
+    /// <summary>The same database as the platform's <c>Maillage:Database</c> setting, for a web host started on it.</summary>
+    public string HostSetting => Setting.Provider == DatabaseProvider.Sqlite
+        ? "sqlite:" + new SqliteConnectionStringBuilder(Setting.ConnectionString).DataSource
+        : Setting.ConnectionString;
+
     public static string? PostgresAdmin => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
 
     /// <summary>Engines available in this run: SQLite always, PostgreSQL when <c>MAILLAGE_TEST_POSTGRES</c> is set.</summary>

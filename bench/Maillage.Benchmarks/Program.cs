@@ -16,4 +16,5 @@ if (args is ["--directory-load", .. var load])
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());
 BenchConfig.CopyReports(summaries);
+await WorkspaceWorld.DisposeAllAsync();
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

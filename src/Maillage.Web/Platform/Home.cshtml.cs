@@ -10,9 +10,9 @@ namespace Maillage.Web.Platform;
 /// <summary>
 /// Where everyone lands after signing in. The CPTS's own accounts (coordinator, members) go to their CPTS's home; an officer sees the
 /// queue across the CPTS they steer and their territory's figures; an admin also sees the accounts and the platform's health. The list
-/// of visible CPTS follows.
+/// of visible CPTS follows, from the rows the queue read.
 /// </summary>
-public sealed class HomeModel(ReadCpts read, ReadWorkspace workspace, ReadPlatformHealth health, Maillage.Territories.Published.GeoCatalog geo) : PageModel
+public sealed class HomeModel(ReadWorkspace workspace, ReadPlatformHealth health, Maillage.Territories.Published.GeoCatalog geo) : PageModel
 {
     public IReadOnlyList<CptsListItem> Items { get; private set; } = [];
 
@@ -36,9 +36,9 @@ public sealed class HomeModel(ReadCpts read, ReadWorkspace workspace, ReadPlatfo
         }
 
         Role = actor.Role;
-        Items = await read.ListAsync(actor, ct);
-        CanCreate = actor.Role is Role.Admin or Role.Officer;
         Steering = await workspace.ForSteeringAsync(actor, ct);
+        Items = Steering.Readable;
+        CanCreate = actor.Role is Role.Admin or Role.Officer;
         Health = actor.Role == Role.Admin ? await health.RunAsync(ct) : null;
         return Page();
     }

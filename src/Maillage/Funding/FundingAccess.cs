@@ -38,6 +38,10 @@ public sealed record ContractScope(Tenant Tenant, AciContract Contract)
 /// </summary>
 public sealed class FundingAccess(MaillageDbContext db, Tenancy tenancy, AssociationStanding standing, GeoCatalog geo)
 {
+    // Scoped: the home's « À faire » and key figures and the shell's four contract entries all ask for the latest contract of the same tenant
+    // (WorkspaceBenchmarks); it is read once per resolved tenant, which a request resolves afresh after recording a contract.
+    private readonly Dictionary<Tenant, AciContract?> latest = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
     /// The rights of the actor on the CPTS's funding under <paramref name="contract"/> (its latest): the treasurer is the member linked to
     /// the account holding the treasurer's mandate on the CPTS's today; those who decide are the admin and the officers of the ARS and the
@@ -58,10 +62,19 @@ public sealed class FundingAccess(MaillageDbContext db, Tenancy tenancy, Associa
     }
 
     /// <summary>Whether the CPTS has recorded a contract: the pages of a contract (indicators, payments, reviews) exist only then.</summary>
-    public Task<bool> HasContractAsync(Tenant tenant, CancellationToken ct = default)
+    public async Task<bool> HasContractAsync(Tenant tenant, CancellationToken ct = default) => await LatestContractAsync(tenant, ct) is not null;
+
+    /// <summary>The CPTS's latest contract (the one in force, or the last that ended), untracked and without its amendments; read once per tenant.</summary>
+    public async Task<AciContract?> LatestContractAsync(Tenant tenant, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        return db.AciContracts().AnyAsync(c => c.CptsId == tenant.Id, ct);
+        if (!latest.TryGetValue(tenant, out var contract))
+        {
+            contract = await db.AciContracts().AsNoTracking().Where(c => c.CptsId == tenant.Id).OrderByDescending(c => c.Number).FirstOrDefaultAsync(ct);
+            latest[tenant] = contract;
+        }
+
+        return contract;
     }
 
     /// <summary>

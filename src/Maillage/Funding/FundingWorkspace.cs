@@ -24,7 +24,7 @@ public sealed class FundingToDo(MaillageDbContext db, FundingAccess access, Time
     public async Task<IReadOnlyList<ToDo>> InCptsAsync(Tenant tenant, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        var contract = await db.AciContracts().AsNoTracking().OrderByDescending(c => c.Number).FirstOrDefaultAsync(ct);
+        var contract = await access.LatestContractAsync(tenant, ct);
         var rights = await access.RightsAsync(tenant, contract, ct);
         if (!rights.EditValues && !rights.Decide)
         {
@@ -112,12 +112,12 @@ public sealed class FundingToDo(MaillageDbContext db, FundingAccess access, Time
 }
 
 /// <summary>The contract in force (its year) and what the funders paid on it, for every reader of the CPTS.</summary>
-public sealed class FundingFigures(MaillageDbContext db) : IKeyFigureSource
+public sealed class FundingFigures(MaillageDbContext db, FundingAccess access) : IKeyFigureSource
 {
     public async Task<IReadOnlyList<KeyFigure>> OfAsync(Tenant tenant, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        var contract = await db.AciContracts().AsNoTracking().OrderByDescending(c => c.Number).FirstOrDefaultAsync(ct);
+        var contract = await access.LatestContractAsync(tenant, ct);
         if (contract is null)
         {
             return [];

@@ -28,10 +28,16 @@ public sealed record TerritoryUnitView(string Code, string Name, int Population,
 public sealed class ReadCpts(MaillageDbContext db, Tenancy tenancy, GeoCatalog geo)
 {
     public async Task<IReadOnlyList<CptsListItem>> ListAsync(Actor actor, CancellationToken ct = default) =>
-        (await db.Cpts().Readable(actor)
+        InNameOrder(await db.Cpts().Readable(actor)
             .Select(c => new CptsListItem(c.Id, c.Name, c.Stage, c.Population, c.Tier, c.Departements))
-            .ToListAsync(ct))
-        .OrderBy(c => c.Name, StringComparer.Create(Platform.French.Culture, true)).ToList();
+            .ToListAsync(ct));
+
+    /// <summary>The lines of <see cref="ListAsync"/> for CPTS already read (the officer's home reads them for its queue).</summary>
+    internal static List<CptsListItem> ListOf(IEnumerable<Cpts> cpts) =>
+        InNameOrder(cpts.Select(c => new CptsListItem(c.Id, c.Name, c.Stage, c.Population, c.Tier, c.Departements)));
+
+    private static List<CptsListItem> InNameOrder(IEnumerable<CptsListItem> items) =>
+        [.. items.OrderBy(c => c.Name, StringComparer.Create(Platform.French.Culture, true))];
 
     /// <summary>
     /// The CPTS holding communes in a département, for the coverage pages: name, stage, population and tier are

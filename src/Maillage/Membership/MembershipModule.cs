@@ -17,6 +17,7 @@ public static class MembershipModule
         services.AddScoped<IIndicatorSource, NewMembersSource>();
         services.AddScoped<IIndicatorSource, PaidDuesMembersSource>();
         services.AddScoped<IIndicatorSource, CampaignMessagesSource>();
+        services.AddScoped<DuesStanding>();
         services.AddScoped<Maillage.Lifecycle.Published.IToDoSource, MembershipToDo>();
         services.AddScoped<Maillage.Lifecycle.Published.IKeyFigureSource, MembershipFigures>();
         services.AddScoped<ReadMembers>();

@@ -1,4 +1,5 @@
 using Maillage.Lifecycle.Published;
+using Maillage.Platform.Errors;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Maillage.Web.Platform.Workspace;
@@ -11,7 +12,9 @@ public sealed record Shell(Tenant Tenant, IReadOnlyList<NavigationGroup> Groups,
 
 /// <summary>
 /// Builds the <see cref="Shell"/> of every page under <c>/cpts/{id}</c>: resolves the CPTS for the reader (a CPTS they may not read gets no
-/// shell, and the page answers its own 404) and keeps the entries they may open.
+/// shell, and the page answers its own 404) and keeps the entries they may open. On a GET it takes the tenant the page's handler already
+/// resolved for the same reader and CPTS (<see cref="Tenancy.Resolved"/>): nothing has changed since, and the modules that remember what they
+/// read per tenant (the contract behind the contract entries) answer without reading it again.
 /// </summary>
 public sealed class ShellFilter(Tenancy tenancy, WorkspaceNavigation navigation) : IAsyncPageFilter
 {
@@ -31,7 +34,11 @@ public sealed class ShellFilter(Tenancy tenancy, WorkspaceNavigation navigation)
             return;
         }
 
-        var tenant = await tenancy.ResolveAsync(id, http.GetActor(), http.RequestAborted);
+        var actor = http.GetActor();
+        var tenant = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && tenancy.Resolved is { } resolved && resolved.Id == id && resolved.Actor == actor
+            ? Result<Tenant>.Ok(resolved)
+            : await tenancy.ResolveAsync(id, actor, http.RequestAborted);
         if (tenant.Succeeded)
         {
             var groups = await navigation.ForAsync(tenant.Value!, http);

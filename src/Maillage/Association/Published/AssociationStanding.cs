@@ -32,11 +32,20 @@ public sealed record CommunityRights(bool Read, bool Run, bool Pay, bool Aggrega
 /// </summary>
 public sealed class AssociationStanding(MaillageDbContext db, MemberRoll members)
 {
+    // Scoped: a home asks for the rights from several modules' sources with the same tenant (five times for the treasurer's, two queries
+    // each: WorkspaceBenchmarks); they are read once per resolved tenant, which a request resolves afresh when it needs the rights again.
+    private readonly Dictionary<Tenant, CommunityRights> decided = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Bureau seats and treasurer mandates are read on the tenant's today; an account linked to a member of another CPTS gets nothing
-    /// from that link.</summary>
+    /// from that link. Read once per <paramref name="tenant"/> (the object <see cref="Tenancy"/> resolved).</summary>
     public async Task<CommunityRights> RightsAsync(Tenant tenant, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
+        if (decided.TryGetValue(tenant, out var known))
+        {
+            return known;
+        }
+
         Guid? memberId = null;
         var (bureau, treasurer) = (false, false);
         if (tenant.ClaimedMemberId is { } linked && await members.BelongsAsync(tenant.Id, linked, ct))
@@ -52,12 +61,14 @@ public sealed class AssociationStanding(MaillageDbContext db, MemberRoll members
         }
 
         var read = tenant.Manages || tenant.Belongs;
-        return new CommunityRights(
+        var rights = new CommunityRights(
             Read: read,
             Run: tenant.Manages || bureau,
             Pay: tenant.Actor.Role == Role.Admin || treasurer,
             Aggregates: read || tenant.Actor.IsOfficer,
             MemberId: memberId);
+        decided[tenant] = rights;
+        return rights;
     }
 
     /// <summary>Whether a member holds a bureau office (président, vice-président, trésorier, secrétaire) on a day: the officers' cap applies.</summary>

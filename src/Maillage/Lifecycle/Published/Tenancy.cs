@@ -15,6 +15,12 @@ namespace Maillage.Lifecycle.Published;
 /// </summary>
 public sealed class Tenancy(MaillageDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// The CPTS this unit of work was last resolved to (and confined to), as it stood then; null before. What reads the request again after
+    /// the handler (the shell of a page) may take it instead of resolving once more, when nothing can have changed since (a GET).
+    /// </summary>
+    public Tenant? Resolved { get; private set; }
+
     /// <summary>The CPTS as <paramref name="actor"/> stands towards it, or not found.</summary>
     public async Task<Result<Tenant>> ResolveAsync(Guid cptsId, Actor actor, CancellationToken ct = default)
     {
@@ -26,7 +32,8 @@ public sealed class Tenancy(MaillageDbContext db, TimeProvider clock)
         }
 
         db.ConfineTo(cpts.Id);
-        return Result<Tenant>.Ok(Of(cpts, actor));
+        Resolved = Of(cpts, actor);
+        return Result<Tenant>.Ok(Resolved);
     }
 
     /// <summary>The CPTS when <paramref name="may"/> lets the actor in: not found when it may not read it, forbidden when it may only read it.</summary>

@@ -14,8 +14,11 @@ public sealed record CptsHome(Tenant Tenant, IReadOnlyList<ToDo> ToDo, IReadOnly
 /// <summary>How many CPTS of an officer's territory stand at a stage, and the population they cover.</summary>
 public sealed record StageCount(Stage Stage, int Count, long Population);
 
-/// <summary>The home of an officer (or an admin): the queue across the CPTS they steer and their territory's figures.</summary>
-public sealed record SteeringHome(IReadOnlyList<ToDo> Queue, IReadOnlyList<StageCount> Stages, int CptsCount, long Population);
+/// <summary>
+/// The home of an officer (or an admin): the queue across the CPTS they steer and their territory's figures; <paramref name="Readable"/> is the
+/// list of the CPTS the reader may read (<see cref="ReadCpts.ListAsync"/>'s lines), from the same rows, for the page's table.
+/// </summary>
+public sealed record SteeringHome(IReadOnlyList<ToDo> Queue, IReadOnlyList<StageCount> Stages, int CptsCount, long Population, IReadOnlyList<CptsListItem> Readable);
 
 /// <summary>
 /// Gathers the workspace of a CPTS from the modules' <see cref="IToDoSource"/>s and <see cref="IKeyFigureSource"/>s, in the order the modules
@@ -47,18 +50,21 @@ public sealed class ReadWorkspace(MaillageDbContext db, Tenancy tenancy, IEnumer
         return Result<CptsHome>.Ok(new CptsHome(tenant, Ordered(lines), shown));
     }
 
-    /// <summary>The officer's queue across the CPTS they steer (every CPTS for an admin); empty for the CPTS's own accounts.</summary>
+    /// <summary>
+    /// The officer's queue across the CPTS they steer (every CPTS for an admin), empty for the CPTS's own accounts; and for everyone the CPTS they
+    /// may read, read once for both (the home used to list them again).
+    /// </summary>
     public async Task<SteeringHome> ForSteeringAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        var readable = await db.Cpts().Readable(actor).AsNoTracking().ToListAsync(ct);
+        var list = ReadCpts.ListOf(readable);
         if (actor.Role is not (Role.Officer or Role.Admin))
         {
-            return new SteeringHome([], [], 0, 0);
+            return new SteeringHome([], [], 0, 0, list);
         }
 
-        var steered = (await db.Cpts().Readable(actor).AsNoTracking().ToListAsync(ct))
-            .Where(c => Tenant.SteersTerritory(actor, c.DepartementCodes, c.RegionCodes))
-            .Select(c => Tenancy.Info(c)).ToList();
+        var steered = readable.Where(c => Tenant.SteersTerritory(actor, c.DepartementCodes, c.RegionCodes)).Select(c => Tenancy.Info(c)).ToList();
         var lines = new List<ToDo>();
         foreach (var source in toDo)
         {
@@ -68,7 +74,7 @@ public sealed class ReadWorkspace(MaillageDbContext db, Tenancy tenancy, IEnumer
         var stages = steered.GroupBy(c => c.Stage).OrderBy(g => g.Key == Stage.Dissolved ? 99 : (int)g.Key)
             .Select(g => new StageCount(g.Key, g.Count(), g.Sum(c => c.Population))).ToList();
         var active = steered.Where(c => c.Stage != Stage.Dissolved).ToList();
-        return new SteeringHome(Ordered(lines), stages, active.Count, active.Sum(c => c.Population));
+        return new SteeringHome(Ordered(lines), stages, active.Count, active.Sum(c => c.Population), list);
     }
 
     // What is due first comes first; lines without a date keep the modules' order after them.
