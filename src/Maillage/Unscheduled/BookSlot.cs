@@ -21,7 +21,7 @@ public sealed record PatientInput(string? FamilyName, string? GivenName, DateOnl
 /// A registrar books a free slot for a patient. Two registrars racing for the same slot: the database lets exactly one booking live per slot,
 /// the other gets a French refusal naming the next free slots.
 /// </summary>
-public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, SearchSlots search, AuditTrail audit, TimeProvider clock)
+public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, SearchSlots search, AuditTrail audit, TimeProvider clock, SnpNotifications notify)
 {
     public async Task<Result<Booking>> RunAsync(Guid cptsId, Guid slotId, PatientInput input, Actor actor, CancellationToken ct = default)
     {
@@ -98,7 +98,13 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Sea
             Origin = old.Origin, Reason = old.Reason, PatientFamilyName = old.PatientFamilyName, PatientGivenName = old.PatientGivenName,
             PatientBirthDate = old.PatientBirthDate, PatientPhone = old.PatientPhone, PatientEmail = old.PatientEmail, PatientNir = old.PatientNir,
         };
-        return await SaveAsync(found.Value!, slot, moved, actor, ct);
+        var saved = await SaveAsync(found.Value!, slot, moved, actor, ct);
+        if (saved.Succeeded)
+        {
+            await notify.CancelledAsync(found.Value!, old, actor, ct);
+        }
+
+        return saved;
     }
 
     private async Task<Result<Booking>> SaveAsync(SnpScope scope, Slot slot, Booking booking, Actor actor, CancellationToken ct)
@@ -108,7 +114,13 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Sea
             $"Réservation {booking.Id} : créneau {slot.Id} du {SlotText.When(slot.Start, scope.Tenant.Clock)}, origine {booking.Origin}"
             + (booking.RescheduledFromId is { } from ? $", remplace la réservation {from}." : "."));
         var refused = await db.SaveOrConflictAsync(async c => await TakenAsync(scope, slot, actor, c), ct);
-        return refused is null ? Result<Booking>.Ok(booking) : refused;
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        await notify.BookedAsync(scope, booking, actor, ct);
+        return Result<Booking>.Ok(booking);
     }
 
     /// <summary>The refusal of a slot someone else just won, with the next free slots of the CPTS to offer instead.</summary>

@@ -112,7 +112,7 @@ public sealed class SearchSlots(MaillageDbContext db, SnpAccess access, GeoCatal
 }
 
 /// <summary>The registrar who booked, the effector or the coordinator cancels a live booking; the slot is free again if it is to come.</summary>
-public sealed class CancelBooking(MaillageDbContext db, SnpAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class CancelBooking(MaillageDbContext db, SnpAccess access, AuditTrail audit, TimeProvider clock, SnpNotifications notify)
 {
     public async Task<Result<Booking>> RunAsync(Guid cptsId, Guid bookingId, string? reason, int? version, Actor actor, CancellationToken ct = default)
     {
@@ -148,7 +148,13 @@ public sealed class CancelBooking(MaillageDbContext db, SnpAccess access, AuditT
         var text = string.IsNullOrWhiteSpace(reason) ? "Annulée" : reason.Trim()[..Math.Min(300, reason.Trim().Length)];
         (booking.CancelledAt, booking.CancelledBy, booking.CancelReason) = (clock.GetUtcNow(), actor.Name, text);
         audit.Record(actor, cptsId, "snp.cancelled", $"Réservation {booking.Id} annulée (créneau {slot.Id}).");
-        return await db.SaveAsync(booking, ct);
+        var saved = await db.SaveAsync(booking, ct);
+        if (saved.Succeeded)
+        {
+            await notify.CancelledAsync(found.Value!, booking, actor, ct);
+        }
+
+        return saved;
     }
 }
 

@@ -18,6 +18,7 @@ public static class UnscheduledModule
         services.AddScoped<RollSlotsForward>();
         services.AddHostedService<SlotRollForwardWorker>();
         services.AddScoped<SearchSlots>();
+        services.AddScoped<SnpNotifications>();
         services.AddScoped<BookSlot>();
         services.AddScoped<CancelBooking>();
         services.AddScoped<RecordOutcome>();

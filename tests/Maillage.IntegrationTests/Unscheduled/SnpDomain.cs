@@ -120,6 +120,45 @@ public abstract class SnpDomain(MaillageApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_effector_gets_the_appointment_in_its_calendar_the_patient_a_confirmation_and_a_cancellation_reaches_the_registrar()
+    {
+        var w = await WorldAsync();
+        var slot = (await OpenAsync(w, days: 1))[0];
+        var patientAddress = $"patient-{Guid.NewGuid():N}@example.org";
+        var effectorAddress = $"{w.Community[0].Rpps}@pro.example";
+        var booked = await Use(s => s.GetRequiredService<BookSlot>().RunAsync(w.Community.Cpts, slot.Id, Patient("Courriel") with { Email = patientAddress }, w.Pharmacist, Ct));
+        Assert.True(booked.Succeeded);
+
+        var toEffector = Assert.Single(Outbox(effectorAddress));
+        Assert.StartsWith("Nouveau rendez-vous : ", toEffector.Subject, StringComparison.Ordinal);
+        Assert.Contains("Camille Courriel", toEffector.TextBody ?? "", StringComparison.Ordinal);
+        var invitation = Assert.Single(toEffector.BodyParts.OfType<MimeKit.MimePart>(), p => p.ContentType.MimeType == "text/calendar");
+        using (var ics = new StreamReader(invitation.Content!.Open()))
+        {
+            var text = await ics.ReadToEndAsync(Ct);
+            Assert.Contains("METHOD:REQUEST", text, StringComparison.Ordinal);
+            Assert.Contains($"UID:{booked.Value!.Id:D}@maillage-snp", text, StringComparison.Ordinal);
+            Assert.Contains("DTSTART;TZID=Europe/Paris:", text, StringComparison.Ordinal);
+            Assert.Contains("BEGIN:VTIMEZONE", text, StringComparison.Ordinal);
+        }
+
+        var confirmation = Assert.Single(Outbox(patientAddress));
+        Assert.StartsWith("Votre rendez-vous du ", confirmation.Subject, StringComparison.Ordinal);
+        Assert.Contains("Cabinet du Dr Durand, 1 rue de la Gare", confirmation.TextBody ?? "", StringComparison.Ordinal);
+
+        // The doctor cancels: the pharmacist who booked and the patient are told; the doctor is not mailed about its own cancellation.
+        var cancelled = await Use(s => s.GetRequiredService<CancelBooking>().RunAsync(w.Community.Cpts, booked.Value!.Id, "Médecin absent", null, w.Doctor, Ct));
+        Assert.True(cancelled.Succeeded);
+        Assert.Contains("Médecin absent", Assert.Single(Outbox(w.Pharmacist.Name)).TextBody, StringComparison.Ordinal);
+        Assert.Equal(2, Outbox(patientAddress).Count);
+        Assert.Single(Outbox(effectorAddress));
+    }
+
+    private List<MimeKit.MimeMessage> Outbox(string address) =>
+        [.. System.IO.Directory.GetFiles(App.Factory.Outbox, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)))];
+
+    [Fact]
     public async Task Only_registrars_book_only_the_effector_keeps_its_agenda_and_the_outcome_waits_for_the_slot()
     {
         var w = await WorldAsync();
@@ -187,7 +226,8 @@ public abstract class SnpDomain(MaillageApp app) : IntegrationTest(app)
         return new World(c, coordinator, Member(c, 0, "doctor"), Member(c, 5, "pharmacist"), Member(c, 3, "nurse"), effector.Value!.Id, place.Value!.Id);
     }
 
-    private static Actor Member(CommunityWorld c, int index, string name) => new($"user-{name}-{c[index].Id:N}", name, Role.Member, c.Cpts, null, null, c[index].Id);
+    private static Actor Member(CommunityWorld c, int index, string name) =>
+        new($"user-{name}-{c[index].Id:N}", $"{name}-{c[index].Id:N}@registrar.example", Role.Member, c.Cpts, null, null, c[index].Id);
 
     private static PatternInput Week(World w, string start, string end) =>
         new(null, w.Place, [1, 2, 3, 4, 5], start, end, 15, "AMB", ["registrars", "sas-snp"], DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)), null, []);
