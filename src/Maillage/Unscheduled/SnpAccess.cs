@@ -1,9 +1,6 @@
 using Maillage.Lifecycle.Published;
 using Maillage.Platform.Errors;
-using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
-using Maillage.Unscheduled.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Unscheduled;
 
@@ -38,26 +35,12 @@ public sealed record SnpScope(Tenant Tenant, Effector? Effector, Registrar? Regi
 }
 
 /// <summary>The one way a request reaches the unscheduled care of a CPTS (not found when the actor may not read the CPTS).</summary>
-public sealed class SnpAccess(Tenancy tenancy, MaillageDbContext db)
+public sealed class SnpAccess(Tenancy tenancy, SnpStanding standing)
 {
     public async Task<Result<SnpScope>> ResolveAsync(Guid cptsId, Actor actor, CancellationToken ct)
     {
         var tenant = await tenancy.ResolveAsync(cptsId, actor, ct);
-        if (!tenant.Succeeded)
-        {
-            return Result<SnpScope>.Fail(tenant.Errors);
-        }
-
-        var t = tenant.Value!;
-        Effector? effector = null;
-        Registrar? registrar = null;
-        if (t.ClaimedMemberId is { } memberId)
-        {
-            effector = await db.Effectors().FirstOrDefaultAsync(e => e.CptsId == cptsId && e.MemberId == memberId, ct);
-            registrar = await db.Registrars().FirstOrDefaultAsync(r => r.CptsId == cptsId && r.MemberId == memberId, ct);
-        }
-
-        return Result<SnpScope>.Ok(new SnpScope(t, effector, registrar));
+        return tenant.Succeeded ? Result<SnpScope>.Ok(await standing.OfAsync(tenant.Value!, ct)) : Result<SnpScope>.Fail(tenant.Errors);
     }
 
     /// <summary>The scope when <paramref name="may"/> lets the actor in; forbidden otherwise.</summary>
