@@ -1592,6 +1592,10 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.Property<string>("DissolvedTerritory")
                         .HasColumnType("text");
 
+                    b.Property<string>("Finess")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2295,6 +2299,9 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("RegulatorId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("RescheduledFromId")
                         .HasColumnType("uuid");
 
@@ -2308,6 +2315,8 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BookedById");
+
+                    b.HasIndex("RegulatorId");
 
                     b.HasIndex("SlotId")
                         .IsUnique()
@@ -2432,6 +2441,148 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("unscheduled_registrars", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Unscheduled.Sas.SasAppointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OperatorSystem")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OperatorType")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("OperatorValue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("PendingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RegulatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SasLocation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("RegulatorId");
+
+                    b.ToTable("unscheduled_sas_appointments", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Unscheduled.Sas.SasRegulator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TechnicalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("TermsAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalId")
+                        .IsUnique()
+                        .HasFilter("\"NationalId\" IS NOT NULL");
+
+                    b.HasIndex("TechnicalId")
+                        .IsUnique()
+                        .HasFilter("\"TechnicalId\" IS NOT NULL");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("unscheduled_sas_regulators", (string)null);
                 });
 
             modelBuilder.Entity("Maillage.Unscheduled.Slot", b =>
@@ -3250,6 +3401,11 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Maillage.Unscheduled.Sas.SasRegulator", null)
+                        .WithMany()
+                        .HasForeignKey("RegulatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Maillage.Unscheduled.Slot", null)
                         .WithMany()
                         .HasForeignKey("SlotId")
@@ -3292,6 +3448,27 @@ namespace Maillage.Migrations.Postgres.Migrations
                     b.HasOne("Maillage.Membership.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Unscheduled.Sas.SasAppointment", b =>
+                {
+                    b.HasOne("Maillage.Unscheduled.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Maillage.Unscheduled.Sas.SasRegulator", null)
+                        .WithMany()
+                        .HasForeignKey("RegulatorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1587,6 +1587,10 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.Property<string>("DissolvedTerritory")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Finess")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2288,6 +2292,9 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RegulatorId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("RescheduledFromId")
                         .HasColumnType("TEXT");
 
@@ -2301,6 +2308,8 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BookedById");
+
+                    b.HasIndex("RegulatorId");
 
                     b.HasIndex("SlotId")
                         .IsUnique()
@@ -2425,6 +2434,148 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("unscheduled_registrars", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Unscheduled.Sas.SasAppointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OperatorSystem")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorType")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorValue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PendingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RegulatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SasLocation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("CptsId");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("RegulatorId");
+
+                    b.ToTable("unscheduled_sas_appointments", (string)null);
+                });
+
+            modelBuilder.Entity("Maillage.Unscheduled.Sas.SasRegulator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TermsAcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalId")
+                        .IsUnique()
+                        .HasFilter("\"NationalId\" IS NOT NULL");
+
+                    b.HasIndex("TechnicalId")
+                        .IsUnique()
+                        .HasFilter("\"TechnicalId\" IS NOT NULL");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("unscheduled_sas_regulators", (string)null);
                 });
 
             modelBuilder.Entity("Maillage.Unscheduled.Slot", b =>
@@ -3239,6 +3390,11 @@ namespace Maillage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Maillage.Unscheduled.Sas.SasRegulator", null)
+                        .WithMany()
+                        .HasForeignKey("RegulatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Maillage.Unscheduled.Slot", null)
                         .WithMany()
                         .HasForeignKey("SlotId")
@@ -3281,6 +3437,27 @@ namespace Maillage.Migrations.Sqlite.Migrations
                     b.HasOne("Maillage.Membership.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Maillage.Unscheduled.Sas.SasAppointment", b =>
+                {
+                    b.HasOne("Maillage.Unscheduled.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Maillage.Lifecycle.Cpts", null)
+                        .WithMany()
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Maillage.Unscheduled.Sas.SasRegulator", null)
+                        .WithMany()
+                        .HasForeignKey("RegulatorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

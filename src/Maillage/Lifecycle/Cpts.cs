@@ -16,6 +16,9 @@ public sealed class Cpts : Maillage.Platform.Persistence.IVersioned
 
     public string? Siret { get; set; }
 
+    /// <summary>FINESS number of the CPTS (9 characters, TRE_R66 category 604), when it has one: the SAS identifies the CPTS by it.</summary>
+    public string? Finess { get; set; }
+
     /// <summary>The association's contact address (a generic one, not a person's).</summary>
     public string? ContactEmail { get; set; }
 

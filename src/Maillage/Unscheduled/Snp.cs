@@ -253,6 +253,9 @@ public sealed class Booking : ICptsOwned, IVersioned
 
     public DateTimeOffset BookedAt { get; set; }
 
+    /// <summary>The SAS regulator who booked (origin SAS, reached from a slot's address with <c>origin=sas</c>), else null.</summary>
+    public Guid? RegulatorId { get; set; }
+
     /// <summary>When rescheduled, the booking it replaces.</summary>
     public Guid? RescheduledFromId { get; set; }
 

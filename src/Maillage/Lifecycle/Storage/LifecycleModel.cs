@@ -18,6 +18,7 @@ public sealed class LifecycleModel : IModuleModel
             e.Property(c => c.Name).HasMaxLength(200);
             e.Property(c => c.Rna).HasMaxLength(10);
             e.Property(c => c.Siret).HasMaxLength(14);
+            e.Property(c => c.Finess).HasMaxLength(9);
             e.Property(c => c.ContactEmail).HasMaxLength(254);
             e.Property(c => c.ContactPhone).HasMaxLength(30);
             e.Property(c => c.Stage).HasConversion<string>().HasMaxLength(32);

@@ -78,6 +78,37 @@ public sealed class UnscheduledModel : IModuleModel
             e.HasOne<SnpPlace>().WithMany().HasForeignKey(x => x.PlaceId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<SlotPattern>().WithMany().HasForeignKey(x => x.PatternId).OnDelete(DeleteBehavior.SetNull);
         });
+        b.Entity<Sas.SasRegulator>(e =>
+        {
+            e.ToTable("unscheduled_sas_regulators");
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.NationalId).HasMaxLength(64);
+            e.Property(x => x.TechnicalId).HasMaxLength(64);
+            e.Property(x => x.FamilyName).HasMaxLength(100);
+            e.Property(x => x.GivenName).HasMaxLength(100);
+            e.Property(x => x.Email).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            // One account per id, whichever the SAS addresses it by: two concurrent creations of the same regulator cannot both land.
+            e.HasIndex(x => x.NationalId).IsUnique().HasFilter("\"NationalId\" IS NOT NULL");
+            e.HasIndex(x => x.TechnicalId).IsUnique().HasFilter("\"TechnicalId\" IS NOT NULL");
+            e.HasIndex(x => x.UserId).IsUnique();
+        });
+        b.Entity<Sas.SasAppointment>(e =>
+        {
+            e.ToTable("unscheduled_sas_appointments");
+            e.Property(x => x.OperatorType).HasMaxLength(8);
+            e.Property(x => x.OperatorSystem).HasMaxLength(64);
+            e.Property(x => x.OperatorValue).HasMaxLength(64);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+            e.Property(x => x.SasLocation).HasMaxLength(500);
+            e.Property(x => x.LastError).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.BookingId).IsUnique();
+            e.HasIndex(x => x.NextAttemptAt);
+            e.BelongsToCpts(x => x.CptsId);
+            e.HasOne<Booking>().WithMany().HasForeignKey(x => x.BookingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Sas.SasRegulator>().WithMany().HasForeignKey(x => x.RegulatorId).OnDelete(DeleteBehavior.Restrict);
+        });
         b.Entity<Booking>(e =>
         {
             e.ToTable("unscheduled_bookings");
@@ -101,6 +132,7 @@ public sealed class UnscheduledModel : IModuleModel
             e.HasIndex(x => x.SlotId).IsUnique().HasFilter("\"CancelledAt\" IS NULL").HasDatabaseName("ux_unscheduled_bookings_slot_live");
             e.HasIndex(x => new { x.CptsId, x.BookedAt });
             e.HasIndex(x => x.BookedById);
+            e.HasOne<Sas.SasRegulator>().WithMany().HasForeignKey(x => x.RegulatorId).OnDelete(DeleteBehavior.Restrict);
             e.BelongsToCpts(x => x.CptsId);
             e.HasOne<Slot>().WithMany().HasForeignKey(x => x.SlotId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -18,6 +18,10 @@ public static class UnscheduledTables
 
     public static DbSet<Booking> Bookings(this MaillageDbContext db) => Of<Booking>(db);
 
+    public static DbSet<Sas.SasRegulator> SasRegulators(this MaillageDbContext db) => Of<Sas.SasRegulator>(db);
+
+    public static DbSet<Sas.SasAppointment> SasAppointments(this MaillageDbContext db) => Of<Sas.SasAppointment>(db);
+
     private static DbSet<T> Of<T>(MaillageDbContext db)
         where T : class
     {
