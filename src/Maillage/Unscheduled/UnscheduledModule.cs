@@ -37,6 +37,8 @@ public static class UnscheduledModule
         services.AddScoped<Sas.SasAgendaAssembler>();
         services.AddScoped<Sas.SearchSasSlots>();
         services.AddScoped<Sas.ReadSasAgenda>();
+        services.AddScoped<Sas.SaveSasRegulator>();
+        services.AddScoped<Sas.SasRegulatorDesk>();
         return services;
     }
 }
