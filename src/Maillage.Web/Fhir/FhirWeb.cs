@@ -47,6 +47,10 @@ public static class FhirWeb
         fhir.MapGet("/Practitioner", SearchPractitionersAsync).WithName("FhirPractitionerSearch")
             .WithSummary("Practitioners by identifier=urn:oid:1.2.250.1.71.4.2.1|8<RPPS>, or every effector, by pages (_count, _offset)");
         fhir.MapGet("/Practitioner/{id}", ReadPractitionerAsync).WithName("FhirPractitionerRead").WithSummary("A practitioner by its IDNPS (8 + RPPS)");
+        fhir.MapPost("/Practitioner", RegulatorAccounts.CreateAsync).WithName("FhirRegulatorCreate")
+            .WithSummary("The SAS creates a regulator account (INT_R02, FrPractitionerRegul): 201 + Location");
+        fhir.MapPut("/Practitioner", RegulatorAccounts.UpdateAsync).WithName("FhirRegulatorUpdate")
+            .WithSummary("The SAS updates, deactivates or creates a regulator account: identifier=<system>|<value> (national or technical id)");
         return app;
     }
 
@@ -295,10 +299,18 @@ public static class FhirWeb
         {
             Type = "Practitioner",
             Profile = SasResources.PractitionerProfile,
-            Interaction = [Interaction(CapabilityStatement.TypeRestfulInteraction.Read), Interaction(CapabilityStatement.TypeRestfulInteraction.SearchType)],
+            SupportedProfile = [RegulatorAccounts.Profile],
+            Interaction =
+            [
+                Interaction(CapabilityStatement.TypeRestfulInteraction.Read), Interaction(CapabilityStatement.TypeRestfulInteraction.SearchType),
+                Interaction(CapabilityStatement.TypeRestfulInteraction.Create), Interaction(CapabilityStatement.TypeRestfulInteraction.Update),
+            ],
+            UpdateCreate = true,
+            ConditionalUpdate = true,
             SearchParam =
             [
-                Param("identifier", "http://hl7.org/fhir/SearchParameter/Practitioner-identifier", SearchParamType.Token, "IDNPS urn:oid:1.2.250.1.71.4.2.1|8<RPPS>."),
+                Param("identifier", "http://hl7.org/fhir/SearchParameter/Practitioner-identifier", SearchParamType.Token,
+                    "IDNPS urn:oid:1.2.250.1.71.4.2.1|8<RPPS> ; pour la mise à jour conditionnelle d'un régulateur (PUT), son identifiant national ou technique (urn:oid:1.2.250.1.213.3.6|<uuid>)."),
                 Param("_count", null, SearchParamType.Number, "Taille de page de la liste (50 par défaut, 200 au plus)."),
                 Param("_offset", null, SearchParamType.Number, "Rang du premier de la page."),
             ],
@@ -312,7 +324,7 @@ public static class FhirWeb
             Status = PublicationStatus.Active,
             Date = "2026-07-01",
             Kind = CapabilityStatementKind.Instance,
-            Instantiates = [Guide + "SAS-GestionnaireAgenda-CPTS", Guide + "SAS-GestionnaireAgenda-PsIndiv"],
+            Instantiates = [Guide + "SAS-GestionnaireAgenda-CPTS", Guide + "SAS-GestionnaireAgenda-PsIndiv", Guide + "SAS-GestionnaireStructure"],
             Software = new CapabilityStatement.SoftwareComponent { Name = "Maillage" },
             Implementation = new CapabilityStatement.ImplementationComponent { Description = "Maillage, plateforme des CPTS", Url = FhirBase(http) },
             FhirVersion = FHIRVersion.N4_0_1,
@@ -340,13 +352,13 @@ public static class FhirWeb
 
     private static SasResources Resources(HttpContext http) => new(CampaignEndpoints.PublicBase(http), FhirBase(http));
 
-    private static string FhirBase(HttpContext http) => CampaignEndpoints.PublicBase(http) + "/fhir";
+    internal static string FhirBase(HttpContext http) => CampaignEndpoints.PublicBase(http) + "/fhir";
 
     /// <summary>The request as it came (raw query: the SAS's own <c>+</c> and <c>|</c> kept).</summary>
     private static string SelfUrl(HttpContext http) => FhirBase(http) + http.Request.Path.Value![(http.Request.PathBase.Value?.Length ?? 0)..]["/fhir".Length..]
         + http.Request.QueryString.Value;
 
-    private static IResult Write(Resource resource, int status = StatusCodes.Status200OK) =>
+    internal static IResult Write(Resource resource, int status = StatusCodes.Status200OK) =>
         Results.Text(Serializer.SerializeToString(resource), FhirJson + "; charset=utf-8", Encoding.UTF8, status);
 
     private static IResult Invalid(string parameter, string message) =>
@@ -355,7 +367,7 @@ public static class FhirWeb
     private static IResult NotFound(string type, string id) =>
         Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, null, $"{type}/{id} introuvable.");
 
-    private static IResult Outcome(int status, OperationOutcome.IssueType type, string? parameter, string message)
+    internal static IResult Outcome(int status, OperationOutcome.IssueType type, string? parameter, string message)
     {
         var issue = new OperationOutcome.IssueComponent
         {
