@@ -1,5 +1,6 @@
 using Maillage.Platform.Errors;
 using Maillage.Unscheduled;
+using Maillage.Unscheduled.Sas;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,11 +8,18 @@ namespace Maillage.Web.Unscheduled;
 
 /// <summary>
 /// The printable confirmation of a booking (date and hour at the CPTS's hour, effector, address, what to bring), for the registrar who
-/// booked it, the effector of its slot and the coordinator; every read audited. Cancel and move from here.
+/// booked it, the effector of its slot and the coordinator; every read audited. Cancel and move from here. A SAS regulator reads the
+/// bookings it made, arriving from the SAS (<c>origin=sas</c>) only, without the registrars' actions.
 /// </summary>
-public sealed class ReservationModel(ReadBooking read, CancelBooking cancel) : SnpPageModel
+public sealed class ReservationModel(ReadBooking read, CancelBooking cancel, SasRegulatorDesk desk) : SnpPageModel
 {
     public BookingView? View { get; private set; }
+
+    /// <summary>The reader is a SAS regulator: neither move nor cancel here.</summary>
+    public bool ByRegulator { get; private set; }
+
+    /// <summary>Why the page is refused, when it is not the usual sentence.</summary>
+    public string? ForbiddenText { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid bookingId, CancellationToken ct) => await PageAsync(id, bookingId, ct);
 
@@ -24,7 +32,18 @@ public sealed class ReservationModel(ReadBooking read, CancelBooking cancel) : S
 
     private async Task<IActionResult> PageAsync(Guid id, Guid bookingId, CancellationToken ct)
     {
-        var result = await read.RunAsync(id, bookingId, HttpContext.GetActor(), ct);
+        var actor = HttpContext.GetActor();
+        var regulator = await desk.OfAsync(actor, ct);
+        ByRegulator = regulator is not null;
+        if (regulator is not null && !string.Equals(Request.Query["origin"].ToString(), "sas", StringComparison.OrdinalIgnoreCase))
+        {
+            ForbiddenText = ReserverModel.RegulatorOnlyFromSas;
+            Forbidden = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        var result = regulator is null ? await read.RunAsync(id, bookingId, actor, ct) : await desk.ReadBookingAsync(id, bookingId, actor, ct);
         if (result.Succeeded)
         {
             View = result.Value;

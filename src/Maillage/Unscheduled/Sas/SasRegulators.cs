@@ -59,14 +59,21 @@ public sealed class SaveSasRegulator(MaillageDbContext db, UserManager<MaillageU
 
         try
         {
-            return await OnceAsync(key, input, actor, ct);
+            var first = await OnceAsync(key, input, actor, ct);
+            if (first.Succeeded || first.Errors[0].Code != "email_taken")
+            {
+                return first;
+            }
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            // Another request created the same regulator (or took the e-mail) meanwhile: run again, it now finds what the other wrote.
-            db.ChangeTracker.Clear();
-            return await OnceAsync(key, input, actor, ct);
+            // The unique keys refused the second of two concurrent creations: retried below.
         }
+
+        // Another request created the same regulator meanwhile (its account or its keys were refused, or its e-mail appeared between our
+        // reads): run again, it now finds what the other wrote — or the e-mail is really another account's, and says so.
+        db.ChangeTracker.Clear();
+        return await OnceAsync(key, input, actor, ct);
     }
 
     private async Task<Result<RegulatorSaved>> OnceAsync(RegulatorKey? key, RegulatorInput input, Actor actor, CancellationToken ct)
