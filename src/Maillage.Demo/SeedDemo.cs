@@ -19,6 +19,10 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
 {
     public const string Password = "Maillage-Demo-2026!";
 
+    /// <summary>The demo's SAS regulator (made as the SAS makes one, through <see cref="Maillage.Unscheduled.Sas.SaveSasRegulator"/>): it books a
+    /// slot offered to the SAS from the slot's <c>comment</c> address with <c>&amp;origin=sas</c>.</summary>
+    public const string RegulatorEmail = "regulateur@sas.demo";
+
     /// <summary>The demo accounts: e-mail, role and what they see.</summary>
     public static IReadOnlyList<(string Email, Role Role, string Scope)> Accounts { get; } =
     [
@@ -111,7 +115,29 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
         // After the accounts: the bookings of the demo registrars are theirs (booked by their account).
         var accounts = await db.Users.Where(u => u.MemberId != null).ToDictionaryAsync(u => u.MemberId!.Value, u => u.Id, ct);
         await services.GetRequiredService<SeedUnscheduledDemo>().RunAsync(redon, ids["CPTS Nord Réunion"], accounts, ct);
+        await AddRegulatorAsync(ct);
         return true;
+    }
+
+    /// <summary>The SAS regulator, as the SAS would create it, with the demo password instead of an unknown one (terms not yet accepted).</summary>
+    private async Task AddRegulatorAsync(CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var saved = await scope.ServiceProvider.GetRequiredService<Maillage.Unscheduled.Sas.SaveSasRegulator>().CreateAsync(
+            new Maillage.Unscheduled.Sas.RegulatorInput("3456780581/11242343", "1ef1c748-01a3-6180-b098-73283ce4e5b1", "Loridon", "Sébastien", RegulatorEmail, true),
+            Actor.System, ct);
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo regulator refused: {saved.Errors[0].Code}");
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MaillageUser>>();
+        var user = await users.FindByIdAsync(saved.Value!.Regulator.UserId) ?? throw new InvalidOperationException("Demo regulator without account");
+        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), Password);
+        if (!reset.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo regulator password refused: {string.Join(' ', reset.Errors.Select(e => e.Code))}");
+        }
     }
 
     private async Task AddAccountsAsync(Dictionary<string, Guid> ids, Dictionary<string, Guid> linked, CancellationToken ct)

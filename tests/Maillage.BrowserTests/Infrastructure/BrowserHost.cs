@@ -26,6 +26,9 @@ public sealed class BrowserHost : IAsyncLifetime
     private IBrowser? _browser;
     private string? _unavailable;
 
+    /// <summary>The host's services, for what a flow prepares outside the browser (a SAS platform account and its token).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException(_unavailable ?? "The host is not started.");
+
     /// <summary>Where the host listens, e.g. <c>http://127.0.0.1:41234</c>, without a trailing slash.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 

@@ -66,18 +66,20 @@ public abstract class SnpWeb(MaillageApp app) : IntegrationTest(app)
             ("coordination", true, w.Pages), ("agenda", true, $"{w.Pages}/agenda"), ("réserver", true, $"{w.Pages}/reserver"),
             ("mes réservations", true, $"{w.Pages}/reservations"), ("confirmation", true, $"{w.Pages}/reservations/{booking}"),
             ("api slots", false, $"{w.Api}/slots"), ("api booking", false, $"{w.Api}/bookings/{booking}"), ("api patterns", false, $"{w.Api}/patterns"),
-            ("api places", false, $"{w.Api}/places"),
+            ("api places", false, $"{w.Api}/places"), ("fhir", false, "/fhir/metadata"),
         };
         const HttpStatusCode Ok = HttpStatusCode.OK, No = HttpStatusCode.Forbidden, Gone = HttpStatusCode.NotFound;
         var matrix = new (string Who, HttpClient Client, HttpStatusCode[] Expected, HttpStatusCode Book)[]
         {
-            ("coordinator", w.C.Coordinator, [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok], HttpStatusCode.BadRequest),
-            ("effector", w.Doctor.Client, [No, Ok, No, No, Ok, Ok, Ok, Ok, No], No),
-            ("registrar", w.Pharmacist.Client, [No, No, Ok, Ok, Ok, Ok, Ok, No, No], HttpStatusCode.BadRequest),
-            ("other registrar", w.Nurse.Client, [No, No, Ok, Ok, No, Ok, No, No, No], HttpStatusCode.BadRequest),
-            ("member", w.Member.Client, [No, No, No, No, No, No, No, No, No], No),
-            ("officer", w.C.Officer, [No, No, No, No, No, No, No, No, No], No),
-            ("other CPTS's coordinator", w.C.ForeignCoordinator, [Gone, Gone, Gone, Gone, Gone, Gone, Gone, Gone, Gone], Gone),
+            ("coordinator", w.C.Coordinator, [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, No], HttpStatusCode.BadRequest),
+            ("effector", w.Doctor.Client, [No, Ok, No, No, Ok, Ok, Ok, Ok, No, No], No),
+            ("registrar", w.Pharmacist.Client, [No, No, Ok, Ok, Ok, Ok, Ok, No, No, No], HttpStatusCode.BadRequest),
+            ("other registrar", w.Nurse.Client, [No, No, Ok, Ok, No, Ok, No, No, No, No], HttpStatusCode.BadRequest),
+            ("member", w.Member.Client, [No, No, No, No, No, No, No, No, No, No], No),
+            ("officer", w.C.Officer, [No, No, No, No, No, No, No, No, No, No], No),
+            ("other CPTS's coordinator", w.C.ForeignCoordinator, [Gone, Gone, Gone, Gone, Gone, Gone, Gone, Gone, Gone, No], Gone),
+            // A SAS regulator, without origin=sas: nothing of the CPTS (its account is usable only arriving from the SAS), nor /fhir.
+            ("SAS regulator", App.ClientFor(await Sas.SasRegulatorAccounts.CreateRegulatorAsync(App)), [Gone, Gone, No, Gone, No, Gone, Gone, Gone, Gone, No], Gone),
         };
         var before = await AuditCountAsync(w, "snp.booking-read");
         var reads = 0;
