@@ -60,6 +60,10 @@ public abstract class SnpStatisticsWeb(MaillageApp app) : IntegrationTest(app)
         Assert.Contains("snp-forbidden", await w.C[1].Client.PageAsync($"{w.Page}?{w.Period}", HttpStatusCode.Forbidden), StringComparison.Ordinal);
         await w.C[1].Client.GetJsonAsync($"{w.Api}?{w.Period}", HttpStatusCode.Forbidden);
         await w.C.ForeignCoordinator.GetJsonAsync($"{w.Api}?{w.Period}", HttpStatusCode.NotFound);
+        // A SAS regulator belongs to no CPTS: the statistics are not found for it, page or API.
+        var regulator = App.ClientFor(await Sas.SasRegulatorAccounts.CreateRegulatorAsync(App));
+        await regulator.PageAsync($"{w.Page}?{w.Period}", HttpStatusCode.NotFound);
+        await regulator.GetJsonAsync($"{w.Api}?{w.Period}", HttpStatusCode.NotFound);
 
         // The workspace offers the page to the coordinator and the effector, not to the plain member.
         var link = $"href=\"{w.Page}\"";
