@@ -11,9 +11,12 @@ namespace Maillage.Web.Unscheduled;
 /// booked it, the effector of its slot and the coordinator; every read audited. Cancel and move from here. A SAS regulator reads the
 /// bookings it made, arriving from the SAS (<c>origin=sas</c>) only, without the registrars' actions.
 /// </summary>
-public sealed class ReservationModel(ReadBooking read, CancelBooking cancel, SasRegulatorDesk desk) : SnpPageModel
+public sealed class ReservationModel(ReadBooking read, CancelBooking cancel, ReadSasSend sas, SasRegulatorDesk desk) : SnpPageModel
 {
     public BookingView? View { get; private set; }
+
+    /// <summary>Where the appointment stands with the SAS, for the coordinator, when a SAS regulator took it.</summary>
+    public SasSendState? Sas { get; private set; }
 
     /// <summary>The reader is a SAS regulator: neither move nor cancel here.</summary>
     public bool ByRegulator { get; private set; }
@@ -47,6 +50,7 @@ public sealed class ReservationModel(ReadBooking read, CancelBooking cancel, Sas
         if (result.Succeeded)
         {
             View = result.Value;
+            Sas = regulator is null ? await sas.RunAsync(id, bookingId, actor, ct) : null;
             return Page();
         }
 

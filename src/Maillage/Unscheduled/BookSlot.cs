@@ -23,7 +23,7 @@ public sealed record PatientInput(string? FamilyName, string? GivenName, DateOnl
 /// the other gets a French refusal naming the next free slots.
 /// </summary>
 public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Tenancy tenancy, SearchSlots search, AuditTrail audit, TimeProvider clock,
-    SnpNotifications notify)
+    SnpNotifications notify, Sas.SasAppointments sas)
 {
     public async Task<Result<Booking>> RunAsync(Guid cptsId, Guid slotId, PatientInput input, Actor actor, CancellationToken ct = default)
     {
@@ -142,7 +142,7 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Ten
         var moved = new Booking
         {
             Id = Guid.NewGuid(), CptsId = old.CptsId, SlotId = toSlotId, RescheduledFromId = old.Id, BookedAt = now, BookedById = actor.UserId, BookedBy = actor.Name,
-            Origin = old.Origin, Reason = old.Reason, PatientFamilyName = old.PatientFamilyName, PatientGivenName = old.PatientGivenName,
+            Origin = old.Origin, RegulatorId = old.RegulatorId, Reason = old.Reason, PatientFamilyName = old.PatientFamilyName, PatientGivenName = old.PatientGivenName,
             PatientBirthDate = old.PatientBirthDate, PatientPhone = old.PatientPhone, PatientEmail = old.PatientEmail, PatientNir = old.PatientNir,
         };
         var saved = await SaveAsync(found.Value!, slot, moved, actor, ct);
@@ -160,6 +160,7 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Ten
         audit.Record(actor, scope.CptsId, booking.RescheduledFromId is null ? "snp.booked" : "snp.rescheduled",
             $"Réservation {booking.Id} : créneau {slot.Id} du {SlotText.When(slot.Start, scope.Tenant.Clock)}, origine {booking.Origin}"
             + (booking.RescheduledFromId is { } from ? $", remplace la réservation {from}." : "."));
+        await sas.TrackAsync(booking, ct);
         var refused = await db.SaveOrConflictAsync(async c => await TakenAsync(scope, slot, booking.RegulatorId is null ? actor : scope.Tenant.Actor, c), ct);
         if (refused is not null)
         {

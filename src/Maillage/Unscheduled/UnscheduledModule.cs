@@ -1,4 +1,5 @@
 using Maillage.Platform.Indicators;
+using Maillage.Unscheduled.Sas;
 using Maillage.Unscheduled.Statistics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +40,7 @@ public static class UnscheduledModule
         services.AddScoped<Sas.ReadSasAgenda>();
         services.AddScoped<Sas.SaveSasRegulator>();
         services.AddScoped<Sas.SasRegulatorDesk>();
+        services.AddSasOutbox();
         return services;
     }
 }

@@ -50,7 +50,7 @@ public abstract class MaillageApp(DatabaseKind kind, TimeProvider? clock = null)
         }
 
         database = await TestDatabase.CreateAsync(Kind, TestContext.Current.CancellationToken);
-        factory = new MaillageAppFactory(database, clock);
+        factory = new MaillageAppFactory(database, clock, ConfigureHost);
         factory.StartServer();   // runs the start-up check: migrations and geography
         Communes = new CommunePool(Geo);
     }
@@ -68,8 +68,17 @@ public abstract class MaillageApp(DatabaseKind kind, TimeProvider? clock = null)
             await database.DisposeAsync();
         }
 
+        await DisposeMoreAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>A fixture's own settings or services for its host (and for any other host it builds on the same database).</summary>
+    protected virtual void ConfigureHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+    }
+
+    /// <summary>What a fixture started besides the host, stopped after it.</summary>
+    protected virtual ValueTask DisposeMoreAsync() => ValueTask.CompletedTask;
 
     /// <summary>Skips the test when its database engine is not available here (never under CI: the fixture failed).</summary>
     public void SkipWhenUnavailable() => Assert.SkipWhen(unavailable is not null, unavailable ?? "");

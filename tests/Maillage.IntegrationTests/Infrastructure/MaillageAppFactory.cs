@@ -8,9 +8,10 @@ namespace Maillage.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real web host (in-memory server) on a test database, without the demo; the database is migrated and the
-/// geography loaded by the host's own start-up check when the host starts; on the real clock unless given one.
+/// geography loaded by the host's own start-up check when the host starts; on the real clock unless given one; <paramref name="configure"/>
+/// adds a test class's own settings or services.
 /// </summary>
-public sealed class MaillageAppFactory(TestDatabase database, TimeProvider? clock = null) : WebApplicationFactory<Program>
+public sealed class MaillageAppFactory(TestDatabase database, TimeProvider? clock = null, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -29,5 +30,7 @@ public sealed class MaillageAppFactory(TestDatabase database, TimeProvider? cloc
             // The host's clock, for tests that need an instant of their choosing (e.g. when Paris and La Réunion are on different days).
             builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
         }
+
+        configure?.Invoke(builder);
     }
 }

@@ -138,7 +138,7 @@ public sealed class SasAgendaAssembler(MaillageDbContext db, CptsLookup registry
         return described with
         {
             Slots = result,
-            Cpts = [.. cpts.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SasCpts(c.Id, c.Name, c.Siret, SasIds.Phone(c.ContactPhone)))],
+            Cpts = [.. cpts.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SasCpts(c.Id, c.Name, c.Siret, SasIds.Phone(c.ContactPhone), c.Finess))],
         };
     }
 
