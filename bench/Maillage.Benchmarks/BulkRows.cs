@@ -63,6 +63,8 @@ public static class BulkRows
 
         var npgsql = (NpgsqlConnection)connection;
         await using var importer = await npgsql.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)");
+        // Millions of rows: the server may take longer than the default command timeout (30 s) to finish the COPY.
+        importer.Timeout = TimeSpan.FromMinutes(20);
         foreach (var row in rows)
         {
             await importer.StartRowAsync();

@@ -163,7 +163,7 @@ public static class SasLoad
         say("");
         say(string.Create(CultureInfo.InvariantCulture,
             $"SAS search: {search.Rps:N0} req/s = {search.Rps / health:0.000} × the mean of the two /health runs ({health:N0} req/s); p50 {search.P50:0.0} ms, p99 {search.P99:0.0} ms "
-            + $"(goal: p99 < 50 ms {(search.P99 < 50 ? "met" : "MISSED")}, ≥ 0.25 × trivial {(search.Rps / health >= 0.25 ? "met" : "MISSED")}); {o.Clients} clients, {o.Driver}, {o.Duration.TotalSeconds:0} s"));
+            + $"(goal: p99 < 50 ms {(search.P99 < 50 && search.Errors == 0 ? "met" : "MISSED")}{(search.Errors > 0 ? $", {search.Errors} requests failed or timed out (10 s), the percentiles are of the others" : "")}, ≥ 0.25 × trivial {(search.Rps / health >= 0.25 ? "met" : "MISSED")}); {o.Clients} clients, {o.Driver}, {o.Duration.TotalSeconds:0} s"));
     }
 
     /// <summary>Where one search's time goes, in process and one at a time: the domain (SQL and assembly), the FHIR POCOs, their JSON.</summary>
@@ -271,11 +271,19 @@ public static class SasLoad
         var loadBefore = LoadAverage();
         var queriesBefore = QueryCounter.Instance.Count;
         var watch = Stopwatch.StartNew();
+        using var progress = new Timer(_ => Console.WriteLine(
+            $"// {watch.Elapsed.TotalSeconds:0} s: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Value}×{s.Key}"))}"), null, 10_000, 10_000);
         await Task.WhenAll(clients.Select(async (client, w) =>
         {
             var mine = latencies[w] = new List<double>(slots.Count);
             foreach (var slot in slots)
             {
+                // A cap on the run: a worker starts no new attempt after the duration (SQLite's writers can queue behind its one lock).
+                if (watch.Elapsed > o.Duration)
+                {
+                    break;
+                }
+
                 var t0 = Stopwatch.GetTimestamp();
                 int status;
                 try
@@ -315,7 +323,7 @@ public static class SasLoad
         var all = latencies.SelectMany(l => l).Order().ToList();
         var attempts = all.Count;
         double Pct(double p) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(p / 100 * all.Count) - 1)];
-        say($"{o.Clients} workers (coordinators of one CPTS, one token each) × the same {slots.Count} free slots in the same order, through POST {Url(Guid.Empty).Replace(Guid.Empty.ToString(), "{slotId}", StringComparison.Ordinal)}");
+        say($"{o.Clients} workers (coordinators of one CPTS, one token each) × the same {slots.Count} free slots in the same order (no new attempt after {o.Duration.TotalSeconds:0} s), through POST {Url(Guid.Empty).Replace(Guid.Empty.ToString(), "{slotId}", StringComparison.Ordinal)}");
         say("");
         say("| attempts | seconds | attempts/s (bookings + refusals) | 201 booked | 409 refused | other | p50 ms | p99 ms | SQL commands per attempt | live bookings on these slots | slots with 2+ live bookings (whole table) | load avg before → after |");
         say("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|");
