@@ -50,10 +50,13 @@ public abstract class MaillageApp(DatabaseKind kind, TimeProvider? clock = null)
         }
 
         database = await TestDatabase.CreateAsync(Kind, TestContext.Current.CancellationToken);
-        factory = new MaillageAppFactory(database, clock);
+        factory = CreateFactory(database, clock);
         factory.StartServer();   // runs the start-up check: migrations and geography
         Communes = new CommunePool(Geo);
     }
+
+    /// <summary>The host of the fixture: in memory by default; a fixture that needs real sockets or more settings says so here.</summary>
+    protected virtual MaillageAppFactory CreateFactory(TestDatabase database, TimeProvider? clock) => new(database, clock);
 
     public async ValueTask DisposeAsync()
     {
