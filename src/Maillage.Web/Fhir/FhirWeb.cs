@@ -1,6 +1,7 @@
 using System.Text;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Maillage.Accounts;
 using Maillage.Platform.Identity;
 using Maillage.Unscheduled.Sas;
 using Maillage.Web.Membership;
@@ -16,8 +17,8 @@ namespace Maillage.Web.Fhir;
 /// </summary>
 public static class FhirWeb
 {
-    public const string SasClaim = "maillage:sas";
-    public const string SasClaimValue = "platform";
+    public const string SasClaim = SasPlatformAccount.ClaimType;
+    public const string SasClaimValue = SasPlatformAccount.ClaimValue;
     public const string FhirJson = "application/fhir+json";
 
     /// <summary>The SAS platform, by its client certificate or the bearer token of its account (<see cref="SasAccess"/>), or an admin's
