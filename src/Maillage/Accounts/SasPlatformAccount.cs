@@ -17,8 +17,11 @@ public sealed class SasPlatformAccount(UserManager<MaillageUser> users, AuditTra
     public const string ClaimType = "maillage:sas";
     public const string ClaimValue = "platform";
 
-    /// <summary>Whether the account carries the mark.</summary>
-    public async Task<bool> IsGrantedAsync(MaillageUser user) =>
+    /// <summary>Whether the account carries the mark (false for an unknown id).</summary>
+    public async Task<bool> IsGrantedAsync(string userId) =>
+        await users.FindByIdAsync(userId) is { } user && await IsGrantedAsync(user);
+
+    private async Task<bool> IsGrantedAsync(MaillageUser user) =>
         (await users.GetClaimsAsync(user)).Any(c => c.Type == ClaimType && c.Value == ClaimValue);
 
     /// <summary>Grants (<paramref name="granted"/> true) or revokes the mark; the value says whether anything changed (granting twice

@@ -11,7 +11,7 @@ namespace Maillage.IntegrationTests.Accounts;
 
 /// <summary>
 /// <c>maillage sas grant|revoke &lt;email&gt;</c>: the claim that opens <c>/fhir</c> to an account's token comes and goes, each change audited
-/// once; an unknown address, an account with a CPTS and a missing address are refused in French.
+/// once; an unknown address, an account with a CPTS and a missing address are refused in French; the account page's checkbox does the same.
 /// </summary>
 public abstract class SasGrantCommand(MaillageApp app) : IntegrationTest(app)
 {
@@ -60,6 +60,32 @@ public abstract class SasGrantCommand(MaillageApp app) : IntegrationTest(app)
 
         var missing = await MaillageCommand.RunAsync(App.Database.Setting, "sas", "revoke");
         Assert.Equal(2, missing.ExitCode);
+    }
+
+    [Fact]
+    public async Task The_account_pages_checkbox_grants_and_revokes_the_mark_and_refuses_an_officer()
+    {
+        var user = await App.CreateUserAsync(Role.Member);
+        var admin = await App.AdminAsync();
+        var page = await admin.PageAsync($"/comptes/{user.Id}");
+        Assert.Contains("Compte de la plateforme SAS", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch("name=\"sas\"[^>]*checked", page);
+
+        var (status, _) = await admin.PostFormAsync($"/comptes/{user.Id}", $"/comptes/{user.Id}?handler=Sas", new Dictionary<string, string?> { ["sas"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.True(await HasClaimAsync(user.Id));
+        Assert.Matches("name=\"sas\"[^>]*checked", await admin.PageAsync($"/comptes/{user.Id}"));
+
+        (status, _) = await admin.PostFormAsync($"/comptes/{user.Id}", $"/comptes/{user.Id}?handler=Sas", new Dictionary<string, string?>());
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.False(await HasClaimAsync(user.Id));
+
+        var officer = await App.CreateUserAsync(Role.Officer, region: "52");
+        var (refused, html) = await admin.PostFormAsync($"/comptes/{officer.Id}", $"/comptes/{officer.Id}?handler=Sas",
+            new Dictionary<string, string?> { ["sas"] = "true" });
+        Assert.Equal(HttpStatusCode.Conflict, refused);
+        Assert.Contains("doit être un compte « membre » rattaché à aucune CPTS", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.False(await HasClaimAsync(officer.Id));
     }
 
     private static async Task<HttpStatusCode> MetadataAsync(HttpClient client)
