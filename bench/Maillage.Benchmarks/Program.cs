@@ -4,6 +4,19 @@ using Maillage.Benchmarks;
 // dotnet run -c Release --project bench/Maillage.Benchmarks -- --filter '*'
 // The GitHub-flavoured markdown reports are copied to bench/results/ (see bench/README.md).
 // Two modes of their own (bench/README.md, "Directory import"): --generate-directory PATH [COUNT], --directory-load [COUNT] [SMALL].
+// Two load modes through the real web host on a TCP port (bench/README.md, "Unscheduled care and the SAS (issue 12)"):
+//   sas-load [--engine sqlite|postgres|both] [--clients 200] [--duration 20s] [--cpts 5 --effectors 100 --days 14] [--driver wrk|dotnet]
+//   snp-booking [--engine …] [--clients 64] [--slots 100]
+if (args is ["sas-load", .. var sasLoad])
+{
+    return await SasLoad.MainAsync("sas-load", sasLoad);
+}
+
+if (args is ["snp-booking", .. var booking])
+{
+    return await SasLoad.MainAsync("snp-booking", ["--booking", .. booking]);
+}
+
 if (args is ["--generate-directory", .. var generate])
 {
     return DirectoryGenerator.Run(generate);

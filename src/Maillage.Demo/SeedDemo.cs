@@ -68,7 +68,9 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
         {
             var codes = c.Epci is null ? c.Codes : geo.Epcis[c.Epci].Members.ToArray();
             var dates = c.StageDates.Select(DateOnly.Parse).ToList();
-            var created = await create.RunAsync(new CptsInput(c.Name, c.Rna, null, null, null, codes), Actor.System, dates[0], ct);
+            // Redon has a (fictional) FINESS, so that the SAS sees its Organization named as the CPTS profile asks.
+            var finess = c.Name == "CPTS du Pays de Redon" ? "350999017" : null;
+            var created = await create.RunAsync(new CptsInput(c.Name, c.Rna, null, null, null, codes) { Finess = finess }, Actor.System, dates[0], ct);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException($"Demo CPTS {c.Name} refused: {created.Errors[0].Message}");

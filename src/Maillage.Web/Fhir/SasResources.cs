@@ -190,12 +190,17 @@ public sealed class SasResources(string baseUrl, string fhirBase)
         };
     }
 
-    /// <summary>The CPTS: named, with its IDNST <c>3</c> + SIRET when it has one (our registry keeps no FINESS: docs/sas.md).</summary>
+    /// <summary>The CPTS: named, with its IDNST <c>1</c> + FINESS as the profile requires, else <c>3</c> + SIRET (the FAQ's second choice,
+    /// not conformant to the CPTS profile: docs/sas.md), else none.</summary>
     public Organization Organization(SasCpts c)
     {
         ArgumentNullException.ThrowIfNull(c);
         var organization = new Organization { Id = c.Id.ToString(), Meta = new Meta { Profile = [OrganizationProfile] }, Name = c.Name };
-        if (c.Siret is { Length: > 0 } siret)
+        if (c.Finess is { Length: > 0 } finess)
+        {
+            organization.Identifier.Add(new Identifier(SasIds.IdnstSystem, "1" + finess) { Type = new CodeableConcept(FrCoreV20203, "IDNST") });
+        }
+        else if (c.Siret is { Length: > 0 } siret)
         {
             organization.Identifier.Add(new Identifier(SasIds.IdnstSystem, "3" + siret) { Type = new CodeableConcept(FrCoreV20203, "IDNST") });
         }

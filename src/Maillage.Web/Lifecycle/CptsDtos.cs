@@ -21,7 +21,7 @@ public static class CptsDtos
         Guid Id, string Name, string? Rna, string? Siret, string? ContactEmail, string? ContactPhone,
         string Stage, string StageLabel, long Population, int Tier, string TierRuleSet,
         IReadOnlyList<string> Departements, IReadOnlyList<string> Regions,
-        IReadOnlyList<Unit> Territory, IReadOnlyList<Transition> Stages, Letter LetterOfIntent, int Version);
+        IReadOnlyList<Unit> Territory, IReadOnlyList<Transition> Stages, Letter LetterOfIntent, int Version, string? Finess);
 
     public static Summary From(CptsListItem c) => new(c.Id, c.Name, c.Stage.Id(), c.Stage.French(), c.Population, c.Tier,
         [.. c.Departements.Split(',', StringSplitOptions.RemoveEmptyEntries)]);
@@ -34,6 +34,6 @@ public static class CptsDtos
             c.TierRuleSet, [.. c.DepartementCodes], [.. c.RegionCodes],
             [.. d.Units.Select(u => new Unit(u.Code, u.Name, u.Population, u.OverrideReason))],
             [.. d.Timeline.Select(t => new Transition(t.Stage.Id(), t.Stage.French(), t.From, t.To, t.Days, t.RecordedBy))],
-            new Letter(l.Actors, l.Context, l.Needs, l.Objectives, l.Calendar, l.Obstacles), c.Version);
+            new Letter(l.Actors, l.Context, l.Needs, l.Objectives, l.Calendar, l.Obstacles), c.Version, c.Finess);
     }
 }

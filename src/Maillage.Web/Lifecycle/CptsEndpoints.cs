@@ -9,10 +9,10 @@ namespace Maillage.Web.Lifecycle;
 public static class CptsEndpoints
 {
     public sealed record CreateCptsRequest(string? Name, IReadOnlyList<string>? Territory, string? Rna, string? Siret,
-        string? ContactEmail, string? ContactPhone, string? OverrideReason);
+        string? ContactEmail, string? ContactPhone, string? OverrideReason, string? Finess = null);
 
     public sealed record UpdateCptsRequest(string? Name, string? Rna, string? Siret, string? ContactEmail, string? ContactPhone,
-        IReadOnlyList<string>? Territory, string? OverrideReason, int? Version);
+        IReadOnlyList<string>? Territory, string? OverrideReason, int? Version, string? Finess = null);
 
     public sealed record StageRequest(string? Stage, DateOnly? Date, int? Version);
 
@@ -47,7 +47,7 @@ public static class CptsEndpoints
     private static async Task<IResult> Create(CreateCptsRequest body, HttpContext http, CreateCpts create, ReadCpts read, CancellationToken ct)
     {
         var actor = http.GetActor();
-        var result = await create.RunAsync(new CptsInput(body.Name, body.Rna, body.Siret, body.ContactEmail, body.ContactPhone, body.Territory, body.OverrideReason), actor, null, ct);
+        var result = await create.RunAsync(new CptsInput(body.Name, body.Rna, body.Siret, body.ContactEmail, body.ContactPhone, body.Territory, body.OverrideReason) { Finess = body.Finess }, actor, null, ct);
         return result.Succeeded
             ? TypedResults.Created($"/api/cpts/{result.Value!.Id}", CptsDtos.From((await read.GetAsync(result.Value.Id, actor, ct)).Value!))
             : result.ToProblem();
@@ -67,7 +67,7 @@ public static class CptsEndpoints
         }
 
         var actor = http.GetActor();
-        var result = await update.RunAsync(id, new CptsInput(body.Name, body.Rna, body.Siret, body.ContactEmail, body.ContactPhone, body.Territory, body.OverrideReason, body.Version), actor, ct);
+        var result = await update.RunAsync(id, new CptsInput(body.Name, body.Rna, body.Siret, body.ContactEmail, body.ContactPhone, body.Territory, body.OverrideReason, body.Version) { Finess = body.Finess }, actor, ct);
         return await Reread(result, id, actor, read, ct);
     }
 

@@ -13,6 +13,8 @@ public sealed class CptsForm
 
     public string? Siret { get; set; }
 
+    public string? Finess { get; set; }
+
     public string? ContactEmail { get; set; }
 
     public string? ContactPhone { get; set; }
@@ -24,11 +26,11 @@ public sealed class CptsForm
     public int? Version { get; set; }
 
     public CptsInput ToInput(bool withTerritory) =>
-        new(Name, Rna, Siret, ContactEmail, ContactPhone, withTerritory ? Territory : null, OverrideReason, Version);
+        new(Name, Rna, Siret, ContactEmail, ContactPhone, withTerritory ? Territory : null, OverrideReason, Version) { Finess = Finess };
 
     public static CptsForm From(Cpts c) => new()
     {
-        Name = c.Name, Rna = c.Rna, Siret = c.Siret, ContactEmail = c.ContactEmail, ContactPhone = c.ContactPhone, Version = c.Version,
+        Name = c.Name, Rna = c.Rna, Siret = c.Siret, Finess = c.Finess, ContactEmail = c.ContactEmail, ContactPhone = c.ContactPhone, Version = c.Version,
     };
 
     /// <summary>The départements of the communes in the form, for the map beside the picker.</summary>

@@ -42,6 +42,8 @@ public static class WebPlatform
         var data = DataDirectory.Resolve(config[DataDirectory.ConfigurationKey]);
         builder.Services.AddSingleton(data);
         builder.Services.AddMaillageDomain(DatabaseSetting.Parse(config["Maillage:Database"], data)).AddDemo();
+        // Appointments taken by SAS regulators go to the SAS platform (docs/sas.md): where, with which certificate, how patiently.
+        builder.Services.AddSingleton(Maillage.Unscheduled.Sas.SasSetting.From(config));
         builder.Services.AddMail(MailSetting.Parse(Setting("Maillage:Mail") ?? "pickup:" + data.MailOutbox, config["Maillage:MailFrom"],
             builder.Environment.ContentRootPath));
         builder.Services.AddIdentity<MaillageUser, IdentityRole>(AccountRules.Apply)

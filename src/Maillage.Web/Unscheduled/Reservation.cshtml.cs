@@ -1,5 +1,6 @@
 using Maillage.Platform.Errors;
 using Maillage.Unscheduled;
+using Maillage.Unscheduled.Sas;
 using Maillage.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,9 +10,12 @@ namespace Maillage.Web.Unscheduled;
 /// The printable confirmation of a booking (date and hour at the CPTS's hour, effector, address, what to bring), for the registrar who
 /// booked it, the effector of its slot and the coordinator; every read audited. Cancel and move from here.
 /// </summary>
-public sealed class ReservationModel(ReadBooking read, CancelBooking cancel) : SnpPageModel
+public sealed class ReservationModel(ReadBooking read, CancelBooking cancel, ReadSasSend sas) : SnpPageModel
 {
     public BookingView? View { get; private set; }
+
+    /// <summary>Where the appointment stands with the SAS, for the coordinator, when a SAS regulator took it.</summary>
+    public SasSendState? Sas { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid bookingId, CancellationToken ct) => await PageAsync(id, bookingId, ct);
 
@@ -28,6 +32,7 @@ public sealed class ReservationModel(ReadBooking read, CancelBooking cancel) : S
         if (result.Succeeded)
         {
             View = result.Value;
+            Sas = await sas.RunAsync(id, bookingId, HttpContext.GetActor(), ct);
             return Page();
         }
 

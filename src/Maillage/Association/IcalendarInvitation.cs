@@ -1,9 +1,7 @@
 using System.Globalization;
-using Calendar = Ical.Net.Calendar;
 using System.Text;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using Maillage.Lifecycle.Published;
 using Maillage.Platform.Time;
 
@@ -18,7 +16,7 @@ namespace Maillage.Association;
 /// </summary>
 public static class IcalendarInvitation
 {
-    public const string ContentType = "text/calendar; charset=utf-8";
+    public const string ContentType = Icalendar.ContentType;
 
     public static string Uid(Guid meetingId) => meetingId.ToString("D", CultureInfo.InvariantCulture) + "@maillage";
 
@@ -28,22 +26,17 @@ public static class IcalendarInvitation
         ArgumentNullException.ThrowIfNull(cpts);
         ArgumentNullException.ThrowIfNull(clock);
         var cancelled = meeting.Status == MeetingStatus.Cancelled;
-        var calendar = new Calendar { ProductId = "-//Maillage//Reunions//FR", Method = cancelled ? "CANCEL" : "REQUEST" };
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(clock.ZoneId));
-        calendar.Events.Add(new CalendarEvent
+        return Icalendar.Write("-//Maillage//Reunions//FR", cancelled, clock, new CalendarEvent
         {
             Uid = Uid(meeting.Id),
             Sequence = meeting.Sequence,
-            DtStamp = new CalDateTime(clock.UtcNow.UtcDateTime, "UTC"),
-            DtStart = Local(clock, meeting.StartsAt),
-            DtEnd = Local(clock, meeting.EndsAt),
+            DtStart = Icalendar.At(clock, meeting.StartsAt),
+            DtEnd = Icalendar.At(clock, meeting.EndsAt),
             Summary = $"{MeetingLabels.Label(body, meeting.Extraordinary)} — {meeting.Title}",
             Location = meeting.Location,
             Description = Description(meeting, body, cpts.Name),
             Organizer = new Organizer { Value = Organizer(cpts.Id, cpts.ContactEmail), CommonName = cpts.Name },
-            Status = cancelled ? "CANCELLED" : "CONFIRMED",
         });
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
     private static string Description(Meeting meeting, BodyKind body, string cptsName)
@@ -67,9 +60,6 @@ public static class IcalendarInvitation
 
         return text.ToString();
     }
-
-    private static CalDateTime Local(LocalClock clock, DateTimeOffset instant) =>
-        new(DateTime.SpecifyKind(clock.Local(instant).DateTime, DateTimeKind.Unspecified), clock.ZoneId);
 
     private static Uri Organizer(Guid cptsId, string? email) =>
         email is { Length: > 0 } && Uri.TryCreate("mailto:" + email.Trim(), UriKind.Absolute, out var mailto)

@@ -9,6 +9,7 @@ public static class CptsCsv
     public const string Name = "nom";
     public const string Rna = "rna";
     public const string Siret = "siret";
+    public const string Finess = "finess";
     public const string Email = "email";
     public const string Phone = "telephone";
     public const string Communes = "communes";
@@ -26,7 +27,7 @@ public static class CptsCsv
         (Stage.Dissolved, "date_dissolution"),
     ];
 
-    public static IReadOnlyList<string> Header { get; } = [Name, Rna, Siret, Email, Phone, Communes, Override, .. StageColumns.Select(c => c.Column)];
+    public static IReadOnlyList<string> Header { get; } = [Name, Rna, Siret, Finess, Email, Phone, Communes, Override, .. StageColumns.Select(c => c.Column)];
 
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "yyyy-MM-dd"];
 

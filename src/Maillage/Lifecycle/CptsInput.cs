@@ -15,6 +15,9 @@ public sealed record CptsInput(
     string? OverrideReason = null,
     int? Version = null)
 {
+    /// <summary>FINESS of the CPTS (TRE_R66 category 604), optional: the SAS names the CPTS by it.</summary>
+    public string? Finess { get; init; }
+
     /// <summary>Field checks of the association identity, each with a French message naming the field.</summary>
     public IReadOnlyList<Error> CheckIdentity()
     {
@@ -39,6 +42,11 @@ public sealed record CptsInput(
             errors.Add(siret);
         }
 
+        if (CleanFiness(Finess) is { } finessValue && Identifiers.CheckFiness(finessValue) is { } finess)
+        {
+            errors.Add(finess);
+        }
+
         if (Clean(ContactEmail) is { } email && (email.Length > 254 || !MailAddress.TryCreate(email, out _)))
         {
             errors.Add(new Error("invalid_email", $"L'adresse « {email} » n'est pas une adresse e-mail valide.", "contactEmail"));
@@ -58,6 +66,7 @@ public sealed record CptsInput(
         cpts.Name = Name!.Trim();
         cpts.Rna = Clean(Rna)?.ToUpperInvariant();
         cpts.Siret = Clean(Siret)?.Replace(" ", "", StringComparison.Ordinal);
+        cpts.Finess = CleanFiness(Finess);
         cpts.ContactEmail = Clean(ContactEmail);
         cpts.ContactPhone = Clean(ContactPhone);
     }
@@ -65,7 +74,10 @@ public sealed record CptsInput(
     public bool IdentityDiffersFrom(Cpts cpts) =>
         cpts.Name != Name?.Trim() || cpts.Rna != Clean(Rna)?.ToUpperInvariant()
         || cpts.Siret != Clean(Siret)?.Replace(" ", "", StringComparison.Ordinal)
-        || cpts.ContactEmail != Clean(ContactEmail) || cpts.ContactPhone != Clean(ContactPhone);
+        || cpts.Finess != CleanFiness(Finess) || cpts.ContactEmail != Clean(ContactEmail) || cpts.ContactPhone != Clean(ContactPhone);
+
+    /// <summary>A FINESS as written on documents (« 35 000 013 9 »): spaces out, Corsica's letters upper case.</summary>
+    public static string? CleanFiness(string? s) => Clean(s)?.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -19,7 +19,7 @@ public sealed class ExportCpts(MaillageDbContext db)
         var overrides = held.Where(u => u.OverrideReason != null).GroupBy(u => u.CptsId).ToDictionary(g => g.Key, g => g.First().OverrideReason);
         var rows = list.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => (IReadOnlyList<string?>)
         [
-            c.Name, c.Rna, c.Siret, c.ContactEmail, c.ContactPhone,
+            c.Name, c.Rna, c.Siret, c.Finess, c.ContactEmail, c.ContactPhone,
             c.Stage == Stage.Dissolved ? c.DissolvedTerritory : string.Join(' ', units[c.Id].Order(StringComparer.Ordinal)),
             overrides.GetValueOrDefault(c.Id),
             .. CptsCsv.StageColumns.Select(s => transitions[c.Id].Where(t => t.Stage == s.Stage).OrderBy(t => t.Date).Select(t => French.Date(t.Date)).FirstOrDefault()),

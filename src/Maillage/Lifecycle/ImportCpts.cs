@@ -99,7 +99,7 @@ public sealed class ImportCpts(MaillageDbContext db, CreateCpts create, RecordSt
 
         var codes = (Field(CptsCsv.Communes) ?? "").Split([' ', ',', '|'], StringSplitOptions.RemoveEmptyEntries);
         var input = new CptsInput(Field(CptsCsv.Name), Field(CptsCsv.Rna), Field(CptsCsv.Siret), Field(CptsCsv.Email), Field(CptsCsv.Phone), codes,
-            Field(CptsCsv.Override));
+            Field(CptsCsv.Override)) { Finess = Field(CptsCsv.Finess) };
         DateOnly? since = dates.Count > 0 ? dates.Min(d => d.Date) : null;
         if (dates.Any(d => d.Stage == Stage.Dissolved))
         {

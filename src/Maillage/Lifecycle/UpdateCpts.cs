@@ -106,6 +106,7 @@ public sealed class UpdateCpts(MaillageDbContext db, Tenancy tenancy, AssignTerr
         Compare("nom", c.Name, i.Name);
         Compare("RNA", c.Rna, i.Rna?.ToUpperInvariant());
         Compare("SIRET", c.Siret, i.Siret?.Replace(" ", "", StringComparison.Ordinal));
+        Compare("FINESS", c.Finess, CptsInput.CleanFiness(i.Finess));
         Compare("e-mail de contact", c.ContactEmail, i.ContactEmail);
         Compare("téléphone", c.ContactPhone, i.ContactPhone);
         return string.Join(", ", parts);

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Maillage.Lifecycle.Published;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Identifiers;
@@ -21,7 +22,8 @@ public sealed record PatientInput(string? FamilyName, string? GivenName, DateOnl
 /// A registrar books a free slot for a patient. Two registrars racing for the same slot: the database lets exactly one booking live per slot,
 /// the other gets a French refusal naming the next free slots.
 /// </summary>
-public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, SearchSlots search, AuditTrail audit, TimeProvider clock, SnpNotifications notify)
+public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Tenancy tenancy, SearchSlots search, AuditTrail audit, TimeProvider clock,
+    SnpNotifications notify, Sas.SasAppointments sas)
 {
     public async Task<Result<Booking>> RunAsync(Guid cptsId, Guid slotId, PatientInput input, Actor actor, CancellationToken ct = default)
     {
@@ -56,6 +58,51 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Sea
         (patient.Id, patient.CptsId, patient.SlotId, patient.Origin, patient.BookedById, patient.BookedBy, patient.BookedAt) =
             (Guid.NewGuid(), cptsId, slotId, origin.Value, actor.UserId, actor.Name, clock.GetUtcNow());
         return await SaveAsync(scope.Value, slot, patient, actor, ct);
+    }
+
+    /// <summary>
+    /// A SAS regulator, arrived from a slot's address with <c>origin=sas</c>, books it for a patient (docs/sas-guide.md §6.3): only an active
+    /// regulator account, only a slot offered to the SAS; the booking's origin is SAS and it carries the regulator (whose id the appointment
+    /// sent to the SAS names). The regulator is no member of the CPTS: the platform resolves the CPTS for it.
+    /// </summary>
+    public async Task<Result<Booking>> RunForRegulatorAsync(Guid cptsId, Guid slotId, PatientInput input, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var regulator = await db.SasRegulators().AsNoTracking().FirstOrDefaultAsync(r => r.UserId == actor.UserId && r.Active, ct);
+        if (regulator is null)
+        {
+            return Error.Forbidden();
+        }
+
+        var tenant = await tenancy.ForPlatformAsync(cptsId, ct);
+        if (!tenant.Succeeded)
+        {
+            return Result<Booking>.Fail(tenant.Errors);
+        }
+
+        var scope = new SnpScope(tenant.Value!, null, null);
+        var slot = await db.Slots().AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId, ct);
+        if (slot is null || slot.WithdrawnAt is not null || (slot.Audience & Sas.SasAudience.All) == 0)
+        {
+            return slot is null ? Error.NotFound("Créneau")
+                : new Error("slot_unavailable", "Ce créneau n'est plus proposé au SAS : choisissez-en un autre.", "slotId", ErrorKind.Conflict);
+        }
+
+        var errors = CheckPatient(input, scope.Today, out var patient);
+        if (slot.Start <= clock.GetUtcNow())
+        {
+            errors.Add(new Error("slot_past", "Ce créneau est déjà commencé ou passé : choisissez-en un à venir.", "slotId"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<Booking>.Fail(errors);
+        }
+
+        (patient.Id, patient.CptsId, patient.SlotId, patient.Origin, patient.RegulatorId, patient.BookedById, patient.BookedBy, patient.BookedAt) =
+            (Guid.NewGuid(), cptsId, slotId, BookingOrigin.Sas, regulator.Id, actor.UserId, actor.Name, clock.GetUtcNow());
+        return await SaveAsync(scope, slot, patient, actor, ct);
     }
 
     /// <summary>Moves a live booking to another free slot in one step: the old slot is freed only if the new one is won.</summary>
@@ -95,7 +142,7 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Sea
         var moved = new Booking
         {
             Id = Guid.NewGuid(), CptsId = old.CptsId, SlotId = toSlotId, RescheduledFromId = old.Id, BookedAt = now, BookedById = actor.UserId, BookedBy = actor.Name,
-            Origin = old.Origin, Reason = old.Reason, PatientFamilyName = old.PatientFamilyName, PatientGivenName = old.PatientGivenName,
+            Origin = old.Origin, RegulatorId = old.RegulatorId, Reason = old.Reason, PatientFamilyName = old.PatientFamilyName, PatientGivenName = old.PatientGivenName,
             PatientBirthDate = old.PatientBirthDate, PatientPhone = old.PatientPhone, PatientEmail = old.PatientEmail, PatientNir = old.PatientNir,
         };
         var saved = await SaveAsync(found.Value!, slot, moved, actor, ct);
@@ -113,7 +160,8 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Sea
         audit.Record(actor, scope.CptsId, booking.RescheduledFromId is null ? "snp.booked" : "snp.rescheduled",
             $"Réservation {booking.Id} : créneau {slot.Id} du {SlotText.When(slot.Start, scope.Tenant.Clock)}, origine {booking.Origin}"
             + (booking.RescheduledFromId is { } from ? $", remplace la réservation {from}." : "."));
-        var refused = await db.SaveOrConflictAsync(async c => await TakenAsync(scope, slot, actor, c), ct);
+        await sas.TrackAsync(booking, ct);
+        var refused = await db.SaveOrConflictAsync(async c => await TakenAsync(scope, slot, booking.RegulatorId is null ? actor : scope.Tenant.Actor, c), ct);
         if (refused is not null)
         {
             return refused;
@@ -123,7 +171,8 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Sea
         return Result<Booking>.Ok(booking);
     }
 
-    /// <summary>The refusal of a slot someone else just won, with the next free slots of the CPTS to offer instead.</summary>
+    /// <summary>The refusal of a slot someone else just won, with the next free slots of the CPTS to offer instead (looked for by the platform
+    /// on a regulator's behalf: a regulator is no member of the CPTS).</summary>
     private async Task<Error> TakenAsync(SnpScope scope, Slot slot, Actor actor, CancellationToken ct)
     {
         var next = await search.RunAsync(scope.CptsId, new SlotQuery(From: slot.Start.AddTicks(-1)), actor, ct);

@@ -112,7 +112,7 @@ public sealed class SearchSlots(MaillageDbContext db, SnpAccess access, GeoCatal
 }
 
 /// <summary>The registrar who booked, the effector or the coordinator cancels a live booking; the slot is free again if it is to come.</summary>
-public sealed class CancelBooking(MaillageDbContext db, SnpAccess access, AuditTrail audit, TimeProvider clock, SnpNotifications notify)
+public sealed class CancelBooking(MaillageDbContext db, SnpAccess access, AuditTrail audit, TimeProvider clock, SnpNotifications notify, Sas.SasAppointments sas)
 {
     public async Task<Result<Booking>> RunAsync(Guid cptsId, Guid bookingId, string? reason, int? version, Actor actor, CancellationToken ct = default)
     {
@@ -148,6 +148,7 @@ public sealed class CancelBooking(MaillageDbContext db, SnpAccess access, AuditT
         var text = string.IsNullOrWhiteSpace(reason) ? "Annulée" : reason.Trim()[..Math.Min(300, reason.Trim().Length)];
         (booking.CancelledAt, booking.CancelledBy, booking.CancelReason) = (clock.GetUtcNow(), actor.Name, text);
         audit.Record(actor, cptsId, "snp.cancelled", $"Réservation {booking.Id} annulée (créneau {slot.Id}).");
+        await sas.TrackAsync(booking, ct);
         var saved = await db.SaveAsync(booking, ct);
         if (saved.Succeeded)
         {
@@ -159,7 +160,7 @@ public sealed class CancelBooking(MaillageDbContext db, SnpAccess access, AuditT
 }
 
 /// <summary>After the slot, the effector (or the coordinator) records what happened: seen, no-show, or redirected and where.</summary>
-public sealed class RecordOutcome(MaillageDbContext db, SnpAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class RecordOutcome(MaillageDbContext db, SnpAccess access, AuditTrail audit, TimeProvider clock, Sas.SasAppointments sas)
 {
     public async Task<Result<Booking>> RunAsync(Guid cptsId, Guid bookingId, string? outcome, string? redirectedTo, int? version, Actor actor,
         CancellationToken ct = default)
@@ -214,6 +215,7 @@ public sealed class RecordOutcome(MaillageDbContext db, SnpAccess access, AuditT
 
         (booking.Outcome, booking.RedirectedTo, booking.OutcomeAt) = (parsed.Value, parsed.Value == BookingOutcome.Redirected ? where : null, clock.GetUtcNow());
         audit.Record(actor, cptsId, "snp.outcome", $"Réservation {booking.Id} : {parsed.Value}.");
+        await sas.TrackAsync(booking, ct);
         return await db.SaveAsync(booking, ct);
     }
 }

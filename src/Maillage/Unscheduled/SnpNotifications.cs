@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using Maillage.Directory.Published;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Mail;
@@ -13,7 +12,6 @@ using Maillage.Unscheduled.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using Calendar = Ical.Net.Calendar;
 
 namespace Maillage.Unscheduled;
 
@@ -117,26 +115,18 @@ public sealed partial class SnpNotifications(MaillageDbContext db, DirectoryLook
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(place);
         ArgumentNullException.ThrowIfNull(clock);
-        var calendar = new Calendar { ProductId = "-//Maillage//Soins non programmes//FR", Method = cancelled ? "CANCEL" : "REQUEST" };
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(clock.ZoneId));
-        calendar.Events.Add(new CalendarEvent
+        return Icalendar.Write("-//Maillage//Soins non programmes//FR", cancelled, clock, new CalendarEvent
         {
             Uid = booking.Id.ToString("D", CultureInfo.InvariantCulture) + "@maillage-snp",
             Sequence = cancelled ? 1 : 0,
-            DtStamp = new CalDateTime(clock.UtcNow.UtcDateTime, "UTC"),
-            DtStart = Local(clock, slot.Start),
-            DtEnd = Local(clock, slot.End),
+            DtStart = Icalendar.At(clock, slot.Start),
+            DtEnd = Icalendar.At(clock, slot.End),
             Summary = $"Soins non programmés — {booking.PatientGivenName} {booking.PatientFamilyName}",
             Location = slot.Kind == SlotKind.InPerson ? $"{place.Name}, {place.Address}" : slot.Kind.French(),
             Description = $"Motif : {SnpRules.ReasonLabel(booking.Reason)}. Adressé par {booking.Origin.French()}. Tél. {booking.PatientPhone}.",
             Organizer = new Organizer { Value = new Uri($"mailto:cpts-{scope.CptsId:D}@maillage.invalid"), CommonName = scope.Tenant.Name },
-            Status = cancelled ? "CANCELLED" : "CONFIRMED",
         });
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
-
-    private static CalDateTime Local(LocalClock clock, DateTimeOffset instant) =>
-        new(DateTime.SpecifyKind(clock.Local(instant).DateTime, DateTimeKind.Unspecified), clock.ZoneId);
 
     private static string WhereText(Slot slot, SnpPlace place) => slot.Kind switch
     {

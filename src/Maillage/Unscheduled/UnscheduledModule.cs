@@ -1,4 +1,5 @@
 using Maillage.Platform.Indicators;
+using Maillage.Unscheduled.Sas;
 using Maillage.Unscheduled.Statistics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +38,7 @@ public static class UnscheduledModule
         services.AddScoped<Sas.SasAgendaAssembler>();
         services.AddScoped<Sas.SearchSasSlots>();
         services.AddScoped<Sas.ReadSasAgenda>();
+        services.AddSasOutbox();
         return services;
     }
 }

@@ -102,10 +102,31 @@ public sealed class SnpFigures(MaillageDbContext db, SnpStanding standing, TimeP
         var booked = await (from b in db.Bookings() join s in db.Slots() on b.SlotId equals s.Id
                             where b.CancelledAt == null && s.Start >= weekFrom && s.Start < weekTo select b.Id).CountAsync(ct);
         var href = scope.Books ? $"/cpts/{tenant.Id}/snp/reserver" : $"/cpts/{tenant.Id}/snp/agenda";
-        return
-        [
+        var figures = new List<KeyFigure>
+        {
             new("snp.free-48h", "Créneaux libres sous 48 h", French.Number(free), "soins non programmés", href),
             new("snp.booked-week", "Réservations cette semaine", French.Number(booked), "soins non programmés", href),
-        ];
+        };
+        var (dayFrom, dayTo) = (here.StartOf(tenant.Today), here.StartOf(tenant.Today.AddDays(1)));
+        if (scope.IsEffector)
+        {
+            // The effector's day: its patients today and the next one's hour, from its home to « Ma journée ».
+            var effectorId = scope.Effector!.Id;
+            var starts = await (from b in db.Bookings() join s in db.Slots() on b.SlotId equals s.Id
+                                where b.CancelledAt == null && s.EffectorId == effectorId && s.Start >= dayFrom && s.Start < dayTo select s.Start).ToListAsync(ct);
+            var next = starts.Where(t => t > now).Order().Select(t => (DateTimeOffset?)t).FirstOrDefault();
+            figures.Add(new("snp.my-day", "Vos patients SNP aujourd'hui", French.Number(starts.Count),
+                next is { } at ? $"prochain à {here.Local(at):HH'h'mm}" : starts.Count > 0 ? "tous passés" : "aucun rendez-vous", $"/cpts/{tenant.Id}/snp/agenda"));
+        }
+
+        if (scope.Registrar is { Active: true })
+        {
+            // The registrar's day: what it booked today, from its home to « Mes réservations ».
+            var userId = tenant.Actor.UserId;
+            var mine = await db.Bookings().CountAsync(b => b.BookedById == userId && b.BookedAt >= dayFrom && b.BookedAt < dayTo, ct);
+            figures.Add(new("snp.my-bookings-today", "Vos réservations du jour", French.Number(mine), "soins non programmés", $"/cpts/{tenant.Id}/snp/reservations"));
+        }
+
+        return figures;
     }
 }

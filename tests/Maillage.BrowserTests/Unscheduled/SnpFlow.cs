@@ -7,13 +7,17 @@ namespace Maillage.BrowserTests.Unscheduled;
 
 /// <summary>
 /// Unscheduled care in the demo (issue 12): a pharmacist books a slot from a phone between two patients and gets the confirmation; the
-/// doctor finds the patient in the agenda; the coordinator records a no-show on a past consultation left without an outcome and sees the statistics follow.
+/// doctor finds the patient in the agenda and opens a weekly pattern whose slots appear; the coordinator records a no-show on a past consultation left without an outcome and sees the statistics follow.
 /// </summary>
 [Collection(BrowserFlows.Name)]
 public sealed partial class SnpFlow(BrowserHost host)
 {
     private const string Pharmacist = "tresorier@cpts-redon.demo";
     private const string Doctor = "medecin@cpts-redon.demo";
+
+    private static readonly string[] Weekdays = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi"];
+
+    private static readonly string[] SundayHours = ["13:00", "13:20", "13:40"];
 
     [Fact]
     public Task A_pharmacist_books_a_slot_on_a_phone_and_the_doctor_finds_the_patient_in_the_agenda() => host.RunAsync(Screens.PhoneWidth, Screens.PhoneHeight, async page =>
@@ -88,6 +92,35 @@ public sealed partial class SnpFlow(BrowserHost host)
         await Flows.OpenAsync(page, "Statistiques SNP");
         Assert.Equal(awaitingBefore - 1, await Flows.NumberAsync(page.Locator("#total-awaiting")));
         await Expect(page.Locator("#weeks-chart")).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task A_doctor_opens_a_weekly_pattern_and_finds_its_slots_in_next_weeks_agenda() => host.RunAsync(Screens.DesktopWidth, Screens.DesktopHeight, async page =>
+    {
+        await BrowserHost.LogInAsync(page, Doctor);
+        await Flows.OpenAsync(page, "Agenda SNP");
+        var form = page.Locator("#new-pattern-form");
+        foreach (var day in Weekdays)
+        {
+            await form.GetByLabel(day, new() { Exact = true }).UncheckAsync();
+        }
+
+        // Sunday early afternoon: an hour no demo pattern holds, three slots of 20 minutes.
+        await form.GetByLabel("Dimanche", new() { Exact = true }).CheckAsync();
+        await form.GetByLabel("Heure de début").FillAsync("13:00");
+        await form.GetByLabel("Heure de fin").FillAsync("14:00");
+        await form.GetByLabel("Durée d'un créneau (minutes)").FillAsync("20");
+        await form.GetByLabel("À partir du").FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ajouter la semaine type" }).ClickAsync();
+
+        await Expect(page.Locator("details.pattern summary", new() { HasText = "dimanche, 13:00–14:00" })).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = NextWeek() }).ClickAsync();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
+        var sunday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) + 13).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var hour in SundayHours)
+        {
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Retirer le créneau de {hour} le {sunday}", Exact = true })).ToHaveCountAsync(1);
+        }
     });
 
     [GeneratedRegex("^Réserver le ")]

@@ -129,7 +129,7 @@ public abstract class CommandLine(MaillageApp app) : IntegrationTest(app)
         var codes = App.Communes.Take("62", 3);
         var created = await admin.CreateCptsAsync(Http.Unique("CPTS Opale"), codes.Take(2));
         await (await admin.PutJsonAsync($"/api/cpts/{created.Id()}",
-            new { name = created.GetProperty("name").GetString(), rna = "W623000123", siret = "73282932000074", contactEmail = "contact@cpts-opale.example",
+            new { name = created.GetProperty("name").GetString(), rna = "W623000123", siret = "73282932000074", finess = "620999011", contactEmail = "contact@cpts-opale.example",
                 contactPhone = "03 21 00 00 00", version = created.GetProperty("version").GetInt32() })).ExpectAsync(HttpStatusCode.OK);
         await admin.RecordStageAsync(created.Id(), "letter-validated");
         await admin.CreateCptsAsync(Http.Unique("CPTS Ternois"), codes.Skip(2));
@@ -150,7 +150,7 @@ public abstract class CommandLine(MaillageApp app) : IntegrationTest(app)
         Assert.True(reexport.ExitCode == 0, reexport.ToString());
         var original = await File.ReadAllTextAsync(exported, Ct);
         Assert.Equal(original, await File.ReadAllTextAsync(again, Ct));
-        Assert.Contains($"{created.GetProperty("name").GetString()};W623000123;73282932000074;contact@cpts-opale.example;03 21 00 00 00;{codes[0]} {codes[1]};",
+        Assert.Contains($"{created.GetProperty("name").GetString()};W623000123;73282932000074;620999011;contact@cpts-opale.example;03 21 00 00 00;{codes[0]} {codes[1]};",
             original, StringComparison.Ordinal);
     }
 

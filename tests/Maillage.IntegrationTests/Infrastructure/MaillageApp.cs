@@ -55,8 +55,9 @@ public abstract class MaillageApp(DatabaseKind kind, TimeProvider? clock = null)
         Communes = new CommunePool(Geo);
     }
 
-    /// <summary>The host of the fixture: in memory by default; a fixture that needs real sockets or more settings says so here.</summary>
-    protected virtual MaillageAppFactory CreateFactory(TestDatabase database, TimeProvider? clock) => new(database, clock);
+    /// <summary>The host of the fixture: in memory by default, with <see cref="ConfigureHost"/>; a fixture that needs real sockets
+    /// (Kestrel) says so here.</summary>
+    protected virtual MaillageAppFactory CreateFactory(TestDatabase database, TimeProvider? clock) => new(database, clock, ConfigureHost);
 
     public async ValueTask DisposeAsync()
     {
@@ -71,8 +72,17 @@ public abstract class MaillageApp(DatabaseKind kind, TimeProvider? clock = null)
             await database.DisposeAsync();
         }
 
+        await DisposeMoreAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>A fixture's own settings or services for its host (and for any other host it builds on the same database).</summary>
+    protected virtual void ConfigureHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+    }
+
+    /// <summary>What a fixture started besides the host, stopped after it.</summary>
+    protected virtual ValueTask DisposeMoreAsync() => ValueTask.CompletedTask;
 
     /// <summary>Skips the test when its database engine is not available here (never under CI: the fixture failed).</summary>
     public void SkipWhenUnavailable() => Assert.SkipWhen(unavailable is not null, unavailable ?? "");

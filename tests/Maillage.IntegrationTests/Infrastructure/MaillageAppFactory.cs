@@ -8,11 +8,10 @@ namespace Maillage.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real web host (in-memory server) on a test database, without the demo; the database is migrated and the
-/// geography loaded by the host's own start-up check when the host starts; on the real clock unless given one; with more
-/// <paramref name="settings"/> when a test needs them (e.g. the SAS's mutual TLS).
+/// geography loaded by the host's own start-up check when the host starts; on the real clock unless given one; <paramref name="configure"/>
+/// adds a test class's own settings or services.
 /// </summary>
-public sealed class MaillageAppFactory(TestDatabase database, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
-    : WebApplicationFactory<Program>
+public sealed class MaillageAppFactory(TestDatabase database, TimeProvider? clock = null, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -26,15 +25,12 @@ public sealed class MaillageAppFactory(TestDatabase database, TimeProvider? cloc
         builder.UseSetting("Maillage:Keys", Path.Combine(Database.Folder, "keys"));
         builder.UseSetting("Maillage:Mail", "pickup:" + Outbox);
         builder.UseEnvironment("Production");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            builder.UseSetting(key, value);
-        }
-
         if (clock is not null)
         {
             // The host's clock, for tests that need an instant of their choosing (e.g. when Paris and La Réunion are on different days).
             builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
         }
+
+        configure?.Invoke(builder);
     }
 }

@@ -24,6 +24,8 @@ public abstract class BadInput(MaillageApp app) : IntegrationTest(app)
         { "malformed RNA", $$"""{"name":"NAME","territory":["{{Redon}}"],"rna":"W12"}""", "rna", "W12" },
         { "SIRET with a bad Luhn key", $$"""{"name":"NAME","territory":["{{Redon}}"],"siret":"73282932000075"}""", "siret", "Luhn" },
         { "SIRET of 13 digits", $$"""{"name":"NAME","territory":["{{Redon}}"],"siret":"7328293200007"}""", "siret", "14" },
+        { "FINESS with a bad Luhn key", $$"""{"name":"NAME","territory":["{{Redon}}"],"finess":"350999018"}""", "finess", "Luhn" },
+        { "FINESS of 8 characters", $$"""{"name":"NAME","territory":["{{Redon}}"],"finess":"35099901"}""", "finess", "9 caractères" },
         { "missing name", $$"""{"territory":["{{Redon}}"]}""", "name", "nom" },
         { "blank name", $$"""{"name":"   ","territory":["{{Redon}}"]}""", "name", "nom" },
         { "invalid contact e-mail", $$"""{"name":"NAME","territory":["{{Redon}}"],"contactEmail":"pas-une-adresse"}""", "contactEmail", "pas-une-adresse" },

@@ -14,8 +14,9 @@ public abstract class CptsRegistration(MaillageApp app) : IntegrationTest(app)
         string[] territory = ["35236", .. App.Communes.Take("35", 2)];
         var name = Http.Unique("CPTS du pays de Redon");
 
-        using var response = await admin.PostJsonAsync("/api/cpts", new { name, territory });
+        using var response = await admin.PostJsonAsync("/api/cpts", new { name, territory, finess = "35 099 901 7" });
         var created = await response.ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("350999017", created.GetProperty("finess").GetString());
 
         var id = created.Id();
         Assert.Equal($"/api/cpts/{id}", response.Headers.Location?.OriginalString);

@@ -7,6 +7,7 @@ using System.Text.Json;
 using Maillage.IntegrationTests.Infrastructure;
 using Maillage.Platform.Identity;
 using Maillage.Web.Fhir;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -169,7 +170,7 @@ public abstract class MtlsApp : MaillageApp
     /// <summary>The settings of this host beyond the addresses, the CA and the names.</summary>
     protected abstract Dictionary<string, string?> Settings(TestPki pki);
 
-    protected override MaillageAppFactory CreateFactory(TestDatabase database, TimeProvider? clock)
+    protected override void ConfigureHost(IWebHostBuilder builder)
     {
         var pki = TestPki.Shared;
         var settings = new Dictionary<string, string?>(Settings(pki))
@@ -183,7 +184,15 @@ public abstract class MtlsApp : MaillageApp
             // The throw-away CA publishes no revocation list.
             ["Maillage:Sas:Mtls:Revocation"] = "NoCheck",
         };
-        var factory = new MaillageAppFactory(database, clock, settings);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override MaillageAppFactory CreateFactory(TestDatabase database, TimeProvider? clock)
+    {
+        var factory = base.CreateFactory(database, clock);
         factory.UseKestrel();
         return factory;
     }

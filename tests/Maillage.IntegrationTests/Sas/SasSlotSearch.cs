@@ -3,11 +3,14 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Json;
 using Maillage.IntegrationTests.Infrastructure;
+using Maillage.Lifecycle.Storage;
 using Maillage.Platform.Identity;
+using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Maillage.Unscheduled;
 using Maillage.Web.Fhir;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage.IntegrationTests.Sas;
@@ -85,6 +88,34 @@ public abstract class SasSlotSearch(MaillageApp app) : IntegrationTest(app)
         var organization = Assert.Single(entries, e => Type(e) == "Organization").GetProperty("resource");
         Assert.Equal($"Organization/{organization.GetProperty("id").GetString()}", service.GetProperty("providedBy").GetProperty("reference").GetString());
         Assert.Equal(w.Community.CptsName, organization.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task The_cpts_organization_carries_1_and_its_finess_once_the_registry_has_one()
+    {
+        var w = await WorldAsync();
+        await OpenAsync(w, ["sas-cpts"], 1);
+        var query = CptsIncludes + Window() + $"&schedule.actor:Practitioner.identifier={Idnps}|8{w.Rpps}&status=free";
+        var before = Organization(await SearchAsync(w, query));
+        Assert.DoesNotContain(Identifiers(before), i => i.StartsWith('1'));
+
+        await Use(async s =>
+        {
+            var db = s.GetRequiredService<MaillageDbContext>();
+            return await db.Cpts().Where(c => c.Id == w.Community.Cpts).ExecuteUpdateAsync(u => u.SetProperty(c => c.Finess, "350999017"), Ct);
+        });
+        var organization = Organization(await SearchAsync(w, query));
+        var id = Assert.Single(organization.GetProperty("identifier").EnumerateArray());
+        Assert.Equal("urn:oid:1.2.250.1.71.4.2.2", id.GetProperty("system").GetString());
+        Assert.Equal("1350999017", id.GetProperty("value").GetString());
+        Assert.Equal("https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203", id.GetProperty("type").GetProperty("coding")[0].GetProperty("system").GetString());
+        Assert.Equal("IDNST", id.GetProperty("type").GetProperty("coding")[0].GetProperty("code").GetString());
+
+        static JsonElement Organization(JsonElement bundle) =>
+            Assert.Single(bundle.GetProperty("entry").EnumerateArray(), e => Type(e) == "Organization").GetProperty("resource");
+
+        static IEnumerable<string> Identifiers(JsonElement o) => o.TryGetProperty("identifier", out var ids)
+            ? ids.EnumerateArray().Select(i => i.GetProperty("value").GetString()!) : [];
     }
 
     [Fact]

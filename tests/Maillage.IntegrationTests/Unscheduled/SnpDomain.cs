@@ -1,4 +1,5 @@
 using Maillage.IntegrationTests.Infrastructure;
+using Maillage.Lifecycle.Published;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Identity;
 using Maillage.Platform.Persistence;
@@ -207,6 +208,43 @@ public abstract class SnpDomain(MaillageApp app) : IntegrationTest(app)
         var bad = await Use(s => s.GetRequiredService<SearchSlots>().RunAsync(w.Community.Cpts, new SlotQuery(Near: "99999", Kind: "dentiste"), w.Pharmacist, Ct));
         Assert.Equal(["invalid_kind", "unknown_place"], bad.Errors.Select(e => e.Code).Order());
     }
+
+    [Fact]
+    public async Task The_effector_and_the_registrar_find_their_day_among_their_key_figures()
+    {
+        var w = await WorldAsync();
+        var tomorrow = (await OpenAsync(w, days: 1))[0];
+        var booked = await Use(s => s.GetRequiredService<BookSlot>().RunAsync(w.Community.Cpts, tomorrow.Id, Patient("Durand"), w.Pharmacist, Ct));
+        Assert.True(booked.Succeeded, string.Join(" ", booked.Errors.Select(e => e.Message)));
+        await Use(async s =>
+        {
+            // A consultation today at the CPTS's noon (past or to come, it is the doctor's day), booked by someone else.
+            var tenant = (await s.GetRequiredService<Tenancy>().ResolveAsync(w.Community.Cpts, w.Coordinator, Ct)).Value!;
+            var noon = tenant.Clock.StartOf(tenant.Today).AddHours(12);
+            var db = s.GetRequiredService<MaillageDbContext>();
+            var slot = new Slot { Id = Guid.NewGuid(), CptsId = w.Community.Cpts, EffectorId = w.Effector, PlaceId = w.Place, Start = noon, End = noon.AddMinutes(20),
+                Kind = SlotKind.InPerson, Audience = SlotAudience.Registrars };
+            db.Add(slot);
+            db.Add(new Booking { Id = Guid.NewGuid(), CptsId = w.Community.Cpts, SlotId = slot.Id, PatientFamilyName = "X", PatientGivenName = "Y",
+                PatientBirthDate = new DateOnly(1990, 1, 1), PatientPhone = "0600000000", Reason = "other", BookedById = "other", BookedBy = "other",
+                BookedAt = noon.AddDays(-1) });
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var day = Assert.Single(await FiguresAsync(w, w.Doctor), f => f.Key == "snp.my-day");
+        Assert.Equal("1", day.Value);
+        Assert.Equal($"/cpts/{w.Community.Cpts}/snp/agenda", day.Href);
+        var mine = Assert.Single(await FiguresAsync(w, w.Pharmacist), f => f.Key == "snp.my-bookings-today");
+        Assert.Equal("1", mine.Value);
+        Assert.Equal("0", Assert.Single(await FiguresAsync(w, w.Nurse), f => f.Key == "snp.my-bookings-today").Value);
+        Assert.DoesNotContain(await FiguresAsync(w, w.Coordinator), f => f.Key is "snp.my-day" or "snp.my-bookings-today");
+    }
+
+    private Task<IReadOnlyList<KeyFigure>> FiguresAsync(World w, Actor actor) => Use(async s =>
+    {
+        var tenant = (await s.GetRequiredService<Tenancy>().ResolveAsync(w.Community.Cpts, actor, Ct)).Value!;
+        return await s.GetServices<IKeyFigureSource>().OfType<SnpFigures>().Single().OfAsync(tenant, Ct);
+    });
 
     private async Task<World> WorldAsync()
     {

@@ -17,7 +17,8 @@ public sealed record CptsInfo(
     string? Siret,
     string? ContactEmail,
     string? ContactPhone,
-    TimeZoneInfo TimeZone)
+    TimeZoneInfo TimeZone,
+    string? Finess = null)
 {
     public override string ToString() => $"CPTS {Id}";
 }

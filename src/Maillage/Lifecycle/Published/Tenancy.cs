@@ -56,5 +56,5 @@ public sealed class Tenancy(MaillageDbContext db, TimeProvider clock)
     internal Tenant Of(Cpts cpts, Actor actor) => new(Info(cpts), actor, ClockOf(cpts.DepartementCodes));
 
     internal static CptsInfo Info(Cpts c) => new(c.Id, c.Name, c.Stage, c.Population, c.Tier, c.TierRuleSet, [.. c.DepartementCodes], [.. c.RegionCodes],
-        c.Rna, c.Siret, c.ContactEmail, c.ContactPhone, TimeZones.Of(c.DepartementCodes));
+        c.Rna, c.Siret, c.ContactEmail, c.ContactPhone, TimeZones.Of(c.DepartementCodes), c.Finess);
 }

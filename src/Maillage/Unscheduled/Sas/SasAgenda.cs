@@ -78,7 +78,7 @@ public sealed record SasSlot(Guid Id, Guid CptsId, string ScheduleId, DateTimeOf
     SlotAudience Audience, string? SpecialtyCode, Guid? Cpts, TimeZoneInfo Zone);
 
 /// <summary>A CPTS as the SAS names it: its HealthcareService and Organization.</summary>
-public sealed record SasCpts(Guid Id, string Name, string? Siret, string? Phone);
+public sealed record SasCpts(Guid Id, string Name, string? Siret, string? Phone, string? Finess = null);
 
 /// <summary>Everything one answer carries: the matched slots and what they refer to, each once.</summary>
 public sealed record SasAgenda(IReadOnlyList<SasSlot> Slots, IReadOnlyList<SasSchedule> Schedules, IReadOnlyList<SasPractitioner> Practitioners,

@@ -125,10 +125,9 @@ public sealed class SasAgendaAssembler(MaillageDbContext db, CptsLookup registry
     public async Task<SasAgenda> AssembleAsync(IReadOnlyList<Slot> slots, bool cptsCase, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(slots);
-        var described = await DescribeAsync([.. slots.Select(s => (s.EffectorId, s.PlaceId))], ct);
-        var effectorIds = slots.Select(s => s.EffectorId).Distinct().ToList();
-        var specialties = await db.Effectors().EveryCpts().AsNoTracking().Where(e => effectorIds.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => e.SpecialtyCode, ct);
+        // The effectors DescribeAsync reads are those of the slots: their specialties come from the same rows, not from a second query.
+        var (described, effectors) = await DescribeWithEffectorsAsync([.. slots.Select(s => (s.EffectorId, s.PlaceId))], ct);
+        var specialties = effectors.ToDictionary(e => e.Key, e => e.Value.SpecialtyCode);
         var all = slots.Count == 0 ? new Dictionary<Guid, CptsInfo>() : await registry.DescribeAsync(slots.Select(s => s.CptsId), ct);
         var inCpts = cptsCase ? slots.Where(s => s.Audience.HasFlag(SlotAudience.SasCpts)).Select(s => s.CptsId).ToHashSet() : [];
         var cpts = all.Values.Where(c => inCpts.Contains(c.Id)).ToDictionary(c => c.Id);
@@ -138,12 +137,16 @@ public sealed class SasAgendaAssembler(MaillageDbContext db, CptsLookup registry
         return described with
         {
             Slots = result,
-            Cpts = [.. cpts.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SasCpts(c.Id, c.Name, c.Siret, SasIds.Phone(c.ContactPhone)))],
+            Cpts = [.. cpts.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new SasCpts(c.Id, c.Name, c.Siret, SasIds.Phone(c.ContactPhone), c.Finess))],
         };
     }
 
     /// <summary>The schedules of these effector × place pairs and their practitioners (no slot, no CPTS).</summary>
-    public async Task<SasAgenda> DescribeAsync(IReadOnlyList<(Guid EffectorId, Guid PlaceId)> pairs, CancellationToken ct)
+    public async Task<SasAgenda> DescribeAsync(IReadOnlyList<(Guid EffectorId, Guid PlaceId)> pairs, CancellationToken ct) =>
+        (await DescribeWithEffectorsAsync(pairs, ct)).Agenda;
+
+    private async Task<(SasAgenda Agenda, Dictionary<Guid, Effector> Effectors)> DescribeWithEffectorsAsync(IReadOnlyList<(Guid EffectorId, Guid PlaceId)> pairs,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         var distinct = pairs.Distinct().ToList();
@@ -158,7 +161,7 @@ public sealed class SasAgendaAssembler(MaillageDbContext db, CptsLookup registry
             return new SasSchedule(effector.Id, place.Id, place.CptsId, effector.Rpps, place.Name, place.Address, place.CommuneCode,
                 commune?.Name ?? place.CommuneCode, commune is { PostalCodes.Count: > 0 } ? commune.PostalCodes[0] : null, SasIds.Phone(place.Phone));
         }).OrderBy(s => s.Rpps, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
-        return new SasAgenda([], schedules, await PractitionersAsync([.. schedules.Select(s => s.Rpps).Distinct()], ct), []);
+        return (new SasAgenda([], schedules, await PractitionersAsync([.. schedules.Select(s => s.Rpps).Distinct()], ct), []), effectors);
     }
 
     /// <summary>One practitioner per RPPS, named as its earliest enrolment names it.</summary>
