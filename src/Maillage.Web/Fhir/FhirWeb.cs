@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Maillage.Accounts;
 using Maillage.Platform.Identity;
 using Maillage.Unscheduled.Sas;
 using Maillage.Web.Membership;
@@ -12,17 +13,18 @@ namespace Maillage.Web.Fhir;
 
 /// <summary>
 /// The FHIR R4 server of the SAS interface (docs/sas.md): the slot search and the reads of slots, schedules and practitioners, in
-/// <c>application/fhir+json</c>, every refusal an OperationOutcome. Called by the SAS platform with a bearer token of an account marked
-/// for it (claim <see cref="SasClaim"/>), or by an admin.
+/// <c>application/fhir+json</c>, every refusal an OperationOutcome. Called by the SAS platform (its client certificate, or a bearer token of an account marked
+/// for it: claim <see cref="SasClaim"/>; <see cref="SasAccess"/>), or by an admin.
 /// </summary>
 public static class FhirWeb
 {
-    public const string SasClaim = "maillage:sas";
-    public const string SasClaimValue = "platform";
+    public const string SasClaim = SasPlatformAccount.ClaimType;
+    public const string SasClaimValue = SasPlatformAccount.ClaimValue;
     public const string FhirJson = "application/fhir+json";
 
-    /// <summary>Only bearer tokens; the account of the SAS platform (or an admin probing the interface).</summary>
-    public static AuthorizationPolicy SasPolicy { get; } = new AuthorizationPolicyBuilder(BearerTokenHandler.SchemeName)
+    /// <summary>The SAS platform, by its client certificate or the bearer token of its account (<see cref="SasAccess"/>), or an admin's
+    /// token probing the interface; never a cookie.</summary>
+    public static AuthorizationPolicy SasPolicy { get; } = new AuthorizationPolicyBuilder(SasAccess.SchemeName)
         .RequireAuthenticatedUser()
         .RequireAssertion(c => c.User.HasClaim(SasClaim, SasClaimValue) || c.User.HasClaim(ActorClaimsFactory.RoleClaim, nameof(Role.Admin)))
         .Build();
@@ -343,7 +345,7 @@ public static class FhirWeb
                     Security = new CapabilityStatement.SecurityComponent
                     {
                         Cors = false,
-                        Description = "Jeton porteur (Authorization: Bearer) d'un compte marqué pour la plateforme SAS ; mTLS IGC-Santé à venir.",
+                        Description = http.RequestServices.GetRequiredService<SasAccessSettings>().Describe(),
                     },
                     Resource = [slot, schedule, practitioner],
                 },

@@ -5,6 +5,7 @@ using Maillage.Platform.PersonalData;
 using Microsoft.Extensions.Compliance.Classification;
 using Microsoft.Extensions.Compliance.Redaction;
 using Maillage.Platform.Persistence;
+using Maillage.Web.Fhir;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -71,6 +72,9 @@ public static class WebPlatform
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // After the addresses (it adds the HTTPS endpoint of the SAS's mutual TLS to them) and after authorisation (its refusals on /fhir
+        // replace the default handler of refusals).
+        builder.AddSasAccess();
         // Pages live in their module's folder (Funding/Contracts/Contract.cshtml), next to its endpoints: the root is the project.
         builder.Services.AddRazorPages(o =>
         {

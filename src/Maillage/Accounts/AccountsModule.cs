@@ -15,6 +15,7 @@ public static class AccountsModule
         services.AddScoped<EditAccount>();
         services.AddScoped<ReadAccounts>();
         services.AddScoped<AccountStatus>();
+        services.AddScoped<SasPlatformAccount>();
         services.AddScoped<PasswordReset>();
         return services;
     }

@@ -50,10 +50,14 @@ public abstract class MaillageApp(DatabaseKind kind, TimeProvider? clock = null)
         }
 
         database = await TestDatabase.CreateAsync(Kind, TestContext.Current.CancellationToken);
-        factory = new MaillageAppFactory(database, clock, ConfigureHost);
+        factory = CreateFactory(database, clock);
         factory.StartServer();   // runs the start-up check: migrations and geography
         Communes = new CommunePool(Geo);
     }
+
+    /// <summary>The host of the fixture: in memory by default, with <see cref="ConfigureHost"/>; a fixture that needs real sockets
+    /// (Kestrel) says so here.</summary>
+    protected virtual MaillageAppFactory CreateFactory(TestDatabase database, TimeProvider? clock) => new(database, clock, ConfigureHost);
 
     public async ValueTask DisposeAsync()
     {
