@@ -17,16 +17,13 @@ public sealed class AccountStatus(UserManager<MaillageUser> users, AuditTrail au
     public async Task<Result<MaillageUser>> SetDisabledAsync(Actor actor, string? userId, bool disabled, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.Role != Role.Admin)
+        var target = await users.FindForAdminAsync(actor, userId);
+        if (!target.Succeeded)
         {
-            return Error.Forbidden();
+            return Result<MaillageUser>.Fail(target.Errors);
         }
 
-        var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return Error.NotFound("Compte");
-        }
+        var user = target.Value!;
 
         if (disabled && user.Id == actor.UserId)
         {

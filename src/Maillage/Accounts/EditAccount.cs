@@ -29,16 +29,13 @@ public sealed class EditAccount(UserManager<MaillageUser> users, AccountScopes s
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(change);
-        if (actor.Role != Role.Admin)
+        var target = await users.FindForAdminAsync(actor, userId);
+        if (!target.Succeeded)
         {
-            return Error.Forbidden();
+            return Result<MaillageUser>.Fail(target.Errors);
         }
 
-        var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return Error.NotFound("Compte");
-        }
+        var user = target.Value!;
 
         if (user.Id == actor.UserId && AccountScopes.ParseRole(change.Role, out var asked) is null && asked != Role.Admin)
         {

@@ -45,16 +45,13 @@ public sealed class PasswordReset(UserManager<MaillageUser> users, IMailTranspor
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(link);
-        if (actor.Role != Role.Admin)
+        var target = await users.FindForAdminAsync(actor, userId);
+        if (!target.Succeeded)
         {
-            return Error.Forbidden();
+            return Result<MaillageUser>.Fail(target.Errors);
         }
 
-        var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return Error.NotFound("Compte");
-        }
+        var user = target.Value!;
 
         if (user.IsDisabled())
         {

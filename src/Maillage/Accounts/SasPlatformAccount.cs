@@ -29,16 +29,13 @@ public sealed class SasPlatformAccount(UserManager<MaillageUser> users, AuditTra
     public async Task<Result<bool>> SetAsync(Actor actor, string? userId, bool granted, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.Role != Role.Admin)
+        var target = await users.FindForAdminAsync(actor, userId);
+        if (!target.Succeeded)
         {
-            return Error.Forbidden();
+            return Result<bool>.Fail(target.Errors);
         }
 
-        var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return Error.NotFound("Compte");
-        }
+        var user = target.Value!;
 
         if (await IsGrantedAsync(user) == granted)
         {

@@ -44,7 +44,7 @@ public sealed class AccountsFlow(BrowserHost host)
 
         await page.GetByLabel("Nom affiché").FillAsync("ARS Bretagne, délégation d'Ille-et-Vilaine");
         await page.GetByLabel("Rôle", new() { Exact = true }).SelectOptionAsync("coordinator");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
         var cpts = page.GetByLabel("CPTS (coordonnateur ou membre)");
         await Expect(cpts).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("p.field-error")).ToHaveTextAsync("Un coordonnateur ou un membre est rattaché à une CPTS : indiquez-la.");
@@ -56,7 +56,7 @@ public sealed class AccountsFlow(BrowserHost host)
         await page.GetByLabel("Rôle", new() { Exact = true }).SelectOptionAsync("officer");
         await page.GetByLabel("Région (référent régional)").SelectOptionAsync("");
         await page.GetByLabel("Département (référent départemental)").SelectOptionAsync(new SelectOptionValue { Label = "Ille-et-Vilaine (35)" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Compte modifié : {email}.");
         var line = page.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
         await Expect(line).ToContainTextAsync("ARS Bretagne, délégation d'Ille-et-Vilaine");
