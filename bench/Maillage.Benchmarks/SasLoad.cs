@@ -166,12 +166,16 @@ public static class SasLoad
             + $"(goal: p99 < 50 ms {(search.P99 < 50 && search.Errors == 0 ? "met" : "MISSED")}{(search.Errors > 0 ? $", {search.Errors} requests failed or timed out (10 s), the percentiles are of the others" : "")}, ≥ 0.25 × trivial {(search.Rps / health >= 0.25 ? "met" : "MISSED")}); {o.Clients} clients, {o.Driver}, {o.Duration.TotalSeconds:0} s"));
     }
 
-    /// <summary>Where one search's time goes, in process and one at a time: the domain (SQL and assembly), the FHIR POCOs, their JSON.</summary>
+    /// <summary>Where one search's time goes, in process and one at a time: the domain (SQL and assembly), then its JSON as the host writes
+    /// it (<c>SasSlotBundleWriter</c>), and, for comparison, the FHIR POCOs and Firely's serializer it replaced — whose text it must equal.</summary>
     private static async Task BreakdownAsync(SasWorld world, IReadOnlyList<(string Path, SasSlotQuery Query)> searches, Action<string> say)
     {
-        var (domain, pocos, json, queries) = (new List<double>(), new List<double>(), new List<double>(), new List<long>());
+        var (domain, written, pocos, json, queries) = (new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<long>());
         var serializer = new FhirJsonSerializer();
-        var resources = new web::Maillage.Web.Fhir.SasResources(world.Address.ToString().TrimEnd('/'), world.Address + "fhir");
+        var (baseUrl, fhirBase) = (world.Address.ToString().TrimEnd('/'), world.Address + "fhir");
+        var resources = new web::Maillage.Web.Fhir.SasResources(baseUrl, fhirBase);
+        var writer = new web::Maillage.Web.Fhir.SasSlotBundleWriter(baseUrl, fhirBase);
+        var identical = true;
         for (var i = 0; i < 20; i++)
         {
             await using var scope = world.Services.CreateAsyncScope();
@@ -179,32 +183,22 @@ public static class SasLoad
             var watch = Stopwatch.StartNew();
             var agenda = (await scope.ServiceProvider.GetRequiredService<SearchSasSlots>().RunAsync(searches[i % searches.Count].Query)).Value!;
             var t1 = watch.Elapsed.TotalMilliseconds;
-            var bundle = resources.SlotBundle(agenda, cptsCase: true, "self");
+            var bytes = writer.ToUtf8(agenda, cptsCase: true, "self", "id");
             var t2 = watch.Elapsed.TotalMilliseconds;
-            var text = serializer.SerializeToString(bundle);
+            var bundle = resources.SlotBundle(agenda, cptsCase: true, "self");
+            bundle.Id = "id";
             var t3 = watch.Elapsed.TotalMilliseconds;
-            if (i >= 10 && text.Length > 0)
+            var text = serializer.SerializeToString(bundle);
+            var t4 = watch.Elapsed.TotalMilliseconds;
+            identical &= Encoding.UTF8.GetString(bytes) == text;
+            if (i >= 10)
             {
                 domain.Add(t1);
-                pocos.Add(t2 - t1);
-                json.Add(t3 - t2);
+                written.Add(t2 - t1);
+                pocos.Add(t3 - t2);
+                json.Add(t4 - t3);
                 queries.Add(QueryCounter.Instance.Count - before);
             }
-        }
-
-        // The SDK's System.Text.Json converter on the same bundle: is its text the same, and how long does it take?
-        var stj = new JsonSerializerOptions().ForFhir(Hl7.Fhir.Model.ModelInfo.ModelInspector);
-        var stjTimes = new List<double>();
-        var identical = true;
-        for (var i = 0; i < 20; i++)
-        {
-            await using var scope = world.Services.CreateAsyncScope();
-            var agenda = (await scope.ServiceProvider.GetRequiredService<SearchSasSlots>().RunAsync(searches[i % searches.Count].Query)).Value!;
-            var bundle = resources.SlotBundle(agenda, cptsCase: true, "self");
-            var watch = Stopwatch.StartNew();
-            var text = JsonSerializer.Serialize(bundle, stj);
-            stjTimes.Add(watch.Elapsed.TotalMilliseconds);
-            identical &= text == serializer.SerializeToString(bundle);
         }
 
         // The SQL of one search, each command with its execution time (to the first row).
@@ -219,11 +213,10 @@ public static class SasLoad
             say(string.Create(CultureInfo.InvariantCulture, $"  - {ms:0.00} ms: `{sql.ReplaceLineEndings(" ")}`"));
         }
 
-        say(string.Create(CultureInfo.InvariantCulture,
-            $"- System.Text.Json FHIR converter on the same bundles: {stjTimes.Skip(10).Order().ElementAt(5):0.0} ms (median), text identical to FhirJsonSerializer's: {(identical ? "yes" : "NO")}"));
         static double Median(List<double> l) => l.Order().ElementAt(l.Count / 2);
         say(string.Create(CultureInfo.InvariantCulture,
-            $"- one search in process (median of 10): SearchSasSlots.RunAsync {Median(domain):0.0} ms ({queries.Max()} SQL commands), SasResources.SlotBundle {Median(pocos):0.0} ms, FhirJsonSerializer {Median(json):0.0} ms"));
+            $"- one search in process (median of 10): SearchSasSlots.RunAsync {Median(domain):0.0} ms ({queries.Max()} SQL commands), SasSlotBundleWriter {Median(written):0.00} ms; "
+            + $"what it replaced: SasResources.SlotBundle {Median(pocos):0.0} ms + FhirJsonSerializer {Median(json):0.0} ms; texts identical: {(identical ? "yes" : "NO")}"));
     }
 
     private static async Task BookingFightAsync(SasWorld world, Options o, Action<string> say)

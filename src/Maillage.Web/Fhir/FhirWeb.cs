@@ -153,15 +153,15 @@ public static class FhirWeb
         }
 
         var cptsCase = includes.Any(i => i.Trim() == "Slot:service-type-reference");
-        var resources = Resources(http);
+        var writer = new SasSlotBundleWriter(CampaignEndpoints.PublicBase(http), FhirBase(http));
         var self = SelfUrl(http);
         if (!statuses.Contains("free") || rpps.Count == 0)
         {
-            return Write(resources.SlotBundle(SasAgenda.Empty, cptsCase, self));
+            return writer.Result(SasAgenda.Empty, cptsCase, self);
         }
 
         var found = await search.RunAsync(new SasSlotQuery(ge.Value, le.Value, rpps, cptsCase), ct);
-        return found.Succeeded ? Write(resources.SlotBundle(found.Value!, cptsCase, self))
+        return found.Succeeded ? writer.Result(found.Value!, cptsCase, self)
             : Invalid(found.Errors[0].Field ?? "start", found.Errors[0].Message);
     }
 

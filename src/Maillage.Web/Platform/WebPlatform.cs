@@ -68,6 +68,7 @@ public static class WebPlatform
         // A browser session carries the actor's role and scope in its cookie: rebuilt from the account every minute, so an account edited
         // or disabled by the admin loses what it lost within a minute, not at the next sign-in (one read of the account a minute a session).
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = AccountRules.SessionRefresh);
+        builder.Services.AddSingleton<BearerPrincipals>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

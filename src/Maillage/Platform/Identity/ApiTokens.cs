@@ -34,6 +34,7 @@ public sealed class ApiTokens(MaillageDbContext db, TimeProvider clock)
         return userId is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
     }
 
-    private static string Hash(string secret) =>
+    /// <summary>How a token is stored and looked up: the hex SHA-256 of its text.</summary>
+    public static string Hash(string secret) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

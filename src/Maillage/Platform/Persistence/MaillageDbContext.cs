@@ -84,14 +84,26 @@ public sealed class MaillageDbContext(DbContextOptions<MaillageDbContext> option
     }
 
     /// <summary>Increments the version of every modified CPTS, professional, structure or member, so a concurrent stale save fails.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>A save that touches credentials tells <see cref="CredentialChanges"/> once it is done, so that cached principals drop.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version++;
         }
 
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var credentials = CredentialChanges.Touched(ChangeTracker);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            if (credentials)
+            {
+                CredentialChanges.Bump();
+            }
+        }
     }
 }
 

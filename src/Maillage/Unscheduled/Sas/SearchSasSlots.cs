@@ -43,14 +43,20 @@ public sealed class SearchSasSlots(MaillageDbContext db, SasAgendaAssembler asse
         var since = (query.From > now ? query.From : now).ToUniversalTime();
         var until = query.To.ToUniversalTime();
         var mask = (int)(query.CptsCase ? SasAudience.All : SasAudience.Individual);
-        var slots = await (from s in db.Slots().EveryCpts().AsNoTracking()
-                           join e in db.Effectors().EveryCpts().AsNoTracking() on s.EffectorId equals e.Id
-                           where e.Active && rpps.Contains(e.Rpps) && s.WithdrawnAt == null && s.Start >= since && s.Start <= until
-                                 && ((int)s.Audience & mask) != 0
-                                 && !db.Bookings().EveryCpts().Any(b => b.SlotId == s.Id && b.CancelledAt == null)
-                           orderby s.Start
-                           select s).Take(MaxSlots).ToListAsync(ct);
-        return Result<SasAgenda>.Ok(await assembler.AssembleAsync(slots, query.CptsCase, ct));
+        // The effectors first (a few rows by the RPPS index): their ids lead the slot query to the (effector, start) index of live slots,
+        // and the same rows name the practitioners and their specialties — four SQL commands a search in all (docs/sas.md, « Speed »).
+        var effectors = await db.Effectors().EveryCpts().AsNoTracking().Where(e => e.Active && rpps.Contains(e.Rpps)).ToListAsync(ct);
+        if (effectors.Count == 0)
+        {
+            return Result<SasAgenda>.Ok(SasAgenda.Empty);
+        }
+
+        var ids = effectors.Select(e => e.Id).ToList();
+        var slots = await db.Slots().EveryCpts().AsNoTracking()
+            .Where(s => ids.Contains(s.EffectorId) && s.WithdrawnAt == null && s.Start >= since && s.Start <= until && ((int)s.Audience & mask) != 0
+                        && !db.Bookings().EveryCpts().Any(b => b.SlotId == s.Id && b.CancelledAt == null))
+            .OrderBy(s => s.Start).Take(MaxSlots).ToListAsync(ct);
+        return Result<SasAgenda>.Ok(await assembler.AssembleAsync(slots, query.CptsCase, ct, effectors));
     }
 }
 
@@ -122,11 +128,13 @@ public sealed class ReadSasAgenda(MaillageDbContext db, SasAgendaAssembler assem
 /// <summary>Turns slots (or effector × place pairs) into a <see cref="SasAgenda"/>: schedules, practitioners and CPTS, each once.</summary>
 public sealed class SasAgendaAssembler(MaillageDbContext db, CptsLookup registry, GeoCatalog geo)
 {
-    public async Task<SasAgenda> AssembleAsync(IReadOnlyList<Slot> slots, bool cptsCase, CancellationToken ct)
+    /// <summary>The agenda of these slots; <paramref name="known"/>, when given, are every active effector of the RPPS the slots may be of
+    /// (the search read them already): neither the effectors nor the practitioners are read again.</summary>
+    public async Task<SasAgenda> AssembleAsync(IReadOnlyList<Slot> slots, bool cptsCase, CancellationToken ct, IReadOnlyList<Effector>? known = null)
     {
         ArgumentNullException.ThrowIfNull(slots);
         // The effectors DescribeAsync reads are those of the slots: their specialties come from the same rows, not from a second query.
-        var (described, effectors) = await DescribeWithEffectorsAsync([.. slots.Select(s => (s.EffectorId, s.PlaceId))], ct);
+        var (described, effectors) = await DescribeWithEffectorsAsync([.. slots.Select(s => (s.EffectorId, s.PlaceId))], ct, known);
         var specialties = effectors.ToDictionary(e => e.Key, e => e.Value.SpecialtyCode);
         var all = slots.Count == 0 ? new Dictionary<Guid, CptsInfo>() : await registry.DescribeAsync(slots.Select(s => s.CptsId), ct);
         var inCpts = cptsCase ? slots.Where(s => s.Audience.HasFlag(SlotAudience.SasCpts)).Select(s => s.CptsId).ToHashSet() : [];
@@ -146,13 +154,19 @@ public sealed class SasAgendaAssembler(MaillageDbContext db, CptsLookup registry
         (await DescribeWithEffectorsAsync(pairs, ct)).Agenda;
 
     private async Task<(SasAgenda Agenda, Dictionary<Guid, Effector> Effectors)> DescribeWithEffectorsAsync(IReadOnlyList<(Guid EffectorId, Guid PlaceId)> pairs,
-        CancellationToken ct)
+        CancellationToken ct, IReadOnlyList<Effector>? known = null)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         var distinct = pairs.Distinct().ToList();
         var effectorIds = distinct.Select(p => p.EffectorId).Distinct().ToList();
         var placeIds = distinct.Select(p => p.PlaceId).Distinct().ToList();
-        var effectors = await db.Effectors().EveryCpts().AsNoTracking().Where(e => effectorIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        if (distinct.Count == 0)
+        {
+            return (SasAgenda.Empty, []);
+        }
+
+        var effectors = known is not null ? known.Where(e => effectorIds.Contains(e.Id)).ToDictionary(e => e.Id)
+            : await db.Effectors().EveryCpts().AsNoTracking().Where(e => effectorIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var places = await db.SnpPlaces().EveryCpts().AsNoTracking().Where(p => placeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var schedules = distinct.Where(p => effectors.ContainsKey(p.EffectorId) && places.ContainsKey(p.PlaceId)).Select(p =>
         {
@@ -161,15 +175,20 @@ public sealed class SasAgendaAssembler(MaillageDbContext db, CptsLookup registry
             return new SasSchedule(effector.Id, place.Id, place.CptsId, effector.Rpps, place.Name, place.Address, place.CommuneCode,
                 commune?.Name ?? place.CommuneCode, commune is { PostalCodes.Count: > 0 } ? commune.PostalCodes[0] : null, SasIds.Phone(place.Phone));
         }).OrderBy(s => s.Rpps, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
-        return (new SasAgenda([], schedules, await PractitionersAsync([.. schedules.Select(s => s.Rpps).Distinct()], ct), []), effectors);
+        var rpps = schedules.Select(s => s.Rpps).ToHashSet(StringComparer.Ordinal);
+        var practitioners = known is not null ? Practitioners(known.Where(e => e.Active && rpps.Contains(e.Rpps)))
+            : await PractitionersAsync([.. rpps], ct);
+        return (new SasAgenda([], schedules, practitioners, []), effectors);
     }
 
     /// <summary>One practitioner per RPPS, named as its earliest enrolment names it.</summary>
     public async Task<IReadOnlyList<SasPractitioner>> PractitionersAsync(IReadOnlyList<string> rpps, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rpps);
-        var rows = await db.Effectors().EveryCpts().AsNoTracking().Where(e => e.Active && rpps.Contains(e.Rpps)).ToListAsync(ct);
-        return [.. rows.GroupBy(e => e.Rpps).Select(g => g.OrderBy(e => e.EnrolledAt).First())
-            .Select(e => new SasPractitioner(e.Rpps, e.FamilyName, e.GivenName, e.SpecialtyCode)).OrderBy(p => p.Rpps, StringComparer.Ordinal)];
+        return Practitioners(await db.Effectors().EveryCpts().AsNoTracking().Where(e => e.Active && rpps.Contains(e.Rpps)).ToListAsync(ct));
     }
+
+    private static List<SasPractitioner> Practitioners(IEnumerable<Effector> activeEffectors) =>
+        [.. activeEffectors.GroupBy(e => e.Rpps).Select(g => g.OrderBy(e => e.EnrolledAt).First())
+            .Select(e => new SasPractitioner(e.Rpps, e.FamilyName, e.GivenName, e.SpecialtyCode)).OrderBy(p => p.Rpps, StringComparer.Ordinal)];
 }
