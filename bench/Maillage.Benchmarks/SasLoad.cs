@@ -89,13 +89,13 @@ public static class SasLoad
     private static async Task SearchLoadAsync(SasWorld world, Options o, Action<string> say)
     {
         var token = await world.TokenAsync(Role.Member, null, sas: true);
-        var searches = world.SasSearches(64);
+        var searches = world.SasSearches(64, o.Hours);
         var sas = searches.Select(s => s.Path).ToList();
         var cases = new (string Name, IReadOnlyList<string> Paths, string? Token)[]
         {
             ("GET /health (trivial, anonymous)", ["/health"], null),
             ("GET /fhir/metadata (trivial, SAS token)", ["/fhir/metadata"], token),
-            ("GET /fhir/Slot (SAS search, 25 IDNPS, 48 h, all includes)", sas, token),
+            ($"GET /fhir/Slot (SAS search, 25 IDNPS, {o.Hours} h, all includes)", sas, token),
         };
 
         // One request at a time first: status, size, slots per answer and SQL commands per request (the host's DbCommandInterceptor).
@@ -441,15 +441,15 @@ public static class SasLoad
         public double Rps => Requests / Seconds;
     }
 
-    private sealed record Options(string Engine, int Clients, TimeSpan Duration, TimeSpan Warmup, int Threads, SasShape Shape, int Slots, string Driver, string? Results)
+    private sealed record Options(string Engine, int Clients, TimeSpan Duration, TimeSpan Warmup, int Threads, SasShape Shape, int Slots, string Driver, string? Results, int Hours)
     {
         public static Options Parse(string[] args)
         {
             var booking = false;
             string Value(int i) => i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
             static TimeSpan Seconds(string s) => TimeSpan.FromSeconds(double.Parse(s.TrimEnd('s'), CultureInfo.InvariantCulture));
-            var (engine, clients, duration, warmup, threads, cpts, effectors, days, slots, driver, results) =
-                ("both", 0, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(5), 2, 5, 100, 14, 100, "wrk", (string?)null);
+            var (engine, clients, duration, warmup, threads, cpts, effectors, days, slots, driver, results, hours) =
+                ("both", 0, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(5), 2, 5, 100, 14, 100, "wrk", (string?)null, 48);
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -466,14 +466,15 @@ public static class SasLoad
                     case "--slots": slots = int.Parse(Value(i++), CultureInfo.InvariantCulture); break;
                     case "--driver": driver = Value(i++); break;
                     case "--results": results = Value(i++); break;
+                    case "--hours": hours = int.Parse(Value(i++), CultureInfo.InvariantCulture); break;
                     default: throw new ArgumentException($"Unknown option {args[i]}");
                 }
             }
 
-            return new Options(engine, clients > 0 ? clients : booking ? 64 : 200, duration, warmup, threads, new SasShape(cpts, effectors, days), slots, driver, results);
+            return new Options(engine, clients > 0 ? clients : booking ? 64 : 200, duration, warmup, threads, new SasShape(cpts, effectors, days), slots, driver, results, hours);
         }
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"{Clients} clients, driver {Driver} ({Threads} threads), {Duration.TotalSeconds:0} s runs after {Warmup.TotalSeconds:0} s warm-up");
+            $"{Clients} clients, driver {Driver} ({Threads} threads), {Duration.TotalSeconds:0} s runs after {Warmup.TotalSeconds:0} s warm-up, SAS window {Hours} h");
     }
 }

@@ -125,17 +125,19 @@ public sealed class SasWorld : IAsyncDisposable
 
     /// <summary>
     /// <paramref name="count"/> SAS searches as the SAS sends them (CPTS flow, every include, status=free): each names 25 effectors drawn at
-    /// random among all (so across CPTS), over the 48 hours from the first seeded day's midnight, written in Paris time with milliseconds and a raw offset.
+    /// random among all (so across CPTS), over <paramref name="hours"/> hours (48, as the issue asks, unless told) from the first seeded day's midnight, written in Paris time with milliseconds and a raw offset.
     /// </summary>
-    public IReadOnlyList<(string Path, SasSlotQuery Query)> SasSearches(int count, int seed = 12)
+    public IReadOnlyList<(string Path, SasSlotQuery Query)> SasSearches(int count, int hours = 48, int seed = 12)
     {
         var random = new Random(seed);
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         // From the first seeded day's midnight, Paris time (the query the SAS sends at midnight): two full days of slots in every answer,
         // whatever the hour of the run (from « now », a run at 00:30 found one day and half the answer of a run at 22:30).
         var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).DateTime).AddDays(1).ToDateTime(TimeOnly.MinValue);
-        var now = new DateTimeOffset(tomorrow, paris.GetUtcOffset(tomorrow));
-        var until = TimeZoneInfo.ConvertTime(now.AddHours(48), paris);
+        // A window shorter than a day starts at 08:00, when the slots do.
+        var from = hours < 24 ? tomorrow.AddHours(8) : tomorrow;
+        var now = new DateTimeOffset(from, paris.GetUtcOffset(from));
+        var until = TimeZoneInfo.ConvertTime(now.AddHours(hours), paris);
         static string Write(DateTimeOffset t) => t.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
         return [.. Enumerable.Range(0, count).Select(_ =>
         {

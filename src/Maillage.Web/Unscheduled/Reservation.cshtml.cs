@@ -11,7 +11,7 @@ namespace Maillage.Web.Unscheduled;
 /// booked it, the effector of its slot and the coordinator; every read audited. Cancel and move from here. A SAS regulator reads the
 /// bookings it made, arriving from the SAS (<c>origin=sas</c>) only, without the registrars' actions.
 /// </summary>
-public sealed class ReservationModel(ReadBooking read, CancelBooking cancel, ReadSasSend sas, SasRegulatorDesk desk) : SnpPageModel
+public sealed class ReservationModel(ReadBooking read, CancelBooking cancel, ReadSasSend sas, ResendSasAppointment resend, SasRegulatorDesk desk) : SnpPageModel
 {
     public BookingView? View { get; private set; }
 
@@ -30,6 +30,13 @@ public sealed class ReservationModel(ReadBooking read, CancelBooking cancel, Rea
     {
         var result = await cancel.RunAsync(id, bookingId, reason, version, HttpContext.GetActor(), ct);
         Outcome(result.Errors, "La réservation est annulée ; le créneau est de nouveau libre.");
+        return await PageAsync(id, bookingId, ct);
+    }
+
+    public async Task<IActionResult> OnPostResendSasAsync(Guid id, Guid bookingId, CancellationToken ct)
+    {
+        var result = await resend.RunAsync(id, bookingId, HttpContext.GetActor(), ct);
+        Outcome(result.Errors, "Le rendez-vous repart vers le SAS au prochain envoi (dans la minute).");
         return await PageAsync(id, bookingId, ct);
     }
 

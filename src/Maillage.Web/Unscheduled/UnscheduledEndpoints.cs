@@ -319,37 +319,37 @@ public static class UnscheduledEndpoints
         return result.Succeeded ? TypedResults.NoContent() : result.ToProblem();
     }
 
-    private static async Task<IResult> Book(Guid id, Guid slotId, BookingRequest body, HttpContext http, BookSlot book, ReadBooking read, SearchSlots search,
-        ReadSnp scopes, CancellationToken ct)
+    private static async Task<IResult> Book(Guid id, Guid slotId, BookingRequest body, HttpContext http, BookSlot book, ReadBooking read, ReadSnp scopes,
+        CancellationToken ct)
     {
         var actor = http.GetActor();
         var result = await book.RunAsync(id, slotId, new PatientInput(body.FamilyName, body.GivenName, body.BirthDate, body.Phone, body.Email, body.Nir, body.Reason,
             body.Origin), actor, ct);
         if (!result.Succeeded)
         {
-            return await RefusedAsync(id, result.Errors, actor, search, scopes, ct);
+            return await RefusedAsync(id, result.Errors, book.TakenOffers, actor, scopes, ct);
         }
 
         var view = await read.RunAsync(id, result.Value!.Id, actor, ct);
         return TypedResults.Created($"/api/cpts/{id}/snp/bookings/{result.Value.Id}", ToDto(view.Value!));
     }
 
-    /// <summary>A refusal; when the slot was just taken, the problem also lists the next free slots (<c>nextSlots</c>).</summary>
-    private static async Task<IResult> RefusedAsync(Guid id, IReadOnlyList<Error> errors, Maillage.Platform.Tenancy.Actor actor, SearchSlots search, ReadSnp scopes,
-        CancellationToken ct)
+    /// <summary>A refusal; when the slot was just taken, the problem also lists the next free slots (<c>nextSlots</c>): those the booking
+    /// found for its message (<see cref="BookSlot.TakenOffers"/>), from the lost slot's hour on.</summary>
+    private static async Task<IResult> RefusedAsync(Guid id, IReadOnlyList<Error> errors, IReadOnlyList<FreeSlot> offers, Maillage.Platform.Tenancy.Actor actor,
+        ReadSnp scopes, CancellationToken ct)
     {
         if (!errors.Any(e => e.Code == "slot_taken"))
         {
             return errors.ToProblem();
         }
 
-        var next = await search.RunAsync(id, new SlotQuery(), actor, ct);
         var clock = (await scopes.ScopeAsync(id, actor, ct)).Value!.Tenant.Clock;
         return TypedResults.Problem(detail: string.Join(" ", errors.Select(e => e.Message)), statusCode: StatusCodes.Status409Conflict, title: "Conflit",
             extensions: new Dictionary<string, object?>
             {
                 ["errors"] = errors.Select(e => new { e.Code, e.Field, e.Message }).ToArray(),
-                ["nextSlots"] = (next.Value ?? []).Take(5).Select(s => ToDto(s, clock)).ToArray(),
+                ["nextSlots"] = offers.Take(5).Select(s => ToDto(s, clock)).ToArray(),
             });
     }
 
@@ -378,7 +378,7 @@ public static class UnscheduledEndpoints
     }
 
     private static async Task<IResult> Reschedule(Guid id, Guid bookingId, RescheduleRequest body, HttpContext http, BookSlot book, ReadBooking read,
-        SearchSlots search, ReadSnp scopes, CancellationToken ct)
+        ReadSnp scopes, CancellationToken ct)
     {
         var actor = http.GetActor();
         if (body.SlotId is not { } slotId)
@@ -389,7 +389,7 @@ public static class UnscheduledEndpoints
         var result = await book.RescheduleAsync(id, bookingId, slotId, body.Version, actor, ct);
         if (!result.Succeeded)
         {
-            return await RefusedAsync(id, result.Errors, actor, search, scopes, ct);
+            return await RefusedAsync(id, result.Errors, book.TakenOffers, actor, scopes, ct);
         }
 
         return TypedResults.Created($"/api/cpts/{id}/snp/bookings/{result.Value!.Id}", ToDto((await read.RunAsync(id, result.Value.Id, actor, ct)).Value!));

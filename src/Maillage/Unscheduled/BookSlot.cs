@@ -6,6 +6,7 @@ using Maillage.Platform.Errors;
 using Maillage.Platform.Identifiers;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
+using Maillage.Unscheduled.Sas;
 using Maillage.Unscheduled.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,7 +70,7 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Ten
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var regulator = await db.SasRegulators().AsNoTracking().FirstOrDefaultAsync(r => r.UserId == actor.UserId && r.Active, ct);
+        var regulator = await db.SasRegulators().AsNoTracking().ActiveOf(actor).FirstOrDefaultAsync(ct);
         if (regulator is null)
         {
             return Error.Forbidden();
@@ -83,7 +84,7 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Ten
 
         var scope = new SnpScope(tenant.Value!, null, null);
         var slot = await db.Slots().AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId, ct);
-        if (slot is null || slot.WithdrawnAt is not null || (slot.Audience & Sas.SasAudience.All) == 0)
+        if (slot is null || !Sas.SasAudience.Offered(slot))
         {
             return slot is null ? Error.NotFound("Créneau")
                 : new Error("slot_unavailable", "Ce créneau n'est plus proposé au SAS : choisissez-en un autre.", "slotId", ErrorKind.Conflict);
@@ -171,11 +172,16 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Ten
         return Result<Booking>.Ok(booking);
     }
 
+    /// <summary>After a <c>slot_taken</c> refusal, the next free slots of the CPTS from the lost slot's hour on, which its message names the
+    /// first three of: the API lists them (<c>nextSlots</c>) without searching again. Empty otherwise.</summary>
+    public IReadOnlyList<FreeSlot> TakenOffers { get; private set; } = [];
+
     /// <summary>The refusal of a slot someone else just won, with the next free slots of the CPTS to offer instead (looked for by the platform
     /// on a regulator's behalf: a regulator is no member of the CPTS).</summary>
     private async Task<Error> TakenAsync(SnpScope scope, Slot slot, Actor actor, CancellationToken ct)
     {
         var next = await search.RunAsync(scope.CptsId, new SlotQuery(From: slot.Start.AddTicks(-1)), actor, ct);
+        TakenOffers = next.Succeeded ? next.Value! : [];
         var offers = next.Succeeded ? next.Value!.Take(3).Select(s => SlotText.When(s.Start, scope.Tenant.Clock) + $" ({s.EffectorName}, {s.PlaceName})").ToList() : [];
         return new Error("slot_taken", "Ce créneau vient d'être réservé par quelqu'un d'autre. "
             + (offers.Count == 0 ? "Aucun autre créneau libre pour l'instant." : "Créneaux libres suivants : " + string.Join(" ; ", offers) + "."), "slotId", ErrorKind.Conflict);

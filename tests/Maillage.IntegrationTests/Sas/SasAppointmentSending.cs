@@ -202,6 +202,28 @@ public abstract class SasAppointmentSending(SasOutboxApp app) : IntegrationTest(
     }
 
     [Fact]
+    public async Task A_post_whose_answer_is_lost_is_never_posted_again_but_put_by_our_identifier()
+    {
+        var w = await WorldAsync();
+        var booking = await BookAsync(w, w.Slots[0]);
+        var row = await RowAsync(booking.Id);
+        Sas.Answer(row.Id, HttpStatusCode.GatewayTimeout, "Délai dépassé en amont");
+        await RunAsync();
+        var uncertain = await RowAsync(booking.Id);
+        Assert.Equal(1, uncertain.Attempts);
+        Assert.NotNull(uncertain.PendingSince);
+        Assert.Equal(new Uri(Sas.BaseUrl, SasAppointmentClient.ConditionalPath(SasOutboxApp.System, row.Id.ToString())).ToString(), uncertain.SasLocation);
+
+        Sas.Answer(row.Id, null);
+        await DueAsync(row.Id);
+        await RunAsync();
+        Assert.Equal(["POST", "PUT"], Sas.About(row.Id).Select(r => r.Method));
+        var put = Sas.About(row.Id)[^1];
+        Assert.Equal(($"{SasOutboxApp.System}|{row.Id}", "booked"), (put.IdentifierQuery, put.Json.GetProperty("status").GetString()));
+        Assert.Null((await RowAsync(booking.Id)).PendingSince);
+    }
+
+    [Fact]
     public async Task A_put_that_fails_for_a_moment_is_tried_again_within_the_attempt()
     {
         var w = await WorldAsync();
@@ -320,6 +342,27 @@ public abstract class SasAppointmentSending(SasOutboxApp app) : IntegrationTest(
         await RunAsync();
         Assert.Null((await RowAsync(failing.Id)).PendingSince);
         Assert.Null((await RowAsync(refused.Id)).PendingSince);
+
+        // Or, the cause fixed at the SAS, when the coordinator sends it again (« Renvoyer au SAS », audited); nobody else may.
+        var again = await BookAsync(w, w.Slots[2]);
+        var againRow = await RowAsync(again.Id);
+        Sas.Answer(againRow.Id, HttpStatusCode.UnprocessableEntity, "Le professionnel effecteur est inconnu du SAS");
+        await RunAsync();
+        Assert.Null((await RowAsync(again.Id)).NextAttemptAt);
+        Sas.Answer(againRow.Id, null);
+        var againPage = $"/cpts/{w.Community.Cpts}/snp/reservations/{again.Id}";
+        Assert.Contains("Renvoyer au SAS", await w.Community.Coordinator.PageAsync(againPage), StringComparison.Ordinal);
+        var forbidden = await Use(s => s.GetRequiredService<ResendSasAppointment>().RunAsync(w.Community.Cpts, again.Id,
+            new Actor($"user-doctor-{w.Community[0].Id:N}", "doctor", Role.Member, w.Community.Cpts, null, null, w.Community[0].Id), Ct));
+        Assert.False(forbidden.Succeeded);
+        var (status, html) = await w.Community.Coordinator.PostFormAsync(againPage, againPage + "?handler=ResendSas", new Dictionary<string, string?>());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("repart vers le SAS", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.NotNull((await RowAsync(again.Id)).NextAttemptAt);
+        await RunAsync();
+        Assert.Null((await RowAsync(again.Id)).PendingSince);
+        Assert.Equal(["POST", "POST"], Sas.About(againRow.Id).Select(r => r.Method));
+        Assert.True(await Use(s => s.GetRequiredService<MaillageDbContext>().AuditEntries.AnyAsync(a => a.Action == "sas.appointment-resend" && a.CptsId == w.Community.Cpts, Ct)));
         Assert.Empty(await ToDoAsync(w));
         Assert.Contains("Envoyé au SAS", await w.Community.Coordinator.PageAsync($"/cpts/{w.Community.Cpts}/snp/reservations/{failing.Id}"), StringComparison.Ordinal);
     }

@@ -278,7 +278,8 @@ public abstract class SnpDomain(MaillageApp app) : IntegrationTest(app)
         {
             for (var i = 0; i < 6; i++)
             {
-                var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(d));
+                // Days of the CPTS (Paris time): from 22:00 UTC, the UTC date of tomorrow is already today there.
+                var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime).AddDays(d);
                 var opened = await Use(s => s.GetRequiredService<OpenSlot>().RunAsync(w.Community.Cpts,
                     new SlotInput(null, w.Place, day, $"{8 + (i / 3):00}:{i % 3 * 20:00}", 20, "AMB", ["registrars"]), w.Doctor, Ct));
                 Assert.True(opened.Succeeded, string.Join(" ", opened.Errors.Select(e => e.Message)));

@@ -94,6 +94,13 @@ public static class SasAudience
 
     public const SlotAudience Individual = SlotAudience.SasSnp | SlotAudience.SasPro | SlotAudience.SasPublic;
 
+    /// <summary>Whether the SAS may see this slot at all: published to it with some slot type and not withdrawn (free or not, past or not).</summary>
+    public static bool Offered(Slot slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        return slot.WithdrawnAt is null && (slot.Audience & All) != 0;
+    }
+
     /// <summary>The TRE_R314 codes of an audience (PUBLIC, PRO, SNP, CPTS), those of the individual flow only unless <paramref name="cptsCase"/>.</summary>
     public static IReadOnlyList<string> Codes(SlotAudience audience, bool cptsCase)
     {

@@ -1,5 +1,7 @@
 using Maillage.Lifecycle.Published;
 using Maillage.Platform;
+using Maillage.Platform.Audit;
+using Maillage.Platform.Errors;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Maillage.Unscheduled.Storage;
@@ -26,6 +28,7 @@ public static class SasOutbox
         services.AddScoped<SasAppointments>();
         services.AddScoped<SendPendingSasAppointments>();
         services.AddScoped<ReadSasSend>();
+        services.AddScoped<ResendSasAppointment>();
         services.AddScoped<IToDoSource, SasToDo>();
         services.AddHostedService<SasAppointmentWorker>();
         services.AddHttpClient<SasAppointmentClient>((sp, http) =>
@@ -85,6 +88,45 @@ public sealed class ReadSasSend(MaillageDbContext db, SnpAccess access, SasSetti
         var row = await db.SasAppointments().AsNoTracking().FirstOrDefaultAsync(a => a.BookingId == bookingId, ct);
         return row is null ? null
             : new SasSendState(row.PendingSince is null, row.Attempts, row.PendingSince is not null && row.NextAttemptAt is null, row.LastError, row.LastSentAt, setting.Sends);
+    }
+}
+
+/// <summary>
+/// « Renvoyer au SAS »: the coordinator sends again an appointment the SAS refused (held: pending, no next attempt), once the cause is fixed
+/// on the SAS's side (an effector unknown to it, an id corrected) — without waiting for the appointment's next change. Due at once, audited
+/// (<c>sas.appointment-resend</c>); only the coordinator of the booking's CPTS, only a held appointment.
+/// </summary>
+public sealed class ResendSasAppointment(MaillageDbContext db, SnpAccess access, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Result<SasAppointment>> RunAsync(Guid cptsId, Guid bookingId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var scope = await access.ResolveAsync(cptsId, actor, ct);
+        if (!scope.Succeeded)
+        {
+            return Result<SasAppointment>.Fail(scope.Errors);
+        }
+
+        if (!scope.Value!.Manages)
+        {
+            return Error.Forbidden();
+        }
+
+        var row = await db.SasAppointments().FirstOrDefaultAsync(a => a.BookingId == bookingId, ct);
+        if (row is null)
+        {
+            return Error.NotFound("Rendez-vous SAS");
+        }
+
+        if (row.PendingSince is null || row.NextAttemptAt is not null)
+        {
+            return new Error("sas_not_held", row.PendingSince is null ? "Le SAS a déjà ce rendez-vous : rien à renvoyer."
+                : "Ce rendez-vous est déjà en attente d'envoi : il part au prochain passage.", null, ErrorKind.Conflict);
+        }
+
+        row.NextAttemptAt = clock.GetUtcNow();
+        audit.Record(actor, cptsId, "sas.appointment-resend", $"Rendez-vous SAS {row.Id} (réservation {bookingId}) renvoyé au SAS après refus : {row.LastError}");
+        return await db.SaveAsync(row, ct);
     }
 }
 

@@ -80,7 +80,8 @@ public sealed class SasAppointment : ICptsOwned, IVersioned
 
     public SasAppointmentStatus Status { get; set; }
 
-    /// <summary>The <c>Location</c> the SAS answered to the POST; null until the SAS has created it.</summary>
+    /// <summary>The <c>Location</c> the SAS answered to the POST; null while a POST is due. After a POST whose answer was lost (no answer,
+    /// timeout, 502/504), the conditional address by our identifier: the next sends are PUTs, which create it if the SAS does not have it.</summary>
     public string? SasLocation { get; set; }
 
     /// <summary>Since when the SAS lacks the current state; null when it is up to date.</summary>

@@ -254,7 +254,7 @@ public sealed class SasRegulatorDesk(MaillageDbContext db, Maillage.Lifecycle.Pu
     public async Task<Result<SasRegulator>> AcceptTermsAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var regulator = await db.SasRegulators().FirstOrDefaultAsync(r => r.UserId == actor.UserId && r.Active, ct);
+        var regulator = await db.SasRegulators().ActiveOf(actor).FirstOrDefaultAsync(ct);
         if (regulator is null)
         {
             return Error.Forbidden();
@@ -279,8 +279,8 @@ public sealed class SasRegulatorDesk(MaillageDbContext db, Maillage.Lifecycle.Pu
             return Result<RegulatorSlot>.Fail(tenant.Errors);
         }
 
-        var slot = await db.Slots().AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId && s.WithdrawnAt == null, ct);
-        if (slot is null || (slot.Audience & SasAudience.All) == 0)
+        var slot = await db.Slots().AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId, ct);
+        if (slot is null || !SasAudience.Offered(slot))
         {
             return Error.NotFound("Créneau");
         }
@@ -295,13 +295,13 @@ public sealed class SasRegulatorDesk(MaillageDbContext db, Maillage.Lifecycle.Pu
     /// <summary>The confirmation of a booking this regulator made; every read audited.</summary>
     public async Task<Result<BookingView>> ReadBookingAsync(Guid cptsId, Guid bookingId, Actor actor, CancellationToken ct = default)
     {
-        var tenant = await TenantAsync(cptsId, actor, ct);
+        var regulator = await db.SasRegulators().AsNoTracking().ActiveOf(actor).FirstOrDefaultAsync(ct);
+        var tenant = await TenantAsync(regulator, cptsId, ct);
         if (!tenant.Succeeded)
         {
             return Result<BookingView>.Fail(tenant.Errors);
         }
 
-        var regulator = await db.SasRegulators().AsNoTracking().FirstAsync(r => r.UserId == actor.UserId, ct);
         var booking = await db.Bookings().AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, ct);
         var slot = booking is null ? null : await db.Slots().AsNoTracking().FirstOrDefaultAsync(s => s.Id == booking.SlotId, ct);
         if (booking is null || slot is null)
@@ -309,7 +309,7 @@ public sealed class SasRegulatorDesk(MaillageDbContext db, Maillage.Lifecycle.Pu
             return Error.NotFound("Réservation");
         }
 
-        if (booking.RegulatorId != regulator.Id)
+        if (booking.RegulatorId != regulator!.Id)
         {
             return Error.Forbidden();
         }
@@ -325,11 +325,19 @@ public sealed class SasRegulatorDesk(MaillageDbContext db, Maillage.Lifecycle.Pu
     private async Task<Result<Maillage.Lifecycle.Published.Tenant>> TenantAsync(Guid cptsId, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!await db.SasRegulators().AnyAsync(r => r.UserId == actor.UserId && r.Active, ct))
-        {
-            return Error.Forbidden();
-        }
+        return await TenantAsync(await db.SasRegulators().AsNoTracking().ActiveOf(actor).FirstOrDefaultAsync(ct), cptsId, ct);
+    }
 
-        return await tenancy.ForPlatformAsync(cptsId, ct);
+    private async Task<Result<Maillage.Lifecycle.Published.Tenant>> TenantAsync(SasRegulator? active, Guid cptsId, CancellationToken ct) =>
+        active is null ? Error.Forbidden() : await tenancy.ForPlatformAsync(cptsId, ct);
+}
+
+/// <summary>The one way to find the regulator an account stands for while it may act (<c>Practitioner.active</c>).</summary>
+public static class SasRegulatorQueries
+{
+    public static IQueryable<SasRegulator> ActiveOf(this IQueryable<SasRegulator> regulators, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return regulators.Where(r => r.UserId == actor.UserId && r.Active);
     }
 }

@@ -192,12 +192,18 @@ public sealed partial class SendPendingSasAppointments(MaillageDbContext db, Sas
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
 #pragma warning restore CA1031
         {
+            await UncertainAsync(row, create, ct);
             return await FailedAsync(row, lease, null, $"Pas de réponse exploitable du SAS ({e.GetType().Name}).", refusal: false, ct);
         }
 
         var ok = create ? answer.Status is HttpStatusCode.Created or HttpStatusCode.OK : answer.Status is HttpStatusCode.OK or HttpStatusCode.Created;
         if (!ok)
         {
+            if (answer.Status is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
+            {
+                await UncertainAsync(row, create, ct);
+            }
+
             var text = $"Le SAS a répondu {(int)answer.Status} ({answer.Status})" + (answer.Diagnostics is { } d ? $" : {d}" : ".");
             return await FailedAsync(row, lease, answer.Status, text, IsRefusal(answer.Status), ct);
         }
@@ -224,6 +230,20 @@ public sealed partial class SendPendingSasAppointments(MaillageDbContext db, Sas
 
         SentOne(logger, create ? "POST" : "PUT", (int)answer.Status, row.Id);
         return Sent.Yes;
+    }
+
+    /// <summary>
+    /// A POST whose fate is unknown (no answer, a timeout, a gateway's 502 or 504: the SAS may have created the appointment and its answer
+    /// been lost) is never POSTed again: from then on the appointment is addressed by our identifier, whose conditional PUT updates it if
+    /// the SAS has it and creates it if not (the SAS declares <c>updateCreate</c>) — one appointment at the SAS either way.
+    /// </summary>
+    private async Task UncertainAsync(SasAppointment row, bool create, CancellationToken ct)
+    {
+        if (create)
+        {
+            var conditional = new Uri(setting.BaseUrl!, SasAppointmentClient.ConditionalPath(setting.AppointmentSystem!, row.Id.ToString())).ToString();
+            await Rows().Where(a => a.Id == row.Id && a.SasLocation == null).ExecuteUpdateAsync(u => u.SetProperty(a => a.SasLocation, conditional), ct);
+        }
     }
 
     private async Task<Sent> FailedAsync(SasAppointment row, DateTimeOffset lease, HttpStatusCode? status, string error, bool refusal, CancellationToken ct)
