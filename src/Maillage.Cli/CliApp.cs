@@ -36,6 +36,7 @@ public static class CliApp
         .. PlatformCommands.Tokens,
         .. DirectoryCommands.All,
         .. FundingCommands.All,
+        .. TreatingDoctor.TreatingDoctorCommands.All,
     ];
 
     /// <param name="environment">Settings that win over the process environment (tests pass <c>Maillage__Database</c> or <c>Maillage__DataDirectory</c> here).</param>

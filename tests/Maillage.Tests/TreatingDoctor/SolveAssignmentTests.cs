@@ -1,0 +1,221 @@
+using Google.OrTools.LinearSolver;
+using Maillage.TreatingDoctor.Assignment;
+
+namespace Maillage.Tests.TreatingDoctor;
+
+/// <summary>
+/// The assignment solver against exact references it shares nothing with: brute force over every assignment on small random instances,
+/// and a linear program over the individual pairs (GLOP; the bipartite b-matching polytope is integral, so its optimum is the assignment's)
+/// on larger ones — and every answer checked for feasibility: capacities, allowed pairs, levels and values, total = objective.
+/// </summary>
+public sealed class SolveAssignmentTests
+{
+    private static readonly PriorityWeights Weights = new(10, 50, 30, 25, 20, 15, 15, 15, 10);
+
+    private static readonly ProximityFactors Proximity = new(1, 0.8, 0.5, 0.2);
+
+    private static readonly SolveAssignment Assigner = new(Reference.Geo);
+
+    /// <summary>Redon, a commune of its EPCI, one of Ille-et-Vilaine outside it, one of Loire-Atlantique next door, Paris and its 1st arrondissement.</summary>
+    private static readonly Lazy<string[]> Communes = new(() =>
+    {
+        var geo = Reference.Geo;
+        var redon = geo.Find("35236")!;
+        var sameEpci = geo.Epcis[redon.Epci!].Members.First(m => m != redon.Code);
+        var sameDepartement = geo.Units.Values.First(u => u.Departement == "35" && u.Type == Maillage.Territories.Published.GeoUnitType.Commune && u.Epci != redon.Epci).Code;
+        return [redon.Code, sameEpci, sameDepartement, "44109", "75056", "75101"];
+    });
+
+    [Fact]
+    public void Small_random_instances_reach_the_brute_force_optimum()
+    {
+        for (var seed = 0; seed < 300; seed++)
+        {
+            var instance = Random(seed, requests: 1 + (seed % 7), doctors: 1 + (seed % 4), maxCapacity: 2);
+            var solved = Assigner.Run(instance);
+            Assert.True(solved.Succeeded, string.Join(" ", solved.Errors.Select(e => e.Message)));
+            AssertFeasible(instance, solved.Value!);
+            Assert.True(Math.Abs(BruteForce(instance) - solved.Value!.Objective) < 1e-6, $"seed {seed}: {solved.Value!.Objective} vs brute force {BruteForce(instance)}");
+        }
+    }
+
+    [Fact]
+    public void Larger_random_instances_reach_the_linear_programs_optimum()
+    {
+        for (var seed = 1000; seed < 1012; seed++)
+        {
+            var instance = Random(seed, requests: 400, doctors: 40, maxCapacity: 12);
+            var solved = Assigner.Run(instance);
+            Assert.True(solved.Succeeded);
+            AssertFeasible(instance, solved.Value!);
+            var lp = LinearProgram(instance);
+            Assert.True(Math.Abs(lp - solved.Value!.Objective) < 1e-6 * Math.Max(1, lp), $"seed {seed}: {solved.Value!.Objective} vs LP {lp}");
+            Assert.True(solved.Value!.Assigned > 0);
+        }
+    }
+
+    [Fact]
+    public void The_closest_level_counts_an_arrondissement_as_its_city_and_beyond_needs_the_doctors_consent()
+    {
+        var instance = new AssignmentInstance(Weights, Proximity,
+            [new AssignmentRequest("paris-1er", "75101", [Criterion.Ald], false), new AssignmentRequest("nantes", "44109", [Criterion.Ald], false)],
+            [new AssignmentDoctor("paris", "75056", 1, null, false, Beyond: false), new AssignmentDoctor("redon", "35236", 5, [Criterion.Ald], false, Beyond: false)]);
+        var result = Assigner.Run(instance).Value!;
+        var paris = Assert.Single(result.Assignments);
+        Assert.Equal(("paris-1er", "paris", ProximityLevel.Commune, 60.0), (paris.Request, paris.Doctor, paris.Level, paris.Value));
+
+        var willing = instance with { Doctors = [instance.Doctors[0], instance.Doctors[1] with { Beyond = true }] };
+        var both = Assigner.Run(willing).Value!;
+        Assert.Equal(2, both.Assigned);
+        Assert.Equal(ProximityLevel.Beyond, both.Assignments.Single(a => a.Request == "nantes").Level);
+        Assert.Equal(60 + (60 * 0.2), both.Objective, 6);
+    }
+
+    [Fact]
+    public void Criteria_and_home_visits_restrict_the_pairs_and_the_highest_scores_win_the_scarce_capacity()
+    {
+        var instance = new AssignmentInstance(Weights, Proximity,
+        [
+            new AssignmentRequest("c2s", "35236", [Criterion.C2s], false),
+            new AssignmentRequest("ald", "35236", [Criterion.Ald], false),
+            new AssignmentRequest("home", "35236", [Criterion.Ald, Criterion.Age70], true),
+        ],
+        [new AssignmentDoctor("ald-only", "35236", 1, [Criterion.Ald], HomeVisits: false, Beyond: false), new AssignmentDoctor("all", "35236", 1, null, false, false)]);
+        var result = Assigner.Run(instance).Value!;
+        Assert.Equal([("ald", "ald-only"), ("c2s", "all")], result.Assignments.Select(a => (a.Request, a.Doctor)).Order());
+    }
+
+    [Fact]
+    public void A_bad_instance_is_refused_with_each_reason_and_its_place()
+    {
+        var bad = new AssignmentInstance(Weights, new ProximityFactors(0.5, 0.8, 0.5, 0.2),
+            [new AssignmentRequest("r", "99999", [], false), new AssignmentRequest("r", "35236", [], false)],
+            [new AssignmentDoctor("d", "35236", -1, null, false, false)]);
+        var refused = Assigner.Run(bad);
+        Assert.False(refused.Succeeded);
+        Assert.Equal(["capacity_range", "commune_unknown", "factor_order", "id_duplicate"], refused.Errors.Select(e => e.Code).Order());
+        Assert.Contains(refused.Errors, e => e.Field == "requests[0].commune" && e.Message.Contains("99999", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_instance_file_is_read_and_its_mistakes_named_by_their_place()
+    {
+        const string Json = """
+            {"weights": {"base": 10, "ald": 50, "age70": 30, "lostDoctor": 25, "c2s": 20, "chronic": 15, "disability": 15, "pregnancy": 15, "precarity": 10},
+             "proximity": {"commune": 1, "epci": 0.8, "departement": 0.5, "beyond": 0.2},
+             "requests": [{"id": "r1", "commune": "35236", "criteria": ["ald", "lostDoctor"], "homeVisit": true}],
+             "doctors": [{"id": "d1", "commune": "35236", "capacity": 3, "accepts": null, "homeVisits": true, "beyond": false},
+                         {"id": "d2", "commune": "35236", "capacity": 1, "accepts": ["c2s"]}]}
+            """;
+        var read = AssignmentFile.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Json)));
+        Assert.True(read.Succeeded, string.Join(" ", read.Errors.Select(e => e.Message)));
+        Assert.Equal([Criterion.Ald, Criterion.LostDoctor], read.Value!.Requests[0].Criteria);
+        Assert.Null(read.Value.Doctors[0].Accepts);
+        Assert.Equal([Criterion.C2s], read.Value.Doctors[1].Accepts);
+        var document = AssignmentFile.Document(Assigner.Run(read.Value).Value!);
+        Assert.Equal((1, 1, 85.0), (document.Requests, document.Assigned, document.Objective));
+        Assert.Equal(("r1", "d1", "commune", 85.0), (document.Assignments[0].Request, document.Assignments[0].Doctor, document.Assignments[0].Level, document.Assignments[0].Value));
+
+        var broken = AssignmentFile.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            Json.Replace("\"lostDoctor\"]", "\"doctorLost\"]", StringComparison.Ordinal).Replace("\"capacity\": 3", "\"capacity\": \"trois\"", StringComparison.Ordinal))));
+        Assert.Equal(["requests[0].criteria[1]", "doctors[0].capacity"], broken.Errors.Select(e => e.Field));
+        var notJson = AssignmentFile.Read(new MemoryStream("{\"weights\": "u8.ToArray()));
+        Assert.Equal("json_invalid", Assert.Single(notJson.Errors).Code);
+    }
+
+    private static AssignmentInstance Random(int seed, int requests, int doctors, int maxCapacity)
+    {
+        var random = new Random(seed);
+        var communes = Communes.Value;
+        var criteria = Enum.GetValues<Criterion>();
+        IReadOnlyList<Criterion> Some(int most) => [.. criteria.Where(_ => random.Next(criteria.Length) < most).Distinct()];
+        return new AssignmentInstance(Weights, Proximity,
+            [.. Enumerable.Range(0, requests).Select(i => new AssignmentRequest($"r{i}", communes[random.Next(communes.Length)], Some(2), random.Next(5) == 0))],
+            [.. Enumerable.Range(0, doctors).Select(i => new AssignmentDoctor($"d{i}", communes[random.Next(communes.Length)], random.Next(maxCapacity + 1),
+                random.Next(3) == 0 ? null : Some(4), random.Next(2) == 0, random.Next(3) == 0))]);
+    }
+
+    private static (SolveAssignment.Place R, SolveAssignment.Place D) Places(AssignmentRequest r, AssignmentDoctor d) =>
+        (Assigner.PlaceOf(r.Commune)!, Assigner.PlaceOf(d.Commune)!);
+
+    private static double? PairValue(AssignmentInstance instance, AssignmentRequest r, AssignmentDoctor d)
+    {
+        var (rp, dp) = Places(r, d);
+        return SolveAssignment.Value(instance, r, rp, d, dp)?.Value;
+    }
+
+    private static void AssertFeasible(AssignmentInstance instance, AssignmentResult result)
+    {
+        var requests = instance.Requests.ToDictionary(r => r.Id);
+        var doctors = instance.Doctors.ToDictionary(d => d.Id);
+        Assert.Equal(result.Assignments.Count, result.Assignments.Select(a => a.Request).Distinct().Count());
+        foreach (var group in result.Assignments.GroupBy(a => a.Doctor))
+        {
+            Assert.True(group.Count() <= doctors[group.Key].Capacity, $"doctor {group.Key} over capacity");
+        }
+
+        foreach (var a in result.Assignments)
+        {
+            var (r, d) = (requests[a.Request], doctors[a.Doctor]);
+            var (rp, dp) = Places(r, d);
+            var allowed = SolveAssignment.Value(instance, r, rp, d, dp);
+            Assert.NotNull(allowed);
+            Assert.Equal((allowed.Value.Level, allowed.Value.Value), (a.Level, a.Value));
+        }
+
+        Assert.Equal(result.Assignments.Count, result.Assigned);
+        Assert.Equal(result.Assignments.Sum(a => a.Value), result.Objective, 6);
+    }
+
+    private static double BruteForce(AssignmentInstance instance)
+    {
+        var left = instance.Doctors.Select(d => d.Capacity).ToArray();
+        double Best(int i)
+        {
+            if (i == instance.Requests.Count)
+            {
+                return 0;
+            }
+
+            var best = Best(i + 1);
+            for (var j = 0; j < instance.Doctors.Count; j++)
+            {
+                if (left[j] > 0 && PairValue(instance, instance.Requests[i], instance.Doctors[j]) is { } value)
+                {
+                    left[j]--;
+                    best = Math.Max(best, value + Best(i + 1));
+                    left[j]++;
+                }
+            }
+
+            return best;
+        }
+
+        return Best(0);
+    }
+
+    private static double LinearProgram(AssignmentInstance instance)
+    {
+        using var solver = Solver.CreateSolver("GLOP");
+        var objective = solver.Objective();
+        var perDoctor = instance.Doctors.Select(d => solver.MakeConstraint(0, d.Capacity)).ToArray();
+        foreach (var r in instance.Requests)
+        {
+            var one = solver.MakeConstraint(0, 1);
+            for (var j = 0; j < instance.Doctors.Count; j++)
+            {
+                if (PairValue(instance, r, instance.Doctors[j]) is { } value)
+                {
+                    var x = solver.MakeNumVar(0, 1, $"{r.Id}-{instance.Doctors[j].Id}");
+                    one.SetCoefficient(x, 1);
+                    perDoctor[j].SetCoefficient(x, 1);
+                    objective.SetCoefficient(x, value);
+                }
+            }
+        }
+
+        objective.SetMaximization();
+        Assert.Equal(Solver.ResultStatus.OPTIMAL, solver.Solve());
+        return objective.Value();
+    }
+}
