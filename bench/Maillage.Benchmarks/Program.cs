@@ -17,6 +17,12 @@ if (args is ["snp-booking", .. var booking])
     return await SasLoad.MainAsync("snp-booking", ["--booking", .. booking]);
 }
 
+// treating-doctor-campaign [--scope regional|national] [--requests N] [--doctors N] (bench/README.md, "Treating-doctor assignment (issue 13)")
+if (args is ["treating-doctor-campaign", .. var campaign])
+{
+    return TreatingDoctorCampaign.Run(campaign);
+}
+
 if (args is ["--generate-directory", .. var generate])
 {
     return DirectoryGenerator.Run(generate);

@@ -61,6 +61,7 @@ public sealed class CommandLineWithoutDatabase
         new[] { "coverage", "--level" },
         new[] { "tokens", "create", "--email", "x@example.org" },
         new[] { "geo", "territory", "35236", "--rule-set", "aci-1789" },
+        new[] { "treating-doctor", "solve" },
     };
 
     [Theory]
@@ -72,6 +73,43 @@ public sealed class CommandLineWithoutDatabase
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.NotEmpty(run.Stderr);
         Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
+    public async Task Treating_doctor_solve_answers_the_issues_json_shape_and_refuses_a_bad_file_with_its_reasons()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"instance-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """
+            {"weights": {"base": 10, "ald": 50, "age70": 30, "lostDoctor": 25, "c2s": 20, "chronic": 15, "disability": 15, "pregnancy": 15, "precarity": 10},
+             "proximity": {"commune": 1, "epci": 0.8, "departement": 0.5, "beyond": 0.2},
+             "requests": [{"id": "r1", "commune": "35236", "criteria": ["ald", "age70"], "homeVisit": false},
+                          {"id": "r2", "commune": "75101", "criteria": [], "homeVisit": false},
+                          {"id": "r3", "commune": "35236", "criteria": ["c2s"], "homeVisit": true}],
+             "doctors": [{"id": "d1", "commune": "35236", "capacity": 1, "accepts": ["ald"], "homeVisits": false, "beyond": false},
+                         {"id": "d2", "commune": "75056", "capacity": 5, "accepts": null, "homeVisits": false, "beyond": false}]}
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            var run = await MaillageCommand.RunAsync(NoDatabase, "treating-doctor", "solve", file, "--json");
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var json = run.Json;
+            Assert.Equal(["requests", "assigned", "objective", "assignments"], json.EnumerateObject().Select(p => p.Name));
+            Assert.Equal((3, 2, 100.0), (json.GetProperty("requests").GetInt32(), json.GetProperty("assigned").GetInt32(), json.GetProperty("objective").GetDouble()));
+            Assert.Equal(["r1 d1 commune 90", "r2 d2 commune 10"], json.GetProperty("assignments").EnumerateArray().Select(a =>
+                $"{a.GetProperty("request").GetString()} {a.GetProperty("doctor").GetString()} {a.GetProperty("level").GetString()} {a.GetProperty("value").GetDouble()}"));
+
+            await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken)).Replace("\"75101\"", "\"75000\"", StringComparison.Ordinal),
+                TestContext.Current.CancellationToken);
+            var refused = await MaillageCommand.RunAsync(NoDatabase, "treating-doctor", "solve", file, "--json");
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Empty(refused.Stdout);
+            Assert.Contains("requests[1].commune", refused.Stderr, StringComparison.Ordinal);
+            Assert.Contains("« 75000 »", refused.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

@@ -219,3 +219,30 @@ public sealed class SolveAssignmentTests
         return objective.Value();
     }
 }
+
+/// <summary>The versioned priorities: the embedded file loads, its default explains a score in French, and a faulty file is refused.</summary>
+public sealed class PriorityRuleSetsTests
+{
+    [Fact]
+    public void The_embedded_default_puts_ald_first_and_explains_a_score()
+    {
+        var sets = PriorityRuleSets.LoadEmbedded();
+        var w = sets.Default.Weights;
+        Assert.True(w.Ald > w.Age70 && w.Age70 > w.LostDoctor && w.LostDoctor > w.C2s, "ALD, then 70+, then the lost doctor, then C2S");
+        Assert.NotEmpty(sets.Default.Source);
+        var (score, text) = sets.Default.Explain([Criterion.Age70, Criterion.Ald, Criterion.Ald]);
+        Assert.Equal(w.Base + w.Ald + w.Age70, score);
+        Assert.Equal($"base {w.Base} + ALD {w.Ald} + 70 ans et plus {w.Age70} = {score}", text);
+    }
+
+    [Theory]
+    [InlineData("""{"default": "x", "ruleSets": []}""", "no rule set")]
+    [InlineData("""{"default": "y", "ruleSets": [{"id": "x", "name": "n", "source": "s", "weights": {"base": 1}, "proximity": {"commune": 1}}]}""", "default rule set")]
+    [InlineData("""{"default": "x", "ruleSets": [{"id": "x", "name": "n", "source": "s", "weights": {"base": 1}, "proximity": {"commune": 0.5, "epci": 0.8}}]}""", "do not grow")]
+    [InlineData("""{"default": "x", "ruleSets": [{"id": "x", "name": "n", "source": "s", "weights": {"ald": 20000}, "proximity": {"commune": 1}}]}""", "weights go")]
+    public void A_faulty_file_is_refused_with_its_reason(string json, string reason)
+    {
+        var e = Assert.Throws<InvalidDataException>(() => PriorityRuleSets.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+        Assert.Contains(reason, e.Message, StringComparison.Ordinal);
+    }
+}
