@@ -67,47 +67,28 @@ public sealed class SasSlotBundleWriter(string baseUrl, string fhirBase)
                 yield return 0;
             }
 
-            foreach (var schedule in agenda.Schedules)
-            {
-                Entry(w, "Schedule", schedule.Id);
-                Schedule(w, schedule);
-                EndEntry(w, "include");
-            }
-
-            foreach (var practitioner in agenda.Practitioners)
-            {
-                Entry(w, "Practitioner", practitioner.Id);
-                Practitioner(w, practitioner);
-                EndEntry(w, "include");
-            }
-
+            Included(w, agenda.Schedules, "Schedule", s => s.Id, Schedule);
+            Included(w, agenda.Practitioners, "Practitioner", p => p.Id, Practitioner);
             yield return 0;
-            foreach (var schedule in agenda.Schedules)
-            {
-                Entry(w, "PractitionerRole", schedule.Id);
-                Role(w, schedule);
-                EndEntry(w, "include");
-            }
-
-            foreach (var cpts in agenda.Cpts)
-            {
-                Entry(w, "HealthcareService", cpts.Id.ToString());
-                Service(w, cpts);
-                EndEntry(w, "include");
-            }
-
-            foreach (var cpts in agenda.Cpts)
-            {
-                Entry(w, "Organization", cpts.Id.ToString());
-                Organization(w, cpts);
-                EndEntry(w, "include");
-            }
-
+            Included(w, agenda.Schedules, "PractitionerRole", s => s.Id, Role);
+            Included(w, agenda.Cpts, "HealthcareService", c => c.Id.ToString(), Service);
+            Included(w, agenda.Cpts, "Organization", c => c.Id.ToString(), Organization);
             w.WriteEndArray();
         }
 
         w.WriteEndObject();
         yield return 0;
+    }
+
+    /// <summary>An <c>include</c> entry per item, in order.</summary>
+    private void Included<T>(Utf8JsonWriter w, IEnumerable<T> items, string type, Func<T, string> id, Action<Utf8JsonWriter, T> write)
+    {
+        foreach (var item in items)
+        {
+            Entry(w, type, id(item));
+            write(w, item);
+            EndEntry(w, "include");
+        }
     }
 
     private void Entry(Utf8JsonWriter w, string type, string id)

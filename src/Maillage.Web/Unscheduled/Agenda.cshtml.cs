@@ -96,9 +96,7 @@ public sealed class AgendaModel(ReadSnp read, OpenSlot open, SavePattern pattern
 
             if (kind == ErrorKind.Forbidden)
             {
-                Forbidden = true;
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Page();
+                return ForbiddenPage();
             }
 
             return NotFound();

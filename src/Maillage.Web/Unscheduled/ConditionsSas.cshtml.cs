@@ -41,12 +41,6 @@ public sealed class ConditionsSasModel(SasRegulatorDesk desk) : SnpPageModel
     private async Task<IActionResult> PageAsync(CancellationToken ct)
     {
         Regulator = await desk.OfAsync(HttpContext.GetActor(), ct);
-        if (Regulator is not { Active: true })
-        {
-            Forbidden = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-        }
-
-        return Page();
+        return Regulator is { Active: true } ? Page() : ForbiddenPage();
     }
 }

@@ -48,9 +48,7 @@ public sealed class ReservationModel(ReadBooking read, CancelBooking cancel, Rea
         if (regulator is not null && !string.Equals(Request.Query["origin"].ToString(), "sas", StringComparison.OrdinalIgnoreCase))
         {
             ForbiddenText = ReserverModel.RegulatorOnlyFromSas;
-            Forbidden = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
+            return ForbiddenPage();
         }
 
         var result = regulator is null ? await read.RunAsync(id, bookingId, actor, ct) : await desk.ReadBookingAsync(id, bookingId, actor, ct);
@@ -63,9 +61,7 @@ public sealed class ReservationModel(ReadBooking read, CancelBooking cancel, Rea
 
         if (result.Errors.Max(e => e.Kind) == ErrorKind.Forbidden)
         {
-            Forbidden = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
+            return ForbiddenPage();
         }
 
         return NotFound();

@@ -32,9 +32,7 @@ public sealed class ReservationsModel(ReadSnp read, CancelBooking cancel) : SnpP
         Scope = scope.Value!;
         if (!Scope.Books)
         {
-            Forbidden = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
+            return ForbiddenPage();
         }
 
         var lines = await read.BookingsAsync(id, actor, null, ct);

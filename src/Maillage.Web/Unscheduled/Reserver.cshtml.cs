@@ -113,9 +113,7 @@ public sealed class ReserverModel(ReadSnp read, SearchSlots search, BookSlot boo
         Scope = scope.Value!;
         if (!Scope.Books)
         {
-            Forbidden = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
+            return ForbiddenPage();
         }
 
         var here = Scope.Tenant.Clock;
@@ -191,9 +189,7 @@ public sealed class ReserverModel(ReadSnp read, SearchSlots search, BookSlot boo
 
     private PageResult RegulatorForbidden()
     {
-        Forbidden = true;
         ForbiddenText = RegulatorOnlyFromSas;
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Page();
+        return ForbiddenPage();
     }
 }

@@ -55,9 +55,7 @@ public sealed class SnpModel(ReadSnp read, EnrollEffector effectors, EnrollRegis
 
         if (result.Errors.Max(e => e.Kind) == ErrorKind.Forbidden)
         {
-            Forbidden = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
+            return ForbiddenPage();
         }
 
         return NotFound();

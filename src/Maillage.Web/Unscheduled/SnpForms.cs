@@ -14,6 +14,14 @@ public abstract class SnpPageModel : PageModel
     /// <summary>The reader may not use this page (answered 403 with a French sentence).</summary>
     public bool Forbidden { get; protected set; }
 
+    /// <summary>The page as a refusal: 403, its French sentence instead of the content.</summary>
+    protected PageResult ForbiddenPage()
+    {
+        Forbidden = true;
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
+    }
+
     /// <summary>Records the outcome: the message, or the errors and their status (403, 409, 422).</summary>
     protected void Outcome(IReadOnlyList<Error> errors, string? message)
     {

@@ -54,9 +54,7 @@ public sealed class StatistiquesModel(ReadSnp scopes, ReadSnpStatistics read) : 
         switch (result.Errors.Max(e => e.Kind))
         {
             case ErrorKind.Forbidden:
-                Forbidden = true;
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Page();
+                return ForbiddenPage();
             case ErrorKind.NotFound:
                 return NotFound();
             default:

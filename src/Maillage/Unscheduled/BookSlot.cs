@@ -149,7 +149,7 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Ten
         var saved = await SaveAsync(found.Value!, slot, moved, actor, ct);
         if (saved.Succeeded)
         {
-            await notify.CancelledAsync(found.Value!, old, actor, ct);
+            await notify.CancelledAsync(found.Value!, old, oldSlot, actor, ct);
         }
 
         return saved;
@@ -168,7 +168,7 @@ public sealed partial class BookSlot(MaillageDbContext db, SnpAccess access, Ten
             return refused;
         }
 
-        await notify.BookedAsync(scope, booking, actor, ct);
+        await notify.BookedAsync(scope, booking, slot, actor, ct);
         return Result<Booking>.Ok(booking);
     }
 

@@ -152,7 +152,7 @@ public sealed class CancelBooking(MaillageDbContext db, SnpAccess access, AuditT
         var saved = await db.SaveAsync(booking, ct);
         if (saved.Succeeded)
         {
-            await notify.CancelledAsync(found.Value!, booking, actor, ct);
+            await notify.CancelledAsync(found.Value!, booking, slot, actor, ct);
         }
 
         return saved;

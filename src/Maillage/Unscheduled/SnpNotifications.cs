@@ -24,13 +24,13 @@ namespace Maillage.Unscheduled;
 public sealed partial class SnpNotifications(MaillageDbContext db, DirectoryLookup directory, IMailTransport transport, MailSetting mail, AuditTrail audit,
     ILogger<SnpNotifications> logger)
 {
-    public Task BookedAsync(SnpScope scope, Booking booking, Actor actor, CancellationToken ct) => SendAsync(scope, booking, actor, cancelled: false, ct);
+    /// <summary>The booking of <paramref name="slot"/> (the one the caller holds: not read again).</summary>
+    public Task BookedAsync(SnpScope scope, Booking booking, Slot slot, Actor actor, CancellationToken ct) => SendAsync(scope, booking, slot, actor, cancelled: false, ct);
 
-    public Task CancelledAsync(SnpScope scope, Booking booking, Actor actor, CancellationToken ct) => SendAsync(scope, booking, actor, cancelled: true, ct);
+    public Task CancelledAsync(SnpScope scope, Booking booking, Slot slot, Actor actor, CancellationToken ct) => SendAsync(scope, booking, slot, actor, cancelled: true, ct);
 
-    private async Task SendAsync(SnpScope scope, Booking booking, Actor actor, bool cancelled, CancellationToken ct)
+    private async Task SendAsync(SnpScope scope, Booking booking, Slot slot, Actor actor, bool cancelled, CancellationToken ct)
     {
-        var slot = await db.Slots().AsNoTracking().FirstAsync(s => s.Id == booking.SlotId, ct);
         var effector = await db.Effectors().AsNoTracking().FirstAsync(e => e.Id == slot.EffectorId, ct);
         var place = await db.SnpPlaces().AsNoTracking().FirstAsync(p => p.Id == slot.PlaceId, ct);
         var clock = scope.Tenant.Clock;

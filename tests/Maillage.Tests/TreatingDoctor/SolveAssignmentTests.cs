@@ -246,3 +246,35 @@ public sealed class PriorityRuleSetsTests
         Assert.Contains(reason, e.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Per patient: why this doctor, or why still waiting — no doctor within reach, or the capacity went to requests worth more,
+/// named by their scores.</summary>
+public sealed class AssignmentExplanationsTests
+{
+    private static readonly SolveAssignment Assigner = new(Reference.Geo);
+
+    [Fact]
+    public void Each_request_is_told_why_its_doctor_or_why_it_waits()
+    {
+        var weights = new PriorityWeights(10, 50, 30, 25, 20, 15, 15, 15, 10);
+        var instance = new AssignmentInstance(weights, new ProximityFactors(1, 0.8, 0.5, 0.2),
+        [
+            new AssignmentRequest("ald-70", "35236", [Criterion.Ald, Criterion.Age70], false),
+            new AssignmentRequest("c2s", "35236", [Criterion.C2s], false),
+            new AssignmentRequest("home", "35236", [Criterion.Ald], HomeVisit: true),
+        ],
+        [new AssignmentDoctor("d1", "35236", 1, null, HomeVisits: false, Beyond: false)]);
+        var result = Assigner.Run(instance).Value!;
+        string Why(string id) => AssignmentExplanations.Explain(instance, result, id, Assigner.PlaceOf, d => $"Dr {d}").Text;
+
+        Assert.Equal("Proposé à Dr d1 (même commune) : score base 10 + ALD 50 + 70 ans et plus 30 = 90, × 1 pour la proximité = 90.", Why("ald-70"));
+        var waiting = AssignmentExplanations.Explain(instance, result, "c2s", Assigner.PlaceOf, d => d);
+        Assert.Equal(WaitingReason.CapacityTaken, waiting.Reason);
+        Assert.Equal([(90L, ProximityLevel.Commune)], waiting.TakenBy);
+        Assert.Contains("scores 90 (même commune)", waiting.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ald-70", waiting.Text, StringComparison.Ordinal);
+        var nobody = AssignmentExplanations.Explain(instance, result, "home", Assigner.PlaceOf, d => d);
+        Assert.Equal(WaitingReason.NoDoctorWithinReach, nobody.Reason);
+        Assert.Contains("visites à domicile", nobody.Text, StringComparison.Ordinal);
+    }
+}

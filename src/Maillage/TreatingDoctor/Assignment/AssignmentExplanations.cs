@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace Maillage.TreatingDoctor.Assignment;
+
+/// <summary>Why a request got its doctor, or why it still waits, in French and without naming other patients.</summary>
+public enum WaitingReason
+{
+    /// <summary>Proposed to a doctor.</summary>
+    Assigned,
+
+    /// <summary>No doctor within reach accepts its criteria (or visits at home when it needs it), or every one of them has no room at all.</summary>
+    NoDoctorWithinReach,
+
+    /// <summary>Doctors within reach would take it, but their capacity went to requests worth more (score × proximity).</summary>
+    CapacityTaken,
+}
+
+/// <summary>The explanation of one request's outcome: the reason, a French sentence, and for a waiting request the scores (and levels)
+/// of the requests that took the capacity within its reach — by score, never by person.</summary>
+public sealed record AssignmentExplanation(WaitingReason Reason, string Text, IReadOnlyList<(long Score, ProximityLevel Level)> TakenBy);
+
+/// <summary>Explains a solved instance's outcome for one request (docs/treating-doctor.md, « Explanations »).</summary>
+public static class AssignmentExplanations
+{
+    private const int MaxNamed = 5;
+
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <param name="placeOf">The place of a commune code (<see cref="SolveAssignment.PlaceOf"/>).</param>
+    /// <param name="doctorName">How to name the doctor of a proposal to the coordinator (the directory's name).</param>
+    public static AssignmentExplanation Explain(AssignmentInstance instance, AssignmentResult result, string requestId,
+        Func<string, SolveAssignment.Place?> placeOf, Func<string, string> doctorName)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(placeOf);
+        ArgumentNullException.ThrowIfNull(doctorName);
+        var request = instance.Requests.First(r => r.Id == requestId);
+        var place = placeOf(request.Commune)!;
+        var score = instance.Weights.Score(request.Criteria);
+        var scoreText = Score(instance.Weights, request.Criteria);
+        if (result.Assignments.FirstOrDefault(a => a.Request == requestId) is { } mine)
+        {
+            var factor = instance.Proximity.Of(mine.Level).ToString("0.##", French);
+            return new AssignmentExplanation(WaitingReason.Assigned,
+                $"Proposé à {doctorName(mine.Doctor)} ({PriorityLabels.Of(mine.Level)}) : score {scoreText}, × {factor} pour la proximité = {mine.Value.ToString("0.##", French)}.", []);
+        }
+
+        var reachable = instance.Doctors.Where(d => d.Capacity > 0 && placeOf(d.Commune) is { } dp && SolveAssignment.Value(instance, request, place, d, dp) is not null)
+            .Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        if (reachable.Count == 0)
+        {
+            var what = request.HomeVisit ? "ces critères avec des visites à domicile" : "ces critères";
+            return new AssignmentExplanation(WaitingReason.NoDoctorWithinReach,
+                $"En attente : aucun médecin volontaire à portée (même commune, intercommunalité ou département, ou au-delà s'il l'accepte) n'accepte {what} "
+                + $"ou n'a de place. Score {scoreText}.", []);
+        }
+
+        var scores = instance.Requests.ToDictionary(r => r.Id, r => instance.Weights.Score(r.Criteria), StringComparer.Ordinal);
+        var takenBy = result.Assignments.Where(a => reachable.Contains(a.Doctor)).Select(a => (Score: scores[a.Request], a.Level))
+            .OrderByDescending(t => t.Score).ThenBy(t => t.Level).ToList();
+        var named = string.Join(", ", takenBy.Take(MaxNamed).Select(t => $"{t.Score} ({PriorityLabels.Of(t.Level)})"))
+            + (takenBy.Count > MaxNamed ? $" et {takenBy.Count - MaxNamed} autres" : "");
+        return new AssignmentExplanation(WaitingReason.CapacityTaken,
+            $"En attente : {reachable.Count} médecin(s) à portée l'accepteraient, mais leurs places sont allées à des demandes de plus grande valeur "
+            + $"(score × proximité) — scores {named}. Score de cette demande {scoreText} ; elle passe au prochain calcul, ou dès qu'une place se libère.",
+            takenBy);
+    }
+
+    private static string Score(PriorityWeights weights, IEnumerable<Criterion> criteria)
+    {
+        var parts = criteria.Distinct().OrderBy(c => c).Select(c => $"{PriorityLabels.Of(c)} {weights.Of(c)}").Prepend($"base {weights.Base}").ToList();
+        return parts.Count == 1 ? weights.Base.ToString(CultureInfo.InvariantCulture) : $"{string.Join(" + ", parts)} = {weights.Score(criteria)}";
+    }
+}
