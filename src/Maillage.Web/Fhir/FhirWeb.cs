@@ -54,7 +54,8 @@ public static class FhirWeb
         fhir.MapGet("/Schedule/{id}", ReadScheduleAsync).WithName("FhirScheduleRead").WithSummary("A schedule: one effector at one place");
         fhir.MapGet("/Practitioner", SearchPractitionersAsync).WithName("FhirPractitionerSearch")
             .WithSummary("Practitioners by identifier=urn:oid:1.2.250.1.71.4.2.1|8<RPPS>, or every effector, by pages (_count, _offset)");
-        fhir.MapGet("/Practitioner/{id}", ReadPractitionerAsync).WithName("FhirPractitionerRead").WithSummary("A practitioner by its IDNPS (8 + RPPS)");
+        fhir.MapGet("/Practitioner/{id}", ReadPractitionerAsync).WithName("FhirPractitionerRead")
+            .WithSummary("A practitioner by its IDNPS (8 + RPPS), or a regulator at the Location its creation answered");
         fhir.MapPost("/Practitioner", RegulatorAccounts.CreateAsync).WithName("FhirRegulatorCreate")
             .WithSummary("The SAS creates a regulator account (INT_R02, FrPractitionerRegul): 201 + Location");
         fhir.MapPut("/Practitioner", RegulatorAccounts.UpdateAsync).WithName("FhirRegulatorUpdate")
@@ -269,8 +270,13 @@ public static class FhirWeb
         return Write(bundle);
     }
 
-    private static async Task<IResult> ReadPractitionerAsync(string id, HttpContext http, ReadSasAgenda read, CancellationToken ct)
+    private static async Task<IResult> ReadPractitionerAsync(string id, HttpContext http, ReadSasAgenda read, SaveSasRegulator regulators, CancellationToken ct)
     {
+        if (await RegulatorAccounts.ReadAsync(id, regulators, ct) is { } regulator)
+        {
+            return regulator;
+        }
+
         var rpps = SasIds.Rpps(id);
         var found = rpps is null ? [] : (await read.PractitionersAsync([rpps], 0, 1, ct)).Page;
         return found.Count == 0 ? NotFound("Practitioner", id) : Write(Resources(http).Practitioner(found[0]));

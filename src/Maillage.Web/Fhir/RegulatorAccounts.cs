@@ -48,6 +48,14 @@ public static class RegulatorAccounts
         return refusal ?? Answer(http, await save.UpdateAsync(new RegulatorKey(system.Trim() == NationalSystem, value.Trim()), input!, http.GetActor(), ct));
     }
 
+    /// <summary><c>GET /fhir/Practitioner/&lt;id&gt;</c> of a regulator: the resource at the <c>Location</c> its creation answered; null when
+    /// the id is no regulator's (the caller then reads it as an effector's IDNPS).</summary>
+    public static async Task<IResult?> ReadAsync(string id, SaveSasRegulator save, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(save);
+        return Guid.TryParse(id, out var regulatorId) && await save.FindAsync(regulatorId, ct) is { } regulator ? FhirWeb.Write(Resource(regulator)) : null;
+    }
+
     private static IResult Answer(HttpContext http, Result<RegulatorSaved> saved)
     {
         if (!saved.Succeeded)

@@ -45,6 +45,19 @@ public abstract class SasRegulatorAccounts(MaillageApp app) : IntegrationTest(ap
         Assert.Equal("IDNPS", created.GetProperty("identifier")[0].GetProperty("type").GetProperty("coding")[0].GetProperty("code").GetString());
         Assert.True(created.GetProperty("active").GetBoolean());
 
+        // The Location reads back the same regulator; an unknown id there is a 404 OperationOutcome.
+        using (var read = await sas.GetAsync(response.Headers.Location, Ct))
+        {
+            var again = await Fhir(read, HttpStatusCode.OK);
+            Assert.Equal((id, nationalId), (again.GetProperty("id").GetString(), again.GetProperty("identifier")[0].GetProperty("value").GetString()));
+            Assert.Equal(RegulatorAccounts.Profile, again.GetProperty("meta").GetProperty("profile")[0].GetString());
+        }
+
+        using (var unknown = await sas.GetAsync($"/fhir/Practitioner/{Guid.NewGuid()}", Ct))
+        {
+            Assert.Equal("OperationOutcome", (await Fhir(unknown, HttpStatusCode.NotFound)).GetProperty("resourceType").GetString());
+        }
+
         var regulator = await RegulatorAsync(App, r => r.NationalId == nationalId);
         Assert.Equal(Guid.Parse(id), regulator.Id);
         Assert.Null(regulator.TechnicalId);

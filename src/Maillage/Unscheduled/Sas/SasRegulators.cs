@@ -38,6 +38,10 @@ public sealed record RegulatorSaved(SasRegulator Regulator, bool Created);
 /// </summary>
 public sealed class SaveSasRegulator(MaillageDbContext db, UserManager<MaillageUser> users, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The regulator at the address the SAS was given (<c>Location: /fhir/Practitioner/&lt;id&gt;</c>), active or not; null when unknown.</summary>
+    public Task<SasRegulator?> FindAsync(Guid id, CancellationToken ct = default) =>
+        db.SasRegulators().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+
     /// <summary>The platform's <c>POST /fhir/Practitioner</c>: a regulator already known by one of the body's ids is updated instead.</summary>
     public Task<Result<RegulatorSaved>> CreateAsync(RegulatorInput input, Actor actor, CancellationToken ct = default) => RunAsync(null, input, actor, ct);
 
