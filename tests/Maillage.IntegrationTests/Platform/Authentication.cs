@@ -1,5 +1,9 @@
 using System.Net;
+using Maillage.Accounts;
 using Maillage.IntegrationTests.Infrastructure;
+using Maillage.Platform.Identity;
+using Maillage.Platform.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage.IntegrationTests.Platform;
 
@@ -45,6 +49,34 @@ public abstract class Authentication(MaillageApp app) : IntegrationTest(app)
         client.DefaultRequestHeaders.Authorization = new("Bearer", "mlg_not-a-real-token");
         using var response = await client.GetAsync("/api/cpts", Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    /// <summary>A token's principal is kept a few seconds (BearerPrincipals), but never past a change of its account: disabled, its token
+    /// fails at the very next request; enabled again, it works again; a claim granted applies at once.</summary>
+    [Fact]
+    public async Task A_tokens_kept_principal_never_outlives_a_change_of_its_account()
+    {
+        var user = await App.CreateUserAsync(Role.Member);
+        using var client = App.ClientFor(user);
+        var admin = new Actor("admin-" + Guid.NewGuid().ToString("N"), "Administrateur", Role.Admin, null, null, null);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/fhir/metadata", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/cpts", Ct)).StatusCode);
+
+        Assert.True((await UseAsync(s => s.GetRequiredService<SasPlatformAccount>().SetAsync(admin, user.Id, granted: true, Ct))).Succeeded);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/fhir/metadata", Ct)).StatusCode);
+
+        Assert.True((await UseAsync(s => s.GetRequiredService<AccountStatus>().SetDisabledAsync(admin, user.Id, disabled: true, Ct))).Succeeded);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/cpts", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/fhir/metadata", Ct)).StatusCode);
+
+        Assert.True((await UseAsync(s => s.GetRequiredService<AccountStatus>().SetDisabledAsync(admin, user.Id, disabled: false, Ct))).Succeeded);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/cpts", Ct)).StatusCode);
+    }
+
+    private async Task<T> UseAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
     }
 
     [Fact]
