@@ -37,8 +37,7 @@ public static class AssignmentExplanations
         ArgumentNullException.ThrowIfNull(doctorName);
         var request = instance.Requests.First(r => r.Id == requestId);
         var place = placeOf(request.Commune)!;
-        var score = instance.Weights.Score(request.Criteria);
-        var scoreText = Score(instance.Weights, request.Criteria);
+        var scoreText = instance.Weights.Explain(request.Criteria);
         if (result.Assignments.FirstOrDefault(a => a.Request == requestId) is { } mine)
         {
             var factor = instance.Proximity.Of(mine.Level).ToString("0.##", French);
@@ -65,11 +64,5 @@ public static class AssignmentExplanations
             $"En attente : {reachable.Count} médecin(s) à portée l'accepteraient, mais leurs places sont allées à des demandes de plus grande valeur "
             + $"(score × proximité) — scores {named}. Score de cette demande {scoreText} ; elle passe au prochain calcul, ou dès qu'une place se libère.",
             takenBy);
-    }
-
-    private static string Score(PriorityWeights weights, IEnumerable<Criterion> criteria)
-    {
-        var parts = criteria.Distinct().OrderBy(c => c).Select(c => $"{PriorityLabels.Of(c)} {weights.Of(c)}").Prepend($"base {weights.Base}").ToList();
-        return parts.Count == 1 ? weights.Base.ToString(CultureInfo.InvariantCulture) : $"{string.Join(" + ", parts)} = {weights.Score(criteria)}";
     }
 }

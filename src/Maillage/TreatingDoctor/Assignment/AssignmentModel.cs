@@ -83,6 +83,19 @@ public sealed record PriorityWeights(int Base, int Ald, int Age70, int LostDocto
 
     /// <summary>The score of a request with these criteria (each counted once).</summary>
     public long Score(IEnumerable<Criterion> criteria) => Base + (long)criteria.Distinct().Sum(Of);
+
+    /// <summary>The score as the coordinator reads it: « base 10 + ALD 50 + 70 ans et plus 30 = 90 », or « 10 » without criteria.</summary>
+    public string Explain(IEnumerable<Criterion> criteria)
+    {
+        var distinct = criteria.Distinct().Order().ToList();
+        if (distinct.Count == 0)
+        {
+            return Base.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var terms = distinct.Select(c => $"{PriorityLabels.Of(c)} {Of(c)}").Prepend($"base {Base}");
+        return $"{string.Join(" + ", terms)} = {Score(distinct)}";
+    }
 }
 
 /// <summary>What a proposal is worth at each level: its score times the factor. Non-increasing from commune to beyond, between 0 and 1000.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Maillage.TreatingDoctor.Assignment;
@@ -6,14 +5,12 @@ namespace Maillage.TreatingDoctor.Assignment;
 /// <summary>One versioned set of priority weights and proximity factors, with its source (data/rules/treating-doctor-priorities.json).</summary>
 public sealed record PriorityRuleSet(string Id, string Name, string Source, PriorityWeights Weights, ProximityFactors Proximity, string? Note)
 {
-    /// <summary>The score of these criteria and how it is made, in French: « base 10 + ALD 50 + 70 ans et plus 30 = 90 ».</summary>
+    /// <summary>The score of these criteria and how it is made, in French (<see cref="PriorityWeights.Explain"/>).</summary>
     public (long Score, string Explanation) Explain(IEnumerable<Criterion> criteria)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        var parts = criteria.Distinct().OrderBy(c => c).Select(c => (Label: PriorityLabels.Of(c), Weight: Weights.Of(c))).ToList();
-        var score = Weights.Base + parts.Sum(p => (long)p.Weight);
-        var terms = parts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Label} {p.Weight}")).Prepend($"base {Weights.Base}");
-        return (score, string.Join(" + ", terms) + string.Create(CultureInfo.InvariantCulture, $" = {score}"));
+        var list = criteria.ToList();
+        return (Weights.Score(list), Weights.Explain(list));
     }
 }
 
