@@ -30,17 +30,8 @@ public static class BulkRows
         var count = 0L;
         if (db.IsSqlite)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"INSERT INTO {table} ({names}) VALUES ({string.Join(',', columns.Select((_, i) => "$p" + i))})";
-            var parameters = columns.Select((_, i) =>
-            {
-                var p = command.CreateParameter();
-                p.ParameterName = "$p" + i;
-                command.Parameters.Add(p);
-                return p;
-            }).ToArray();
-            await command.PrepareAsync();
+            var (command, parameters) = await PrepareInsertAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction(), table, names, columns.Length);
+            await using var _ = command;
             foreach (var row in rows)
             {
                 for (var i = 0; i < columns.Length; i++)
@@ -115,5 +106,24 @@ public static class BulkRows
                 : System.Linq.Expressions.Expression.Field(typed, property.FieldInfo ?? throw new InvalidOperationException($"{property.Name} is a shadow property."));
             return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(System.Linq.Expressions.Expression.Convert(member, typeof(object)), row).Compile();
         }
+    }
+
+    /// <summary>A prepared SQLite <c>INSERT INTO table (names) VALUES ($p0, …)</c> and its parameters, in column order.</summary>
+    public static async Task<(System.Data.Common.DbCommand Command, System.Data.Common.DbParameter[] Parameters)> PrepareInsertAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string table, string names, int count)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {table} ({names}) VALUES ({string.Join(',', Enumerable.Range(0, count).Select(i => "$p" + i))})";
+        var parameters = Enumerable.Range(0, count).Select(i =>
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "$p" + i;
+            command.Parameters.Add(p);
+            return p;
+        }).ToArray();
+        await command.PrepareAsync();
+        return (command, parameters);
     }
 }

@@ -74,17 +74,8 @@ public static class DirectoryBulkInsert
 
     private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, string table, string[] columns, List<object?[]> rows)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {table} ({string.Join(',', columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(',', columns.Select((_, i) => "$p" + i))})";
-        var parameters = columns.Select((_, i) =>
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "$p" + i;
-            command.Parameters.Add(p);
-            return p;
-        }).ToArray();
-        await command.PrepareAsync();
+        var (command, parameters) = await BulkRows.PrepareInsertAsync(connection, transaction, table, string.Join(',', columns.Select(c => $"\"{c}\"")), columns.Length);
+        await using var _ = command;
         foreach (var row in rows)
         {
             for (var i = 0; i < row.Length; i++)

@@ -3,7 +3,6 @@ extern alias web;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Maillage.Directory;
 using Maillage.Lifecycle;
 using Maillage.Lifecycle.Published;
@@ -14,15 +13,11 @@ using Maillage.Platform.Persistence;
 using Maillage.Territories.Published;
 using Maillage.Unscheduled;
 using Maillage.Unscheduled.Sas;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Maillage.Benchmarks;
 
@@ -61,9 +56,9 @@ public sealed class SasWorld : IAsyncDisposable
     private static readonly string[] FirstNames = ["Marie", "Jean", "Claire", "Yann", "Sophie", "Karim", "Gaëlle", "Hugo", "Inès", "Loïc"];
 
     private readonly BenchDatabase database;
-    private readonly KestrelHost host;
+    private readonly BenchHost host;
 
-    private SasWorld(Engine engine, SasShape shape, BenchDatabase database, KestrelHost host, Uri address)
+    private SasWorld(Engine engine, SasShape shape, BenchDatabase database, BenchHost host, Uri address)
     {
         (Engine, Shape, this.database, this.host, Address) = (engine, shape, database, host, address);
     }
@@ -90,7 +85,7 @@ public sealed class SasWorld : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(shape);
         var database = await BenchDatabase.CreateEmptyAsync(engine);
-        var host = new KestrelHost(database);
+        var host = new BenchHost(database, "http://127.0.0.1:0", QueryCounter.Instance, SqlLog.Instance);
         host.UseKestrel();
         // Starting the host migrates the database and loads the geography (its own start-up checks).
         host.StartServer();
@@ -275,32 +270,6 @@ public sealed class SasWorld : IAsyncDisposable
 
         Counts = string.Create(CultureInfo.InvariantCulture,
             $"{all.Count:N0} CPTS, {effectors.Count:N0} effectors (and their professionals, members, places), {slots:N0} slots, {bookings.Count:N0} bookings");
-    }
-
-    /// <summary>The real web host on the world's database, listening on 127.0.0.1 (a free port), quiet, with the SQL command counter.</summary>
-    private sealed class KestrelHost(BenchDatabase database) : WebApplicationFactory<web::Program>
-    {
-        private readonly string folder = System.IO.Directory.CreateTempSubdirectory("maillage-bench-sas-").FullName;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            var manifest = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json")))!;
-            builder.UseContentRoot(manifest.First(p => p.Key.StartsWith("Maillage.Web,", StringComparison.Ordinal)).Value);
-            builder.UseSetting("Maillage:Urls", "http://127.0.0.1:0");
-            builder.UseSetting("Maillage:Database", database.HostSetting);
-            builder.UseSetting("Maillage:Demo", "false");
-            builder.UseSetting("Maillage:Keys", Path.Combine(folder, "keys"));
-            builder.UseSetting("Maillage:Mail", "pickup:" + Path.Combine(folder, "outbox"));
-            builder.UseEnvironment("Production");
-            builder.ConfigureLogging(l => l.ClearProviders());
-            builder.ConfigureTestServices(services => services.ConfigureDbContext<MaillageDbContext>(o => o.AddInterceptors(QueryCounter.Instance, SqlLog.Instance)));
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            System.IO.Directory.Delete(folder, recursive: true);
-        }
     }
 }
 

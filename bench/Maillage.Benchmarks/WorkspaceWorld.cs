@@ -4,7 +4,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -28,14 +27,11 @@ using Maillage.Platform.Identity;
 using Maillage.Platform.Persistence;
 using Maillage.Platform.Tenancy;
 using Maillage.Territories.Published;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Maillage.Benchmarks;
 
@@ -68,10 +64,10 @@ public sealed class WorkspaceWorld : IAsyncDisposable
     private static readonly string[] Professions = ["10", "60", "60", "60", "70", "21", "40", "50"];
 
     private readonly BenchDatabase database;
-    private readonly Host host;
+    private readonly BenchHost host;
     private readonly Dictionary<string, string> queries = [];
 
-    private WorkspaceWorld(BenchDatabase database, Host host)
+    private WorkspaceWorld(BenchDatabase database, BenchHost host)
     {
         this.database = database;
         this.host = host;
@@ -201,7 +197,7 @@ public sealed class WorkspaceWorld : IAsyncDisposable
     private static async Task<WorkspaceWorld> CreateAsync(Engine engine)
     {
         var database = await BenchDatabase.CreateEmptyAsync(engine);
-        var host = new Host(database);
+        var host = new BenchHost(database, null, QueryCounter.Instance);
         // Starting the host migrates the database and loads the geography (its own start-up checks).
         _ = host.Services;
         var world = new WorkspaceWorld(database, host);
@@ -515,33 +511,6 @@ public sealed class WorkspaceWorld : IAsyncDisposable
         var steering = await scope.ServiceProvider.GetRequiredService<ReadWorkspace>().ForSteeringAsync(Officer.Actor);
         Console.WriteLine($"// officer's queue across {steering.CptsCount} CPTS: "
             + string.Join(", ", steering.Queue.GroupBy(l => l.Key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}")));
-    }
-
-    /// <summary>The real web host on the benchmark's database, quiet, with the SQL command counter on its DbContext.</summary>
-    private sealed class Host(BenchDatabase database) : WebApplicationFactory<web::Program>
-    {
-        private readonly string folder = System.IO.Directory.CreateTempSubdirectory("maillage-bench-host-").FullName;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            // WebApplicationFactory looks for its manifest in the working directory (the tests' is their output folder); the benchmarks run
-            // from the repository: take the web project's folder from the manifest next to the assembly.
-            var manifest = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json")))!;
-            builder.UseContentRoot(manifest.First(p => p.Key.StartsWith("Maillage.Web,", StringComparison.Ordinal)).Value);
-            builder.UseSetting("Maillage:Database", database.HostSetting);
-            builder.UseSetting("Maillage:Demo", "false");
-            builder.UseSetting("Maillage:Keys", Path.Combine(folder, "keys"));
-            builder.UseSetting("Maillage:Mail", "pickup:" + Path.Combine(folder, "outbox"));
-            builder.UseEnvironment("Production");
-            builder.ConfigureLogging(l => l.ClearProviders());
-            builder.ConfigureTestServices(services => services.ConfigureDbContext<MaillageDbContext>(o => o.AddInterceptors(QueryCounter.Instance)));
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            System.IO.Directory.Delete(folder, recursive: true);
-        }
     }
 }
 
