@@ -8,6 +8,7 @@ using Maillage.Membership;
 using Maillage.Platform;
 using Maillage.Platform.Persistence;
 using Maillage.Territories;
+using Maillage.TreatingDoctor;
 using Maillage.Unscheduled;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,5 +27,6 @@ public static class MaillageServices
         .AddIndemnities()
         .AddFunding()
         .AddUnscheduled()
+        .AddTreatingDoctor()
         .AddAccounts();
 }

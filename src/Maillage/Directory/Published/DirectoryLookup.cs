@@ -66,6 +66,10 @@ public sealed class DirectoryLookup(MaillageDbContext db)
     public async Task<Guid?> ProfessionalIdAsync(string rpps, CancellationToken ct = default) =>
         await db.Professionals().Where(p => p.Rpps == rpps).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>The communes (INSEE codes) where a professional practises, in the order of their places of practice.</summary>
+    public async Task<IReadOnlyList<string>> PracticeCommunesAsync(Guid professionalId, CancellationToken ct = default) =>
+        await db.Practices().Where(x => x.ProfessionalId == professionalId).OrderBy(x => x.Id).Select(x => x.CommuneCode).ToListAsync(ct);
+
     /// <summary>How many professionals practise in the territory, by profession, and how many structures are located in it, by kind.</summary>
     public async Task<TerritoryCounts> CountsAsync(IReadOnlyCollection<string> territory, CancellationToken ct = default)
     {
