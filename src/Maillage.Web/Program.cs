@@ -7,10 +7,12 @@ using Maillage.Web.Lifecycle;
 using Maillage.Web.Membership;
 using Maillage.Web.Platform;
 using Maillage.Web.Territories;
+using Maillage.Web.TreatingDoctor;
 using Maillage.Web.Unscheduled;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMaillagePlatform();
+builder.AddTreatingDoctorWeb();
 
 var app = builder.Build();
 app.UseMaillagePlatform();
@@ -23,6 +25,7 @@ app.MapAssociation();
 app.MapIndemnities();
 app.MapFunding();
 app.MapUnscheduled();
+app.MapTreatingDoctor();
 app.MapFhir();
 await app.PrepareAndRunAsync();
 

@@ -80,5 +80,5 @@ internal sealed class TreatingDoctorSolve : Command
 /// <summary>The verbs of the TreatingDoctor module.</summary>
 internal static class TreatingDoctorCommands
 {
-    public static Command[] All => [new TreatingDoctorSolve()];
+    public static Command[] All => [new TreatingDoctorSolve(), new TreatingDoctorMatch()];
 }

@@ -250,6 +250,10 @@ public static class TreatingLabels
         _ => "retirée",
     };
 
+    /// <summary>The channels a request came through, in French (« adhérent, formulaire public »).</summary>
+    public static string OfChannels(string channels) => string.Join(", ", (channels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+        .Select(n => Enum.GetValues<RequestChannel>().Where(c => RequestMerge.ChannelName(c) == n).Select(Of).FirstOrDefault() ?? n));
+
     /// <summary>The button of the next step.</summary>
     public static string Action(RequestStatus to) => to switch
     {

@@ -37,7 +37,8 @@ public sealed class ReadTreating(MaillageDbContext db, TreatingAccess access, De
 {
     public const int PageSize = 200;
 
-    public async Task<Result<DeskView>> DeskAsync(Guid cptsId, RequestStatus? filter, Actor actor, CancellationToken ct = default)
+    /// <param name="listRequests">Whether to list the requests of <paramref name="filter"/> (the desk) or not (the assignment, the volunteers).</param>
+    public async Task<Result<DeskView>> DeskAsync(Guid cptsId, RequestStatus? filter, Actor actor, bool listRequests = true, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var found = await access.RequireAsync(cptsId, actor, s => s.Sees, ct);
@@ -59,7 +60,7 @@ public sealed class ReadTreating(MaillageDbContext db, TreatingAccess access, De
         if (scope.Manages)
         {
             var status = filter ?? RequestStatus.New;
-            requests = await db.TreatingRequests().AsNoTracking().Where(r => r.CptsId == cptsId && r.MergedIntoId == null && r.Status == status)
+            requests = !listRequests ? [] : await db.TreatingRequests().AsNoTracking().Where(r => r.CptsId == cptsId && r.MergedIntoId == null && r.Status == status)
                 .OrderByDescending(r => r.Criteria > 0).ThenBy(r => r.FiledAt).Take(PageSize).ToListAsync(ct);
             drafts = await LinesAsync(db.TreatingProposals().Where(p => p.CptsId == cptsId && p.Status == ProposalStatus.Draft), ct);
             volunteers = await VolunteersAsync(scope, ct);

@@ -21,6 +21,7 @@ public static class TreatingDoctorModule
         services.AddScoped<Proposals>();
         services.AddScoped<FollowUp>();
         services.AddScoped<ReadTreating>();
+        services.AddScoped<DeskCommunes>();
         services.AddScoped<IToDoSource, TreatingToDo>();
         services.AddScoped<IKeyFigureSource, TreatingFigures>();
         services.AddScoped<IIndicatorSource, TreatingRequestsSource>();

@@ -1,0 +1,47 @@
+using Maillage.TreatingDoctor;
+using Maillage.Web.Platform;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Maillage.Web.TreatingDoctor;
+
+/// <summary>
+/// « Médecin traitant »: the coordinator's desk (requests by status, what to do next), the volunteer's proposals (accept, refuse with a
+/// reason) and what they declare, a member's filings (without identity), an officer's counts.
+/// </summary>
+public sealed class BureauModel(ReadTreating read, Proposals proposals, SaveVolunteer volunteers) : FormPageModel
+{
+    public DeskView? Desk { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? statut, CancellationToken ct) => await PageAsync(id, statut, ct);
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid proposalId, bool accept, string? reason, int? version, CancellationToken ct)
+    {
+        var result = await proposals.AnswerAsync(id, proposalId, accept, reason, version, HttpContext.GetActor(), ct);
+        Outcome(result.Errors, accept
+            ? "Merci : le patient est à vous. La coordination le prévient et vous suivez avec lui la déclaration de médecin traitant."
+            : "Votre refus est noté : la coordination proposera ce patient à un autre médecin.");
+        return await PageAsync(id, null, ct);
+    }
+
+    public async Task<IActionResult> OnPostSettingsAsync(Guid id, Guid volunteerId, int? monthlyCapacity, List<string> accepts, bool homeVisits, bool beyond,
+        bool paused, int? version, CancellationToken ct)
+    {
+        var result = await volunteers.ChangeAsync(id, volunteerId, new VolunteerInput(monthlyCapacity, accepts, homeVisits, beyond, paused, null, version),
+            HttpContext.GetActor(), ct);
+        Outcome(result.Errors, result.Value?.Paused == true ? "C'est noté : aucune proposition ne vous sera faite pendant la pause." : "Vos disponibilités sont enregistrées.");
+        return await PageAsync(id, null, ct);
+    }
+
+    private async Task<IActionResult> PageAsync(Guid id, string? statut, CancellationToken ct)
+    {
+        RequestStatus? filter = Enum.TryParse<RequestStatus>(statut, ignoreCase: true, out var s) ? s : null;
+        var desk = await read.DeskAsync(id, filter, HttpContext.GetActor(), ct: ct);
+        if (!desk.Succeeded)
+        {
+            return desk.Kind == Maillage.Platform.Errors.ErrorKind.Forbidden ? ForbiddenPage() : NotFound();
+        }
+
+        Desk = desk.Value!;
+        return Page();
+    }
+}
