@@ -12,7 +12,15 @@ public sealed class BureauModel(ReadTreating read, Proposals proposals, SaveVolu
 {
     public DeskView? Desk { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? statut, CancellationToken ct) => await PageAsync(id, statut, ct);
+    public async Task<IActionResult> OnGetAsync(Guid id, string? statut, string? efface, CancellationToken ct)
+    {
+        if (efface is not null)
+        {
+            Message = "Les données du patient sont effacées : sa demande ne garde que ce qu'il faut aux statistiques, sans identité.";
+        }
+
+        return await PageAsync(id, statut, ct);
+    }
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid proposalId, bool accept, string? reason, int? version, CancellationToken ct)
     {

@@ -9,8 +9,13 @@ namespace Maillage.Web.TreatingDoctor;
 /// proposal by hand, the follow-up's next step, withdrawal, return to the queue and merging a duplicate; for the doctor it is proposed to,
 /// the answer. Every opening is audited.
 /// </summary>
-public sealed class DemandeModel(ReadTreating read, FollowUp followUp, Proposals proposals) : FormPageModel
+public sealed class DemandeModel(ReadTreating read, FollowUp followUp, Proposals proposals, PatientData patientData) : FormPageModel
 {
+    private static readonly System.Text.Json.JsonSerializerOptions ExportJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public RequestView? View { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid requestId, CancellationToken ct) => await PageAsync(id, requestId, ct);
@@ -63,6 +68,36 @@ public sealed class DemandeModel(ReadTreating read, FollowUp followUp, Proposals
         var result = await proposals.AnswerAsync(id, proposalId, accept, reason, version, HttpContext.GetActor(), ct);
         Outcome(result.Errors, accept ? "Réponse enregistrée : le médecin accepte le patient." : "Réponse enregistrée : refus ; la demande revient dans la file.");
         return await PageAsync(id, requestId, ct);
+    }
+
+    /// <summary>The patient's data as a JSON file, given to them on request (audited).</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid id, Guid requestId, CancellationToken ct)
+    {
+        var result = await patientData.ExportAsync(id, requestId, HttpContext.GetActor(), ct);
+        if (!result.Succeeded)
+        {
+            return result.Kind == Maillage.Platform.Errors.ErrorKind.Forbidden ? ForbiddenPage() : NotFound();
+        }
+
+        return File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result.Value, ExportJson), "application/json", $"demande-medecin-traitant-{requestId:N}.json");
+    }
+
+    public async Task<IActionResult> OnPostEraseAsync(Guid id, Guid requestId, bool confirm, CancellationToken ct)
+    {
+        if (!confirm)
+        {
+            Outcome([new Maillage.Platform.Errors.Error("confirm_required", "Cochez la case pour confirmer l'effacement : il est définitif.", "confirm")], null);
+            return await PageAsync(id, requestId, ct);
+        }
+
+        var result = await patientData.EraseAsync(id, requestId, HttpContext.GetActor(), ct);
+        if (!result.Succeeded)
+        {
+            Outcome(result.Errors, null);
+            return await PageAsync(id, requestId, ct);
+        }
+
+        return Redirect($"/cpts/{id}/medecin-traitant?statut=Withdrawn&efface=1");
     }
 
     private async Task<IActionResult> PageAsync(Guid id, Guid requestId, CancellationToken ct)

@@ -25,7 +25,7 @@ public sealed record ProposalSummary(TreatingProposal Proposal, string CptsName,
 /// month it was sent in (docs/treating-doctor.md).
 /// </summary>
 public sealed partial class Proposals(MaillageDbContext db, TreatingAccess access, DirectoryLookup directory, IMailTransport transport, MailSetting mail,
-    PriorityRuleSets rules, AuditTrail audit, TimeProvider clock, ILogger<Proposals> logger)
+    PriorityRuleSets rules, DeskCommunes communes, AuditTrail audit, TimeProvider clock, ILogger<Proposals> logger)
 {
     /// <summary>How long an answer link stays valid after sending.</summary>
     public static readonly TimeSpan LinkValidity = TimeSpan.FromDays(30);
@@ -293,7 +293,7 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
             {
                 var r = requests[p.RequestId];
                 var criteria = r.CriteriaList.Count == 0 ? "sans critère de priorité" : string.Join(", ", r.CriteriaList.Select(PriorityLabels.Of));
-                return $"- un patient de {r.AgeOn(scope.Today)} ans, commune {r.CommuneCode}, {criteria}{(r.HomeVisit ? ", visites à domicile" : "")} :\n  {link(p.Id, secrets[p.Id])}";
+                return $"- un patient de {r.AgeOn(scope.Today)} ans, à {communes.NameOf(r.CommuneCode)}, {criteria}{(r.HomeVisit ? ", visites à domicile" : "")} :\n  {link(p.Id, secrets[p.Id])}";
             });
             var message = new MimeMessage();
             message.From.Add(mail.From);

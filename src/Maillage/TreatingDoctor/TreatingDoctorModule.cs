@@ -22,6 +22,10 @@ public static class TreatingDoctorModule
         services.AddScoped<FollowUp>();
         services.AddScoped<ReadTreating>();
         services.AddScoped<DeskCommunes>();
+        services.AddSingleton(sp => TreatingSetting.From(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
+        services.AddScoped<PatientData>();
+        services.AddHostedService<TreatingAnonymisationWorker>();
+        services.AddScoped<ReadTreatingStatistics>();
         services.AddScoped<IToDoSource, TreatingToDo>();
         services.AddScoped<IKeyFigureSource, TreatingFigures>();
         services.AddScoped<IIndicatorSource, TreatingRequestsSource>();
