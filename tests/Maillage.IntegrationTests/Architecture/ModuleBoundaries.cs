@@ -88,7 +88,7 @@ public sealed class ModuleBoundaries
     private static string Prefix(Type type) => type.Namespace switch
     {
         { } ns when ns.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) => "platform",
-        _ when ModuleRules.ModuleOf(type.FullName!) is { } module => module == "Territories" ? "terr" : module.ToLowerInvariant(),
+        _ when ModuleRules.ModuleOf(type.FullName!) is { } module => module switch { "Territories" => "terr", "TreatingDoctor" => "treating", _ => module.ToLowerInvariant() },
         _ => "?",
     };
 

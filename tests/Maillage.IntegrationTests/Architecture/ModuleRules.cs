@@ -11,7 +11,7 @@ namespace Maillage.IntegrationTests.Architecture;
 public static class ModuleRules
 {
     public static IReadOnlyList<string> Modules { get; } =
-        ["Territories", "Lifecycle", "Directory", "Membership", "Association", "Indemnities", "Funding", "Unscheduled", "Accounts"];
+        ["Territories", "Lifecycle", "Directory", "Membership", "Association", "Indemnities", "Funding", "Unscheduled", "Accounts", "TreatingDoctor"];
 
     /// <summary>The one type of the domain that names every module: the wiring of <c>AddMaillageDomain</c>.</summary>
     public const string CompositionRoot = "Maillage.MaillageServices";
