@@ -19,8 +19,9 @@ public sealed record MatchOutcome(TreatingRun Run, AssignmentResult Result, IRea
 
 /// <summary>
 /// What the solver is fed from stored data (docs/treating-doctor.md, « From the desk to the solver »): the open requests (Waiting, not
-/// merged, no proposal sent or accepted) and the active volunteers with their remaining capacity this month — new patients a month minus the
-/// proposals sent or accepted since the first of the month at the CPTS's hour; a paused volunteer has none.
+/// merged, no proposal sent or accepted) with the doctors who refused each (never proposed it again), and the active volunteers with their
+/// remaining capacity this month — new patients a month minus the proposals sent or accepted since the first of the month at the CPTS's
+/// hour; a paused volunteer has none.
 /// </summary>
 public sealed class DeskInstances(MaillageDbContext db, PriorityRuleSets rules)
 {
@@ -29,14 +30,16 @@ public sealed class DeskInstances(MaillageDbContext db, PriorityRuleSets rules)
         ArgumentNullException.ThrowIfNull(scope);
         var cptsId = scope.CptsId;
         var held = db.TreatingProposals().Where(p => p.Status == ProposalStatus.Sent || p.Status == ProposalStatus.Accepted).Select(p => p.RequestId);
-        var requests = await db.TreatingRequests().AsNoTracking()
-            .Where(r => r.CptsId == cptsId && r.Status == RequestStatus.Waiting && r.MergedIntoId == null && !held.Contains(r.Id))
-            .OrderBy(r => r.FiledAt).ToListAsync(ct);
+        var open = db.TreatingRequests().Where(r => r.CptsId == cptsId && r.Status == RequestStatus.Waiting && r.MergedIntoId == null && !held.Contains(r.Id));
+        var requests = await open.AsNoTracking().OrderBy(r => r.FiledAt).ToListAsync(ct);
+        var refusals = (await db.TreatingProposals().Where(p => p.Status == ProposalStatus.Refused && open.Select(r => r.Id).Contains(p.RequestId))
+            .Select(p => new { p.RequestId, p.VolunteerId }).ToListAsync(ct)).ToLookup(p => p.RequestId, p => Key(p.VolunteerId));
         var volunteers = await db.TreatingVolunteers().AsNoTracking().Where(v => v.CptsId == cptsId && v.Active).OrderBy(v => v.FamilyName).ToListAsync(ct);
         var used = await UsedThisMonthAsync(db, scope, ct);
         var ruleSet = rules.Default;
         var instance = new AssignmentInstance(ruleSet.Weights, ruleSet.Proximity,
-            [.. requests.Select(r => new AssignmentRequest(Key(r.Id), r.CommuneCode, r.CriteriaList, r.HomeVisit))],
+            [.. requests.Select(r => new AssignmentRequest(Key(r.Id), r.CommuneCode, r.CriteriaList, r.HomeVisit,
+                refusals.Contains(r.Id) ? [.. refusals[r.Id].Distinct()] : null))],
             [.. volunteers.Select(v => new AssignmentDoctor(Key(v.Id), v.CommuneCode, Remaining(v, used), v.AcceptsList, v.HomeVisits, v.Beyond))]);
         return new DeskInstance(instance, ruleSet, requests.ToDictionary(r => Key(r.Id)), volunteers.ToDictionary(v => Key(v.Id)));
     }

@@ -103,7 +103,7 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
         return Result<IReadOnlyList<TreatingProposal>>.Ok(drafts);
     }
 
-    /// <summary>The coordinator proposes a waiting request to a volunteer of their choice (sent at once).</summary>
+    /// <summary>The coordinator proposes a waiting request to a volunteer of their choice (sent at once), within what they can still take this month.</summary>
     public async Task<Result<TreatingProposal>> ProposeAsync(Guid cptsId, Guid requestId, Guid? volunteerId, Func<Guid, string, string> link, Actor actor,
         CancellationToken ct = default)
     {
@@ -129,6 +129,12 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
         if (request.Status is not (RequestStatus.Waiting or RequestStatus.New))
         {
             return new Error("not_waiting", "Cette demande n'est pas en attente d'un médecin.", null, ErrorKind.Conflict);
+        }
+
+        if (DeskInstances.Remaining(volunteer, await DeskInstances.UsedThisMonthAsync(db, scope.Value!, ct)) < 1)
+        {
+            return new Error("capacity_exceeded", volunteer.Paused ? $"{volunteer.Name} est en pause : aucune proposition ne lui est faite."
+                : $"{volunteer.Name} n'a plus de place ce mois-ci (capacité déclarée : {volunteer.MonthlyCapacity} par mois).", "volunteerId", ErrorKind.Conflict);
         }
 
         var drafts = await db.TreatingProposals().Where(p => p.RequestId == request.Id && p.Status == ProposalStatus.Draft).ToListAsync(ct);

@@ -132,7 +132,7 @@ public sealed class SaveVolunteer(MaillageDbContext db, TreatingAccess access, M
         var requests = await db.TreatingRequests().Where(r => requestIds.Contains(r.Id) && r.Status == RequestStatus.Proposed).ToListAsync(ct);
         foreach (var p in pending)
         {
-            p.Status = ProposalStatus.Withdrawn;
+            (p.Status, p.AnswerTokenHash) = (ProposalStatus.Withdrawn, null);
         }
 
         foreach (var r in requests)

@@ -6,7 +6,8 @@ namespace Maillage.Tests.TreatingDoctor;
 /// <summary>
 /// The assignment solver against exact references it shares nothing with: brute force over every assignment on small random instances,
 /// and a linear program over the individual pairs (GLOP; the bipartite b-matching polytope is integral, so its optimum is the assignment's)
-/// on larger ones — and every answer checked for feasibility: capacities, allowed pairs, levels and values, total = objective.
+/// on larger ones (a quarter of the requests already refused by a doctor or two) — and every answer checked for feasibility: capacities,
+/// allowed pairs (never a doctor who refused the request), levels and values, total = objective.
 /// </summary>
 public sealed class SolveAssignmentTests
 {
@@ -130,7 +131,8 @@ public sealed class SolveAssignmentTests
         var criteria = Enum.GetValues<Criterion>();
         IReadOnlyList<Criterion> Some(int most) => [.. criteria.Where(_ => random.Next(criteria.Length) < most).Distinct()];
         return new AssignmentInstance(Weights, Proximity,
-            [.. Enumerable.Range(0, requests).Select(i => new AssignmentRequest($"r{i}", communes[random.Next(communes.Length)], Some(2), random.Next(5) == 0))],
+            [.. Enumerable.Range(0, requests).Select(i => new AssignmentRequest($"r{i}", communes[random.Next(communes.Length)], Some(2), random.Next(5) == 0,
+                random.Next(4) == 0 ? [$"d{random.Next(doctors)}", $"d{random.Next(doctors)}"] : null))],
             [.. Enumerable.Range(0, doctors).Select(i => new AssignmentDoctor($"d{i}", communes[random.Next(communes.Length)], random.Next(maxCapacity + 1),
                 random.Next(3) == 0 ? null : Some(4), random.Next(2) == 0, random.Next(3) == 0))]);
     }

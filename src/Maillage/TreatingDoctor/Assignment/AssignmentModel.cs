@@ -111,8 +111,8 @@ public sealed record ProximityFactors(double Commune, double Epci, double Depart
 }
 
 /// <summary>A patient waiting for a treating doctor, as the solver sees it: where they live (INSEE code), their criteria, whether the
-/// doctor must come to them.</summary>
-public sealed record AssignmentRequest(string Id, string Commune, IReadOnlyList<Criterion> Criteria, bool HomeVisit);
+/// doctor must come to them, and the doctors who already refused them (never proposed them again).</summary>
+public sealed record AssignmentRequest(string Id, string Commune, IReadOnlyList<Criterion> Criteria, bool HomeVisit, IReadOnlyList<string>? RefusedBy = null);
 
 /// <summary>A volunteer doctor as the solver sees it: where they practise, how many new patients they can still take, the criteria they
 /// accept (null: all), whether they visit at home, whether they take patients beyond their département.</summary>

@@ -7,7 +7,7 @@ namespace Maillage.TreatingDoctor.Assignment;
 /// <summary>
 /// The optimal assignment of requests to volunteer doctors (docs/treating-doctor.md, « The assignment »): each request at most one doctor,
 /// each doctor at most its capacity, a pair allowed only when the doctor accepts one of the request's criteria (or all) and visits at home
-/// when the request needs it and is within reach (same commune, EPCI or département, or beyond when the doctor accepts beyond), worth
+/// when the request needs it, has not refused the request already, and is within reach (same commune, EPCI or département, or beyond when the doctor accepts beyond), worth
 /// score × the level's factor; the total value is maximised exactly, by a min-cost flow (Google OR-Tools), not greedily.
 /// </summary>
 /// <remarks>
@@ -17,6 +17,8 @@ namespace Maillage.TreatingDoctor.Assignment;
 /// visits): the commune's, the EPCI's, the département's, and one for the doctors who go beyond. A request node reaches the hubs of its own
 /// commune, EPCI and département (and the beyond hub) of every kind of doctor compatible with it, at the cost −score × factor of that level;
 /// a hub reaches, at no cost, every doctor node of its place and kind. A request may also stay unassigned (an arc straight to the sink).
+/// A request some doctors already refused is a node of its own, and each of those doctors too: it reaches straight every other doctor node
+/// within reach, at its closest level (refusals come from one CPTS's desk, so these arcs stay few).
 /// Since the factors do not increase with distance, a pair's best path is through the hub of its closest common level, so the flow's
 /// optimum is the assignment's; each proposal is then reported at its actual closest level. Values are scaled to integers (factors to
 /// 10⁻⁴), so the optimum is exact for factors given to four decimals; weights up to 10,000 and factors up to 100 keep the total within 64 bits
@@ -63,7 +65,7 @@ public sealed class SolveAssignment(GeoCatalog geo)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(d);
-        return (!r.HomeVisit || d.HomeVisits) && (d.Accepts is null || r.Criteria.Any(d.Accepts.Contains));
+        return (!r.HomeVisit || d.HomeVisits) && (d.Accepts is null || r.Criteria.Any(d.Accepts.Contains)) && r.RefusedBy?.Contains(d.Id) != true;
     }
 
     /// <summary>The value of proposing r to d, or null when the pair is not allowed (incompatible, out of reach, or worth nothing).</summary>
@@ -196,16 +198,19 @@ public sealed class SolveAssignment(GeoCatalog geo)
                 return new AssignmentResult(0, 0, 0, []);
             }
 
-            // Requests alike: same commune, criteria and home visit (so the same score and reach).
+            // Requests alike: same commune, criteria and home visit (so the same score and reach); a request some doctor refused is alone.
             var requestClasses = requests.Select((r, i) => (r, i))
-                .GroupBy(x => (places[x.r.Commune].Commune, Mask(x.r.Criteria), x.r.HomeVisit))
+                .GroupBy(x => (places[x.r.Commune].Commune, Mask(x.r.Criteria), x.r.HomeVisit, Alone: x.r.RefusedBy is { Count: > 0 } ? x.i : -1))
                 .Select(g => new RequestClass(places[g.First().r.Commune], g.Key.Item2, g.Key.HomeVisit, instance.Weights.Score(g.First().r.Criteria),
-                    [.. g.Select(x => x.i)]))
+                    [.. g.Select(x => x.i)], g.First().r.RefusedBy is { Count: > 0 } refused ? [.. refused] : null))
                 .ToList();
 
-            // Doctors alike: same commune, accepted criteria, home visits and beyond; kinds: accepted criteria and home visits.
+            // Doctors alike: same commune, accepted criteria, home visits and beyond (a doctor who refused a request is alone); kinds: accepted
+            // criteria and home visits.
+            var refusing = requests.SelectMany(r => r.RefusedBy ?? []).ToHashSet(StringComparer.Ordinal);
             var doctorClasses = instance.Doctors.Select((d, i) => (d, i)).Where(x => x.d.Capacity > 0)
-                .GroupBy(x => (places[x.d.Commune].Commune, Accepts: x.d.Accepts is null ? AllCriteria : Mask(x.d.Accepts), x.d.HomeVisits, x.d.Beyond))
+                .GroupBy(x => (places[x.d.Commune].Commune, Accepts: x.d.Accepts is null ? AllCriteria : Mask(x.d.Accepts), x.d.HomeVisits, x.d.Beyond,
+                    Alone: refusing.Contains(x.d.Id) ? x.i : -1))
                 .Select(g => new DoctorClass(places[g.First().d.Commune], (g.Key.Accepts, g.Key.HomeVisits), g.Key.Beyond, [.. g.Select(x => x.i)]))
                 .ToList();
             var kinds = doctorClasses.Select(c => c.Kind).Distinct().ToList();
@@ -230,10 +235,27 @@ public sealed class SolveAssignment(GeoCatalog geo)
             }
 
             var requestToHub = new List<(int Arc, int Hub, RequestClass From, ProximityLevel Level)>();
+            var requestToDoctor = new List<(int Arc, RequestClass From, DoctorClass To)>();
             foreach (var rc in requestClasses)
             {
                 rc.Node = nodes++;
                 network.AddArcWithCapacityAndUnitCost(Source, rc.Node, rc.Requests.Count, 0);
+                if (rc.RefusedBy is { } refused)
+                {
+                    // The hubs would lead to the doctors who refused it too: straight to every other doctor node within reach, at its closest level.
+                    foreach (var dc in doctorClasses.Where(dc => Fits(rc, dc.Kind) && !dc.Doctors.Any(i => refused.Contains(instance.Doctors[i].Id))))
+                    {
+                        var level = Closest(rc.Place, dc.Place);
+                        var factor = (long)Math.Round(instance.Proximity.Of(level) * FactorScale);
+                        if ((level != ProximityLevel.Beyond || dc.Beyond) && factor > 0 && rc.Score > 0)
+                        {
+                            requestToDoctor.Add((network.AddArcWithCapacityAndUnitCost(rc.Node, dc.Node, rc.Requests.Count, -rc.Score * factor), rc, dc));
+                        }
+                    }
+
+                    continue;
+                }
+
                 foreach (var kind in kinds.Where(k => Fits(rc, k)))
                 {
                     foreach (var (level, key) in Keys(rc.Place, beyond: true))
@@ -256,13 +278,13 @@ public sealed class SolveAssignment(GeoCatalog geo)
                 throw new InvalidOperationException($"The assignment's min-cost flow ended {status}.");
             }
 
-            return Decompose(requestToHub, hubToDoctor);
+            return Decompose(requestToHub, hubToDoctor, requestToDoctor);
         }
 
         /// <summary>Pairs the flow through each hub: any request that came in with any doctor that went out is a pair of that hub's level
         /// and kind, hence allowed; each pair is reported at its actual closest level.</summary>
         private AssignmentResult Decompose(List<(int Arc, int Hub, RequestClass From, ProximityLevel Level)> requestToHub,
-            List<(int Arc, int Hub, DoctorClass To)> hubToDoctor)
+            List<(int Arc, int Hub, DoctorClass To)> hubToDoctor, List<(int Arc, RequestClass From, DoctorClass To)> requestToDoctor)
         {
             var outgoing = hubToDoctor.Select(h => (h.Hub, h.To, Flow: network.Flow(h.Arc))).Where(h => h.Flow > 0)
                 .GroupBy(h => h.Hub).ToDictionary(g => g.Key, g => new HubOut([.. g.Select(h => h.To)], [.. g.Select(h => h.Flow)]));
@@ -274,6 +296,14 @@ public sealed class SolveAssignment(GeoCatalog geo)
                 for (; amount > 0; amount--)
                 {
                     assigned.Add((from.Requests[from.Taken++], doctors!.Next().NextDoctor(instance)));
+                }
+            }
+
+            foreach (var (arc, from, to) in requestToDoctor)
+            {
+                for (var amount = network.Flow(arc); amount > 0; amount--)
+                {
+                    assigned.Add((from.Requests[from.Taken++], to.NextDoctor(instance)));
                 }
             }
 
@@ -326,7 +356,7 @@ public sealed class SolveAssignment(GeoCatalog geo)
         }
     }
 
-    private sealed class RequestClass(Place place, int criteria, bool homeVisit, long score, List<int> requests)
+    private sealed class RequestClass(Place place, int criteria, bool homeVisit, long score, List<int> requests, HashSet<string>? refusedBy)
     {
         public Place Place => place;
 
@@ -337,6 +367,9 @@ public sealed class SolveAssignment(GeoCatalog geo)
         public long Score => score;
 
         public List<int> Requests => requests;
+
+        /// <summary>The doctors who refused this request (a class of one), or null.</summary>
+        public HashSet<string>? RefusedBy => refusedBy;
 
         public int Node { get; set; }
 
