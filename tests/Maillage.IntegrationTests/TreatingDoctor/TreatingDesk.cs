@@ -216,7 +216,8 @@ public abstract class TreatingDesk(MaillageApp app) : IntegrationTest(app)
         var mail = Assert.Single(Outbox($"{w.Community[0].Rpps}@pro.example"));
         Assert.Equal("Un patient sans médecin traitant vous est proposé", mail.Subject);
         Assert.Contains(Link(proposal.Id, links[proposal.Id]), mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"commune {w.Here}", mail.TextBody, StringComparison.Ordinal);
+        var commune = App.Factory.Services.GetRequiredService<Maillage.Territories.Published.GeoCatalog>().Find(w.Here)!.Name;
+        Assert.Contains($"à {commune},", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Kerbrat", mail.TextBody, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Camille", mail.TextBody, StringComparison.OrdinalIgnoreCase);
 

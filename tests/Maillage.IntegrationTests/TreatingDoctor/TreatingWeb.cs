@@ -59,7 +59,7 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
         {
             ("bureau", w.Pages), ("nouvelle demande", $"{w.Pages}/demandes/nouvelle"), ("demande", w.Request(request)), ("import", $"{w.Pages}/import"),
             ("attribution", $"{w.Pages}/attribution"), ("volontaires", $"{w.Pages}/volontaires"), ("affiche", $"{w.Pages}/affiche"),
-            ("formulaire public", w.PublicForm), ("lien de réponse", TreatingDoctorWeb.AnswerPath(proposal, secret)),
+            ("statistiques", $"{w.Pages}/statistiques"), ("formulaire public", w.PublicForm), ("lien de réponse", TreatingDoctorWeb.AnswerPath(proposal, secret)),
             ("api requests", $"{w.Api}/requests"), ("api file", $"{w.Api}/requests"), ("api request", $"{w.Api}/requests/{request}"),
             ("api match", $"{w.Api}/match?dryRun=true"), ("api volunteers", $"{w.Api}/volunteers"),
         };
@@ -67,15 +67,15 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
             Login = HttpStatusCode.Redirect, Anon = HttpStatusCode.Unauthorized;
         var matrix = new (string Who, HttpClient Client, HttpStatusCode[] Expected)[]
         {
-            ("coordinator", w.C.Coordinator, [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Bad, Ok, Ok, Ok]),
-            ("volunteer doctor", w.Volunteer.Client, [Ok, Ok, Ok, No, No, No, Ok, Ok, Ok, No, Bad, Ok, No, No]),
-            ("other doctor", w.OtherDoctor.Client, [Ok, Ok, No, No, No, No, Ok, Ok, Ok, No, Bad, No, No, No]),
-            ("pharmacist", w.Pharmacist.Client, [Ok, Ok, No, No, No, No, Ok, Ok, Ok, No, Bad, No, No, No]),
-            ("nurse", w.Nurse.Client, [Ok, Ok, No, No, No, No, Ok, Ok, Ok, No, Bad, No, No, No]),
-            ("officer steering it", w.C.Officer, [Ok, No, No, No, No, No, No, Ok, Ok, No, No, No, No, No]),
-            ("officer of another département", w.C.OtherOfficer, [Gone, Gone, Gone, Gone, Gone, Gone, Gone, Ok, Ok, Gone, Gone, Gone, Gone, Gone]),
-            ("other CPTS's coordinator", w.C.ForeignCoordinator, [Gone, Gone, Gone, Gone, Gone, Gone, Gone, Ok, Ok, Gone, Gone, Gone, Gone, Gone]),
-            ("anonymous", App.Anonymous(), [Login, Login, Login, Login, Login, Login, Login, Ok, Ok, Anon, Anon, Anon, Anon, Anon]),
+            ("coordinator", w.C.Coordinator, [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Bad, Ok, Ok, Ok]),
+            ("volunteer doctor", w.Volunteer.Client, [Ok, Ok, Ok, No, No, No, Ok, No, Ok, Ok, No, Bad, Ok, No, No]),
+            ("other doctor", w.OtherDoctor.Client, [Ok, Ok, No, No, No, No, Ok, No, Ok, Ok, No, Bad, No, No, No]),
+            ("pharmacist", w.Pharmacist.Client, [Ok, Ok, No, No, No, No, Ok, No, Ok, Ok, No, Bad, No, No, No]),
+            ("nurse", w.Nurse.Client, [Ok, Ok, No, No, No, No, Ok, No, Ok, Ok, No, Bad, No, No, No]),
+            ("officer steering it", w.C.Officer, [Ok, No, No, No, No, No, No, Ok, Ok, Ok, No, No, No, No, No]),
+            ("officer of another département", w.C.OtherOfficer, [Gone, Gone, Gone, Gone, Gone, Gone, Gone, Gone, Ok, Ok, Gone, Gone, Gone, Gone, Gone]),
+            ("other CPTS's coordinator", w.C.ForeignCoordinator, [Gone, Gone, Gone, Gone, Gone, Gone, Gone, Gone, Ok, Ok, Gone, Gone, Gone, Gone, Gone]),
+            ("anonymous", App.Anonymous(), [Login, Login, Login, Login, Login, Login, Login, Login, Ok, Ok, Anon, Anon, Anon, Anon, Anon]),
         };
         var before = await AuditCountAsync(w.C.Cpts, "treating.request-read");
         var reads = 0;
@@ -121,6 +121,7 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
             Assert.Contains($"<a href=\"{w.Pages}\">Médecin traitant</a>", nav, StringComparison.Ordinal);
             Assert.Equal(manages, nav.Contains($"href=\"{w.Pages}/attribution\"", StringComparison.Ordinal));
             Assert.Equal(manages, nav.Contains($"href=\"{w.Pages}/volontaires\"", StringComparison.Ordinal));
+            Assert.Equal(manages || who == "officer steering it", nav.Contains($"href=\"{w.Pages}/statistiques\"", StringComparison.Ordinal));
             foreach (var href in Href().Matches(nav).Select(m => m.Groups[1].Value).Where(h => h.StartsWith(w.Pages, StringComparison.Ordinal)))
             {
                 using var response = await client.GetAsync(href, Ct);
@@ -323,7 +324,8 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
         var text = mail.TextBody ?? "";
         var today = Http.Today;
         var age = today.Year - 1949 - (today.DayOfYear < new DateOnly(1949, 5, 17).DayOfYear ? 1 : 0);
-        Assert.Contains($"un patient de {age} ans, commune {w.C.Communes[0]}", text, StringComparison.Ordinal);
+        var communeName = App.Factory.Services.GetRequiredService<Maillage.Territories.Published.GeoCatalog>().Find(w.C.Communes[0])!.Name;
+        Assert.Contains($"un patient de {age} ans, à {communeName},", text, StringComparison.Ordinal);
         var link = new Uri(Assert.Single(AnswerLink().Matches(text)).Value);
         Assert.StartsWith($"/medecin-traitant/reponse/{draft}?jeton=", link.PathAndQuery, StringComparison.Ordinal);
         foreach (var personal in new[] { family, "Yvonne", "0254773108", "02 54 77 31 08", "hospitalisation" })
