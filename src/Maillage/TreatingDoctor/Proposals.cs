@@ -83,6 +83,12 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
             return Result<IReadOnlyList<TreatingProposal>>.Fail(errors.DistinctBy(e => e.Message));
         }
 
+        foreach (var v in volunteers.Values)
+        {
+            // The volunteer's version moves with every proposal sent to them: two sends racing for their last places cannot both pass.
+            db.Entry(v).State = EntityState.Modified;
+        }
+
         foreach (var d in drafts)
         {
             var secret = NewSecret();
@@ -93,8 +99,7 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
         }
 
         audit.Record(actor, cptsId, "treating.proposals-sent", $"{drafts.Count} propositions envoyées à {volunteerIds.Count} médecins.");
-        if (await db.SaveOrConflictAsync(ct, conflict: new Error("send_conflict", "Ces propositions viennent d'être changées : rechargez la page.", null, ErrorKind.Conflict))
-            is { } refused)
+        if (await db.SaveOrConflictAsync(ct, conflict: Busy()) is { } refused)
         {
             return refused;
         }
@@ -137,6 +142,9 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
                 : $"{volunteer.Name} n'a plus de place ce mois-ci (capacité déclarée : {volunteer.MonthlyCapacity} par mois).", "volunteerId", ErrorKind.Conflict);
         }
 
+        // One transaction: the request's draft leaves the unique index in a first save, the proposal enters it in the second; a lost race
+        // leaves the draft as it was.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var drafts = await db.TreatingProposals().Where(p => p.RequestId == request.Id && p.Status == ProposalStatus.Draft).ToListAsync(ct);
         foreach (var d in drafts)
         {
@@ -159,10 +167,14 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
         };
         db.TreatingProposals().Add(proposal);
         (request.Status, request.StatusAt) = (RequestStatus.Proposed, now);
+        // The volunteer's version moves with every proposal sent to them: two sends racing for their last place cannot both pass.
+        db.Entry(volunteer).State = EntityState.Modified;
         audit.Record(actor, cptsId, "treating.proposal-sent", $"Demande {request.Id} proposée au volontaire {volunteer.Id}.");
-        var saved = await db.SaveAsync(proposal, ct, taken: new Error("already_proposed", "Cette demande vient d'être proposée à un médecin.", null, ErrorKind.Conflict));
+        var saved = await db.SaveAsync(proposal, ct, conflict: Busy(), taken: new Error("already_proposed", "Cette demande vient d'être proposée à un médecin.", null,
+            ErrorKind.Conflict));
         if (saved.Succeeded)
         {
+            await tx.CommitAsync(ct);
             await MailAsync(scope.Value!, [proposal], new Dictionary<Guid, TreatingRequest> { [request.Id] = request },
                 new Dictionary<Guid, TreatingVolunteer> { [volunteer.Id] = volunteer }, new Dictionary<Guid, string> { [proposal.Id] = secret }, link, actor, ct);
         }
@@ -207,6 +219,9 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
         var request = await db.TreatingRequests().AsNoTracking().IgnoreQueryFilters(["cpts"]).FirstAsync(r => r.Id == proposal.RequestId, ct);
         var volunteer = await db.TreatingVolunteers().AsNoTracking().IgnoreQueryFilters(["cpts"]).FirstAsync(v => v.Id == proposal.VolunteerId, ct);
         var scope = await access.ForPublicAsync(proposal.CptsId, ct);
+        audit.Record(new Actor($"volunteer-link:{volunteer.Id:N}", volunteer.Name, Platform.Identity.Role.Member, proposal.CptsId, null, null, volunteer.MemberId),
+            proposal.CptsId, "treating.proposal-link-read", $"Proposition {proposal.Id} (demande {request.Id}) lue depuis le lien envoyé au volontaire {volunteer.Id}.");
+        await db.SaveChangesAsync(ct);
         return Result<ProposalSummary>.Ok(new ProposalSummary(proposal, scope.Value!.Tenant.Name, volunteer.Name, request.AgeOn(scope.Value.Today),
             request.CommuneCode, request.CriteriaList, request.HomeVisit));
     }
@@ -276,6 +291,9 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
             && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(Hash(secret)))
             ? proposal : null;
     }
+
+    private static Error Busy() =>
+        new("send_conflict", "Une autre proposition vient d'être envoyée à ce médecin ou pour ce patient : rechargez la page et recommencez.", null, ErrorKind.Conflict);
 
     private static Error LinkInvalid() =>
         new("invalid_link", "Ce lien n'est plus valable (déjà utilisé, expiré ou incomplet) : répondez depuis la plateforme de la CPTS.", null, ErrorKind.NotFound);

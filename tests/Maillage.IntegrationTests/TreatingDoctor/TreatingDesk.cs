@@ -418,6 +418,20 @@ public abstract class TreatingDesk(MaillageApp app) : IntegrationTest(app)
             Assert.All(live.GroupBy(p => p.RequestId), g => Assert.Single(g));
             Assert.Equal(8, live.Count(p => p.Status == ProposalStatus.Draft));   // 16 places left for 8 waiting requests
         }
+
+        // A doctor's last place this month, asked for two patients at once: one proposal is sent, the other refused; never over capacity.
+        var last = await EnrollAsync(w, 2, 1);
+        for (var round = 0; round < 2; round++)
+        {
+            var a = await FileAsync(w, $"Dernier{round}a", w.Here, ["ald"]);
+            var b = await FileAsync(w, $"Dernier{round}b", w.Here, ["ald"]);
+            var results = await Task.WhenAll(
+                Use(s => s.GetRequiredService<Proposals>().ProposeAsync(w.Cpts, a.Id, last.Id, (id, secret) => $"https://x/{id}/{secret}", w.Coordinator, Ct)),
+                Use(s => s.GetRequiredService<Proposals>().ProposeAsync(w.Cpts, b.Id, last.Id, (id, secret) => $"https://x/{id}/{secret}", w.Coordinator, Ct)));
+            Assert.True(results.Count(r => r.Succeeded) == (round == 0 ? 1 : 0), string.Join(" / ", results.SelectMany(r => r.Errors).Select(e => e.Message)));
+            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(ErrorKind.Conflict, r.Kind));
+            Assert.Equal((1, 0), await RoomAsync(w, last));
+        }
     }
 
     private async Task<TreatingRequest> AcceptedAsync(World w, TreatingRequest request, TreatingVolunteer volunteer, Actor doctor)
