@@ -434,6 +434,74 @@ public abstract class TreatingDesk(MaillageApp app) : IntegrationTest(app)
         }
     }
 
+    [Fact]
+    public async Task A_patients_data_is_exported_and_erased_on_request_and_closed_requests_lose_their_identity_after_the_retention_period()
+    {
+        var w = await WorldAsync();
+        var nir = Nir("1500641001001");
+        var filed = await Use(s => s.GetRequiredService<FileRequest>().RunAsync(w.Cpts, Input("Quéré", "Annaïg", "15/06/1950", w.Here, "0601020304",
+            "annaig.quere@exemple.fr", nir, ["ald"], notes: "Vit seule"), w.Coordinator, Ct));
+        Assert.True(filed.Succeeded, Messages(filed));
+        var request = filed.Value!.Request;
+        // A second filing with a mistyped birth date the rule did not catch, merged by the coordinator.
+        var second = await Use(s => s.GetRequiredService<FileRequest>().RunAsync(w.Cpts, Input("Quere", "Annaig", "16/06/1950", w.Here, "0611223344",
+            criteria: ["c2s"]), w.Coordinator, Ct));
+        Assert.True(second.Succeeded && !second.Value!.Merged, Messages(second));
+        var other = second.Value!.Request;
+        var merged = await Use(s => s.GetRequiredService<FollowUp>().MergeAsync(w.Cpts, request.Id, other.Id, w.Coordinator, Ct));
+        Assert.True(merged.Succeeded, Messages(merged));
+
+        var export = await Use(s => s.GetRequiredService<PatientData>().ExportAsync(w.Cpts, request.Id, w.Coordinator, Ct));
+        Assert.True(export.Succeeded, Messages(export));
+        var e = export.Value!;
+        Assert.Equal(("Quéré", "Annaïg", nir, "annaig.quere@exemple.fr"), (e.FamilyName, e.GivenName, e.Nir, e.Email));
+        Assert.Contains("Vit seule", e.Notes, StringComparison.Ordinal);
+        Assert.Equal(TreatingConsent.Text, e.ConsentText);
+        Assert.Contains("ALD", e.Criteria);
+        var refused = await Use(s => s.GetRequiredService<PatientData>().ExportAsync(w.Cpts, request.Id, w.Pharmacist, Ct));
+        Assert.Equal(ErrorKind.Forbidden, refused.Kind);
+
+        var erased = await Use(s => s.GetRequiredService<PatientData>().EraseAsync(w.Cpts, request.Id, w.Coordinator, Ct));
+        Assert.True(erased.Succeeded, Messages(erased));
+        foreach (var id in new[] { request.Id, other.Id })
+        {
+            var r = await RequestAsync(id);
+            Assert.Equal(("Anonyme", "", null, null, null, null), (r.FamilyName, r.GivenName, r.Phone, r.Email, r.Nir, r.Notes));
+            Assert.Equal(new DateOnly(1950, 1, 1), r.BirthDate);
+            Assert.NotNull(r.AnonymisedAt);
+        }
+
+        Assert.Equal(RequestStatus.Withdrawn, (await RequestAsync(request.Id)).Status);
+        Assert.Equal(ErrorKind.NotFound, (await ReadAsync(w, request.Id, w.Coordinator)).Kind);
+        Assert.Equal(ErrorKind.NotFound, (await Use(s => s.GetRequiredService<PatientData>().ExportAsync(w.Cpts, request.Id, w.Coordinator, Ct))).Kind);
+        var audit = await AuditAsync(w.Cpts);
+        Assert.Contains(audit, a => a.Action == "treating.request-exported" && a.Details.Contains(request.Id.ToString(), StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Action == "treating.request-erased");
+        Assert.DoesNotContain(audit, a => a.Details.Contains("Quéré", StringComparison.OrdinalIgnoreCase) || a.Details.Contains(nir, StringComparison.Ordinal));
+
+        // Retention: a request withdrawn 13 months ago loses its identity, one withdrawn today keeps it; the count of requests does not move.
+        var old = await FileAsync(w, "Ancien", w.Here, ["ald"]);
+        var recent = await FileAsync(w, "Recent", w.Here, ["ald"]);
+        foreach (var r in new[] { old, recent })
+        {
+            var withdrawn = await Use(s => s.GetRequiredService<FollowUp>().WithdrawAsync(w.Cpts, r.Id, "A trouvé un médecin seul", null, w.Coordinator, Ct));
+            Assert.True(withdrawn.Succeeded, Messages(withdrawn));
+        }
+
+        var longAgo = DateTimeOffset.UtcNow.AddMonths(-13);
+        await Use(s => s.GetRequiredService<MaillageDbContext>().Set<TreatingRequest>().Where(r => r.Id == old.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ClosedAt, longAgo), Ct));
+        var before = await Use(s => s.GetServices<IIndicatorSource>().Single(x => x.Key == "treating.requests")
+            .ComputeAsync(w.Cpts, new IndicatorPeriod(new DateOnly(2000, 1, 1), new DateOnly(2100, 1, 1), TimeZoneInfo.Utc), Ct));
+        var anonymised = await Use(s => s.GetRequiredService<PatientData>().AnonymiseExpiredAsync(Ct));
+        Assert.True(anonymised >= 1);
+        Assert.Equal("Anonyme", (await RequestAsync(old.Id)).FamilyName);
+        Assert.Equal("Recent", (await RequestAsync(recent.Id)).FamilyName);
+        Assert.Equal(before, await Use(s => s.GetServices<IIndicatorSource>().Single(x => x.Key == "treating.requests")
+            .ComputeAsync(w.Cpts, new IndicatorPeriod(new DateOnly(2000, 1, 1), new DateOnly(2100, 1, 1), TimeZoneInfo.Utc), Ct)));
+        Assert.Contains(await AuditAsync(w.Cpts), a => a.Action == "treating.requests-anonymised");
+    }
+
     private async Task<TreatingRequest> AcceptedAsync(World w, TreatingRequest request, TreatingVolunteer volunteer, Actor doctor)
     {
         var proposed = await Use(s => s.GetRequiredService<Proposals>().ProposeAsync(w.Cpts, request.Id, volunteer.Id, (id, secret) => $"https://x/{id}/{secret}",
