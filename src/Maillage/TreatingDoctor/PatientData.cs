@@ -8,7 +8,6 @@ using Maillage.TreatingDoctor.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Maillage.TreatingDoctor;
@@ -150,47 +149,17 @@ public sealed class PatientData(MaillageDbContext db, TreatingAccess access, Tre
     }
 }
 
-/// <summary>Anonymises the expired requests at start (after a minute) and every day.</summary>
-public sealed partial class TreatingAnonymisationWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TreatingAnonymisationWorker> logger) : BackgroundService
+/// <summary>Anonymises the expired requests two minutes after start, then every day.</summary>
+public sealed class TreatingAnonymisationWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TreatingAnonymisationWorker> logger)
+    : Maillage.Platform.Workers.PeriodicWorker(scopes, clock, logger)
 {
-    public static readonly TimeSpan FirstRun = TimeSpan.FromMinutes(2);
+    protected override TimeSpan FirstRun => TimeSpan.FromMinutes(2);
 
-    public static readonly TimeSpan Every = TimeSpan.FromDays(1);
+    protected override TimeSpan Every => TimeSpan.FromDays(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(FirstRun, clock, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var count = await scope.ServiceProvider.GetRequiredService<PatientData>().AnonymiseExpiredAsync(stoppingToken);
-                    Done(logger, count);
-                }
-#pragma warning disable CA1031 // Any failure skips this run only; the next one tries again.
-                catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-                {
-                    Failed(logger, e.GetType().Name);
-                }
+    protected override string Name => "Treating-doctor anonymisation";
 
-                await Task.Delay(Every, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
-
-    [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Treating-doctor anonymisation: {Count} requests")]
-    private static partial void Done(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 3302, Level = LogLevel.Warning, Message = "Treating-doctor anonymisation failed: {ErrorType}")]
-    private static partial void Failed(ILogger logger, string errorType);
+    protected override Task<int> RunOnceAsync(IServiceProvider services, CancellationToken ct) => services.GetRequiredService<PatientData>().AnonymiseExpiredAsync(ct);
 }
 
 /// <summary>The desk's figures: pipeline, delays, outcomes by priority group and by commune, month by month (no patient in them).</summary>

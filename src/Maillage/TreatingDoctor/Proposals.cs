@@ -333,25 +333,10 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
             messages.Add(message);
         }
 
-        if (messages.Count == 0)
+        if (await transport.TrySendAllAsync(messages, ct) is { } failure)
         {
-            return;
-        }
-
-        try
-        {
-            await using var session = await transport.OpenAsync(ct);
-            foreach (var message in messages)
-            {
-                await session.SendAsync(message, ct);
-            }
-        }
-#pragma warning disable CA1031 // The proposals stand whatever the mail does; the failure is recorded for the coordinator.
-        catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            Failed(logger, e.GetType().Name);
-            audit.Record(actor, scope.CptsId, "treating.notification-failed", $"{sent.Count} propositions : message non envoyé ({e.GetType().Name}).");
+            Failed(logger, failure);
+            audit.Record(actor, scope.CptsId, "treating.notification-failed", $"{sent.Count} propositions : message non envoyé ({failure}).");
             await db.SaveChangesAsync(ct);
         }
     }

@@ -7,7 +7,6 @@ using Maillage.Platform.Time;
 using Maillage.Unscheduled.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Maillage.Unscheduled;
@@ -443,45 +442,14 @@ internal sealed class SlotPlanning
 }
 
 /// <summary>Runs <see cref="RollSlotsForward"/> a minute after start-up, then every six hours, so patterns keep four weeks ahead open.</summary>
-public sealed partial class SlotRollForwardWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlotRollForwardWorker> logger) : BackgroundService
+public sealed class SlotRollForwardWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlotRollForwardWorker> logger)
+    : Maillage.Platform.Workers.PeriodicWorker(scopes, clock, logger)
 {
-    public static readonly TimeSpan FirstRun = TimeSpan.FromMinutes(1);
+    protected override TimeSpan FirstRun => TimeSpan.FromMinutes(1);
 
-    public static readonly TimeSpan Every = TimeSpan.FromHours(6);
+    protected override TimeSpan Every => TimeSpan.FromHours(6);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(FirstRun, clock, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var opened = await scope.ServiceProvider.GetRequiredService<RollSlotsForward>().RunAsync(stoppingToken);
-                    Opened(logger, opened);
-                }
-#pragma warning disable CA1031 // Any failure skips this run only; the next one tries again.
-                catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-                {
-                    // The type only, as everywhere in the logs.
-                    Failed(logger, e.GetType().Name);
-                }
+    protected override string Name => "Slot roll-forward";
 
-                await Task.Delay(Every, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
-
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Slot roll-forward opened {Count} slots")]
-    private static partial void Opened(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Slot roll-forward failed: {ErrorType}")]
-    private static partial void Failed(ILogger logger, string errorType);
+    protected override Task<int> RunOnceAsync(IServiceProvider services, CancellationToken ct) => services.GetRequiredService<RollSlotsForward>().RunAsync(ct);
 }

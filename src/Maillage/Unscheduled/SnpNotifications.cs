@@ -63,25 +63,10 @@ public sealed partial class SnpNotifications(MaillageDbContext db, DirectoryLook
                     + "Si vous ne pouvez pas venir, prévenez le cabinet pour libérer le créneau.\n\nEn cas d'urgence vitale, appelez le 15.\n"));
         }
 
-        if (messages.Count == 0)
+        if (await transport.TrySendAllAsync(messages, ct) is { } failure)
         {
-            return;
-        }
-
-        try
-        {
-            await using var session = await transport.OpenAsync(ct);
-            foreach (var message in messages)
-            {
-                await session.SendAsync(message, ct);
-            }
-        }
-#pragma warning disable CA1031 // The booking stands whatever the mail does; the failure is recorded for the coordinator.
-        catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            Failed(logger, e.GetType().Name);
-            audit.Record(actor, scope.CptsId, "snp.notification-failed", $"Réservation {booking.Id} : message non envoyé ({e.GetType().Name}).");
+            Failed(logger, failure);
+            audit.Record(actor, scope.CptsId, "snp.notification-failed", $"Réservation {booking.Id} : message non envoyé ({failure}).");
             await db.SaveChangesAsync(ct);
         }
     }

@@ -92,6 +92,38 @@ public interface IMailTransport
     Task<IMailSession> OpenAsync(CancellationToken ct);
 }
 
+/// <summary>Messages that must not undo what they tell of: sent in one session, a failure answered by its type instead of thrown.</summary>
+public static class MailSending
+{
+    /// <summary>Sends <paramref name="messages"/>; null when they left, else the type of the error (for the log and the audit, never its message).</summary>
+    public static async Task<string?> TrySendAllAsync(this IMailTransport transport, IReadOnlyCollection<MimeMessage> messages, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var session = await transport.OpenAsync(ct);
+            foreach (var message in messages)
+            {
+                await session.SendAsync(message, ct);
+            }
+
+            return null;
+        }
+#pragma warning disable CA1031 // What the messages tell of stands whatever the mail does; the caller records the failure.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return e.GetType().Name;
+        }
+    }
+}
+
 /// <summary>An open transport session.</summary>
 public interface IMailSession : IAsyncDisposable
 {
