@@ -29,6 +29,9 @@ public sealed class BrowserHost : IAsyncLifetime
     /// <summary>The host's services, for what a flow prepares outside the browser (a SAS platform account and its token).</summary>
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException(_unavailable ?? "The host is not started.");
 
+    /// <summary>The pickup directory the host writes its e-mail to, one <c>.eml</c> file per message (the links a doctor is mailed).</summary>
+    public string Outbox => Path.Combine(_dir, "outbox");
+
     /// <summary>Where the host listens, e.g. <c>http://127.0.0.1:41234</c>, without a trailing slash.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
