@@ -16,6 +16,7 @@ public static class DemoServices
         services.AddScoped<SeedFundingBudgetDemo>();
         services.AddScoped<SeedFundingIndicatorsDemo>();
         services.AddScoped<SeedUnscheduledDemo>();
+        services.AddScoped<SeedTreatingDoctorDemo>();
         return services;
     }
 }

@@ -20,8 +20,9 @@ namespace Maillage.Demo;
 
 /// <summary>
 /// The community of the demo CPTS du Pays de Redon: a small directory (fictional professionals with valid RPPS keys), members in
-/// three colleges with dues, a conseil d'administration and a bureau (président généraliste, trésorière pharmacienne, secrétaire
-/// infirmier) and a barème — so the association, meeting and indemnity pages have something to show.
+/// three colleges with dues (thirteen general practitioners among them), a conseil d'administration and a bureau (président
+/// généraliste, trésorière pharmacienne, secrétaire infirmier) and a barème — so the association, meeting and indemnity pages have
+/// something to show.
 /// </summary>
 public sealed class SeedCommunityDemo(MaillageDbContext db, MergeDirectory merge, TimeProvider clock)
 {
@@ -43,6 +44,21 @@ public sealed class SeedCommunityDemo(MaillageDbContext db, MergeDirectory merge
         ("Even", "Mona", "10", "SM54"), ("Le Meur", "Tanguy", "21", null), ("Abgrall", "Lena", "70", null),
     ];
 
+    /// <summary>
+    /// General practitioners who joined the CPTS in the last months: with the six doctors among the adhérents above, the dozen volunteers of
+    /// the treating-doctor desk (<c>SeedTreatingDoctorDemo</c>); the last one just settled and is not a volunteer yet. They practise
+    /// where the first ones do not (Redon, Allaire, Saint-Nicolas-de-Redon…), so that the desk's proximity has something to weigh. Their
+    /// RPPS follow the people's (<c>Rpps(9000025)</c>…).
+    /// </summary>
+    private static readonly (string Last, string First, string Commune, int MonthsAgo)[] NewDoctors =
+    [
+        ("Le Du", "Maïwenn", "35236", 9), ("Guégan", "Pierrick", "35236", 8), ("Pichon", "Armelle", "56001", 8), ("Rolland", "Goulven", "44185", 7),
+        ("Le Berre", "Solenn", "44067", 7), ("Kerhervé", "Thomas", "56194", 7), ("Le Bras", "Clémence", "44128", 1),
+    ];
+
+    /// <summary>RPPS of the doctors who joined last (see <see cref="NewDoctors"/>), in order.</summary>
+    public static IReadOnlyList<string> NewDoctorRpps { get; } = [.. Enumerable.Range(0, NewDoctors.Length).Select(i => Rpps(9000001 + People.Length + i))];
+
     /// <summary>Seeds the community of the CPTS when it has no member yet.</summary>
     public async Task RunAsync(Guid cptsId, CancellationToken ct = default)
     {
@@ -51,11 +67,15 @@ public sealed class SeedCommunityDemo(MaillageDbContext db, MergeDirectory merge
             return;
         }
 
-        var communes = await db.TerritoryUnits().Where(u => u.CptsId == cptsId).Select(u => u.Code).OrderBy(c => c).Take(6).ToListAsync(ct);
+        var territory = await db.TerritoryUnits().Where(u => u.CptsId == cptsId).Select(u => u.Code).OrderBy(c => c).ToListAsync(ct);
+        var communes = territory.Take(6).ToList();
         var msp = new StructureRecord(StructureKind.Msp, "MSP du Pays de Redon", WithKey("35000900"), null, communes[0], "2 rue de l'Oust");
         var records = People.Select((p, i) => new ProfessionalRecord(Rpps(9000001 + i), p.Last, p.First, p.Profession, p.Specialty, PracticeMode.Liberal,
             [new PracticeRecord(communes[i % communes.Count], i % 4 == 0 ? msp.Key : null)],
             WorkEmail: $"pro{i + 1}@redon.demo", PublishContacts: i % 3 != 2, Origin: "démo")).ToList();
+        records.AddRange(NewDoctors.Select((d, k) => new ProfessionalRecord(NewDoctorRpps[k], d.Last, d.First, "10", "SM54", PracticeMode.Liberal,
+            [new PracticeRecord(territory.Contains(d.Commune) ? d.Commune : communes[k % communes.Count])],
+            WorkEmail: $"pro{People.Length + k + 1}@redon.demo", PublishContacts: true, Origin: "démo")));
         var report = await merge.RunAsync(new DirectoryBatch([msp], records, []), "demo", cptsId, null, ct);
         if (report.Rejected.Count > 0)
         {
@@ -92,6 +112,16 @@ public sealed class SeedCommunityDemo(MaillageDbContext db, MergeDirectory merge
         var mspMember = new Member { Id = Guid.NewGuid(), CptsId = cptsId, StructureId = structure, College = colleges[2], CreatedAt = now };
         mspMember.Periods.Add(Period(mspMember, MembershipStatus.Active, today.AddMonths(-30), now));
         members.Add(mspMember);
+
+        // The doctors who joined last come after the MSP: the indexes above (bureau, AG, declarations, dues paid) stay theirs.
+        foreach (var (doctor, k) in NewDoctors.Select((d, k) => (d, k)))
+        {
+            var member = new Member { Id = Guid.NewGuid(), CptsId = cptsId, ProfessionalId = ids[NewDoctorRpps[k]], CreatedAt = now, College = colleges[0] };
+            member.Periods.Add(Period(member, MembershipStatus.Member, today.AddMonths(-doctor.MonthsAgo), now));
+            member.Dues.Add(new Dues { Id = Guid.NewGuid(), MemberId = member.Id, CptsId = cptsId, Year = today.Year, Amount = 30m });
+            members.Add(member);
+        }
+
         db.Members().AddRange(members);
         PayDues(members, today);
 

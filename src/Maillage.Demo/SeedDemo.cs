@@ -117,6 +117,7 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
         // After the accounts: the bookings of the demo registrars are theirs (booked by their account).
         var accounts = await db.Users.Where(u => u.MemberId != null).ToDictionaryAsync(u => u.MemberId!.Value, u => u.Id, ct);
         await services.GetRequiredService<SeedUnscheduledDemo>().RunAsync(redon, ids["CPTS Nord Réunion"], accounts, ct);
+        await services.GetRequiredService<SeedTreatingDoctorDemo>().RunAsync(redon, accounts, ct);
         await AddRegulatorAsync(ct);
         return true;
     }

@@ -9,7 +9,7 @@ namespace Maillage.Demo;
 /// The indicators of the demo CPTS du Pays de Redon's current contract (its renewal of 28/01/2026) and the year's dialogue de gestion in
 /// preparation: the objectives of every mission with their weights and five-year trajectories, the values of year 1 with their
 /// justifications, one target adjusted mid-year (agreed in the comité de suivi), one objective neutralised as obsolete, one figure
-/// computed from the platform (the adhérents who paid their dues, <c>members.dues-paid</c>: 12 of 19 adhérents), and the review of year 1
+/// computed from the platform (the adhérents who paid their dues, <c>members.dues-paid</c>: 12 of 26 adhérents), and the review of year 1
 /// opened with an action done outside the contract.
 /// </summary>
 public sealed class SeedFundingIndicatorsDemo(SaveIndicator save, RecordIndicatorValue values, AdjustIndicatorTarget adjust,

@@ -9,7 +9,7 @@ namespace Maillage.IntegrationTests.Funding;
 /// <summary>
 /// The demo CPTS du Pays de Redon's funding (issue 11), seeded on a CPTS of Redon's communes as <see cref="Maillage.Demo.SeedDemo"/> does
 /// (Redon Agglomération: Ille-et-Vilaine and Morbihan in Bretagne, Loire-Atlantique in Pays de la Loire). « Adhérents à jour de leur
-/// adhésion » reads the adhérents who paid their dues (12 of the 18 professionals), not every adhérent (19 with the MSP), so the year-1
+/// adhésion » reads the adhérents who paid their dues (12 of the 25 professionals), not every adhérent (26 with the MSP), so the year-1
 /// target of 15 is 80 % achieved and the expected variable part of the access mission is 30 % × 20 % of its envelope lower than at 100 %.
 /// Its contract was signed by the ARS Bretagne and the CPAM of Ille-et-Vilaine: they decide; the ARS Pays de la Loire and the CPAM of
 /// Loire-Atlantique read only.

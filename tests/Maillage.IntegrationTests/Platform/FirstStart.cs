@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Maillage.IntegrationTests.Infrastructure;
 using Maillage.Platform.Persistence;
+using Maillage.TreatingDoctor;
 using Maillage.Unscheduled;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -80,6 +81,13 @@ public abstract class FirstStart(DatabaseKind kind)
         var users = await db.Users.Where(u => u.MemberId != null).ToDictionaryAsync(u => u.Email!, u => u.MemberId!.Value, Ct);
         Assert.True(await db.Set<Registrar>().AnyAsync(r => r.MemberId == users["membre@cpts-redon.demo"], Ct));
         Assert.True(await db.Set<Effector>().AnyAsync(e => e.MemberId == users["medecin@cpts-redon.demo"], Ct));
+
+        // The treating-doctor desk (issue 13, TreatingDoctorRedonDemo): medecin@ is a volunteer with patients proposed to him, membre@ filed
+        // requests for patients under her account.
+        var volunteer = await db.Set<TreatingVolunteer>().SingleAsync(v => v.MemberId == users["medecin@cpts-redon.demo"], Ct);
+        Assert.True(await db.Set<TreatingProposal>().AnyAsync(p => p.VolunteerId == volunteer.Id && p.Status == ProposalStatus.Sent, Ct));
+        var member = await db.Users.Where(u => u.Email == "membre@cpts-redon.demo").Select(u => u.Id).SingleAsync(Ct);
+        Assert.True(await db.Set<TreatingRequest>().AnyAsync(r => r.CptsId == redon && r.FiledById == member && r.Channel == RequestChannel.Member, Ct));
     }
 
     protected void SkipWhenUnavailable() =>
