@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Maillage.Platform.Identity;
 using Maillage.Demo;
 using Maillage.Platform.Persistence;
@@ -78,9 +79,13 @@ internal sealed class CliDatabase : IAsyncDisposable
         collection.AddMaillageDomain(setting).AddDemo();
         collection.AddSingleton(_ => Geo);
         collection.AddSingleton(_ => Tiers);
+        // The demo's SAS regulator gets its password through a reset token, as « mot de passe oublié » would: the token providers need
+        // data protection, kept in memory (a token made here is used here, at once).
+        collection.AddDataProtection();
         collection.AddIdentityCore<MaillageUser>(AccountRules.Apply)
             .AddMaillageStores()
-            .AddErrorDescriber<FrenchIdentityErrors>();
+            .AddErrorDescriber<FrenchIdentityErrors>()
+            .AddDefaultTokenProviders();
         return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

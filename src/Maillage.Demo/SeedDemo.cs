@@ -33,7 +33,7 @@ public sealed class SeedDemo(MaillageDbContext db, GeoCatalog geo, CreateCpts cr
         ("coordination@cpts-redon.demo", Role.Coordinator, "CPTS du Pays de Redon"),
         ("membre@cpts-redon.demo", Role.Member, "CPTS du Pays de Redon — adhérente (infirmière)"),
         ("tresorier@cpts-redon.demo", Role.Member, "CPTS du Pays de Redon — trésorière du bureau"),
-        ("medecin@cpts-redon.demo", Role.Member, "CPTS du Pays de Redon — adhérent (médecin généraliste), effecteur des soins non programmés"),
+        ("medecin@cpts-redon.demo", Role.Member, "CPTS du Pays de Redon — adhérent (médecin généraliste), effecteur des soins non programmés, médecin traitant volontaire"),
         ("coordination@cpts-paris14.demo", Role.Coordinator, "CPTS Paris 14"),
     ];
 
