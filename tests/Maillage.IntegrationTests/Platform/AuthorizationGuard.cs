@@ -18,12 +18,14 @@ public abstract class AuthorizationGuard(MaillageApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public void Only_the_health_check_the_account_pages_and_the_unsubscribe_link_are_anonymous()
+    public void Only_the_health_check_the_account_pages_the_unsubscribe_link_and_the_treating_doctor_public_form_and_answer_link_are_anonymous()
     {
         var anonymous = Routes.Of(App.Factory.Services).Where(r => r.AllowsAnonymous).Select(r => r.Pattern).ToList();
         Assert.Contains("/health", anonymous);
         Assert.All(anonymous, pattern => Assert.True(
-            pattern == "/health" || pattern is "/connexion" or "/deconnexion" or "/acces-refuse" or "/desinscription" or "/mot-de-passe-oublie" or "/nouveau-mot-de-passe",
+            pattern == "/health" || pattern is "/connexion" or "/deconnexion" or "/acces-refuse" or "/desinscription" or "/mot-de-passe-oublie" or "/nouveau-mot-de-passe"
+                // The patient's own request (no account) and the doctor's mailed answer link (its secret is the proof): docs/treating-doctor.md.
+                or "/medecin-traitant/{cptsId:guid}" or "/medecin-traitant/reponse/{proposalId:guid}",
             $"{pattern} is open to anonymous callers"));
     }
 
