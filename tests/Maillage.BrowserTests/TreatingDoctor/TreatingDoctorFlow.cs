@@ -150,9 +150,10 @@ public sealed partial class TreatingDoctorFlow(BrowserHost host)
             var draftRow = page.Locator("#drafts tbody tr", new() { Has = mine });
             proposal = Guid.Parse((await draftRow.GetAttributeAsync("data-draft"))!, CultureInfo.InvariantCulture);
             await Expect(draftRow).ToContainTextAsync("médecin parti");
-            foreach (var other in await page.Locator("#drafts input[name=draftIds]:checked").AllAsync())
+            // Every box, not « :checked » ones: unchecking one would shift the positions of a « :checked » list under the loop.
+            foreach (var other in await page.Locator("#drafts input[name=draftIds]").AllAsync())
             {
-                if (await other.GetAttributeAsync("value") != proposal.ToString())
+                if (await other.GetAttributeAsync("value") != proposal.ToString() && await other.IsCheckedAsync())
                 {
                     await other.UncheckAsync();
                 }
