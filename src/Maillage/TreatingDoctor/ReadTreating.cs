@@ -144,7 +144,7 @@ public sealed class ReadTreating(MaillageDbContext db, TreatingAccess access, De
             duplicates = [.. (await db.TreatingRequests().AsNoTracking().Where(r => r.CptsId == cptsId && r.Id != request.Id && r.MergedIntoId == null
                     && r.AnonymisedAt == null && r.Status != RequestStatus.Closed && r.Status != RequestStatus.Withdrawn
                     && (r.BirthDate == request.BirthDate || (request.Nir != null && r.Nir == request.Nir))).ToListAsync(ct))
-                .Where(r => RequestRules.MatchKey(r.FamilyName) == family || r.Nir == request.Nir || RequestRules.MatchKey(r.GivenName) == RequestRules.MatchKey(request.GivenName))];
+                .Where(r => RequestRules.MatchKey(r.FamilyName) == family || (request.Nir != null && r.Nir == request.Nir) || RequestRules.MatchKey(r.GivenName) == RequestRules.MatchKey(request.GivenName))];
             volunteers = await VolunteersAsync(scope, ct);
         }
 
