@@ -67,6 +67,17 @@ internal sealed class TreatingDoctorMatch : Command
         }
 
         context.Console.Write(table);
+        if (outcome.Waiting.Count > 0)
+        {
+            var none = outcome.Waiting.Count(w => w.Why.Reason == WaitingReason.NoDoctorWithinReach);
+            string?[] why =
+            [
+                none > 0 ? $"{French.Number(none)} sans médecin volontaire à portée qui accepte leurs critères ou ait de la place" : null,
+                outcome.Waiting.Count > none ? $"{French.Number(outcome.Waiting.Count - none)} dont les places à portée sont allées à des scores plus élevés" : null,
+            ];
+            await context.Out.WriteLineAsync($"Restent en attente : {French.Number(outcome.Waiting.Count)} — {string.Join(" ; ", why.OfType<string>())}.");
+        }
+
         return CliApp.Success;
     }
 

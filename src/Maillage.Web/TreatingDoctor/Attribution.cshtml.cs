@@ -10,6 +10,9 @@ public sealed class AttributionModel(ReadTreating read, MatchRequests match, Pro
 {
     public DeskView? Desk { get; private set; }
 
+    /// <summary>How many of the requests a run left waiting are listed with their reason (highest score first).</summary>
+    public const int WaitingShown = 50;
+
     public MatchOutcome? Outcome2 { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await PageAsync(id, ct);

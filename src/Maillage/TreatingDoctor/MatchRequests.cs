@@ -14,8 +14,12 @@ namespace Maillage.TreatingDoctor;
 public sealed record DeskInstance(AssignmentInstance Instance, PriorityRuleSet RuleSet, IReadOnlyDictionary<string, TreatingRequest> Requests,
     IReadOnlyDictionary<string, TreatingVolunteer> Volunteers);
 
-/// <summary>A run of the assignment: the stored run line, the solver's result, and the drafts it made (none on a dry run).</summary>
-public sealed record MatchOutcome(TreatingRun Run, AssignmentResult Result, IReadOnlyList<TreatingProposal> Drafts);
+/// <summary>A run of the assignment: the stored run line, the solver's result, the drafts it made (none on a dry run), and the requests left
+/// waiting with why (highest score first).</summary>
+public sealed record MatchOutcome(TreatingRun Run, AssignmentResult Result, IReadOnlyList<TreatingProposal> Drafts, IReadOnlyList<WaitingLine> Waiting);
+
+/// <summary>A request a run left waiting, and why (no doctor within reach, or the capacity within reach went to higher scores).</summary>
+public sealed record WaitingLine(TreatingRequest Request, long Score, AssignmentExplanation Why);
 
 /// <summary>
 /// What the solver is fed from stored data (docs/treating-doctor.md, « From the desk to the solver »): the open requests (Waiting, not
@@ -94,6 +98,10 @@ public sealed class MatchRequests(MaillageDbContext db, TreatingAccess access, D
         }
 
         var result = solved.Value!;
+        var explainer = new AssignmentExplainer(desk.Instance, result, solver.PlaceOf, id => desk.Volunteers[id].Name);
+        var waiting = desk.Requests.Where(r => !explainer.IsAssigned(r.Key))
+            .Select(r => new WaitingLine(r.Value, desk.Instance.Weights.Score(r.Value.CriteriaList), explainer.Explain(r.Key)))
+            .OrderByDescending(w => w.Score).ThenBy(w => w.Request.FiledAt).ToList();
         var now = clock.GetUtcNow();
         var run = new TreatingRun
         {
@@ -127,7 +135,7 @@ public sealed class MatchRequests(MaillageDbContext db, TreatingAccess access, D
                 {
                     Id = Guid.NewGuid(), CptsId = cptsId, RequestId = request.Id, VolunteerId = volunteer.Id, RunId = run.Id, Level = a.Level, Score = score,
                     Value = a.Value, Status = ProposalStatus.Draft, CreatedAt = now,
-                    Explanation = Cut(AssignmentExplanations.Explain(desk.Instance, result, a.Request, solver.PlaceOf, id => desk.Volunteers[id].Name).Text),
+                    Explanation = Cut(explainer.Explain(a.Request).Text),
                 };
                 db.TreatingProposals().Add(draft);
                 drafts.Add(draft);
@@ -145,7 +153,7 @@ public sealed class MatchRequests(MaillageDbContext db, TreatingAccess access, D
         }
 
         await tx.CommitAsync(ct);
-        return Result<MatchOutcome>.Ok(new MatchOutcome(run, result, drafts));
+        return Result<MatchOutcome>.Ok(new MatchOutcome(run, result, drafts, waiting));
     }
 
     private static string Cut(string text) => text.Length <= 1000 ? text : text[..1000];

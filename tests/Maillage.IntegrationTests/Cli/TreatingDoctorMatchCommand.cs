@@ -59,6 +59,8 @@ public abstract class TreatingDoctorMatchCommand(MaillageApp app) : IntegrationT
         var human = await MaillageCommand.RunAsync(App.Database.Setting, "treating-doctor", "match", "--cpts", c.Cpts.ToString(), "--dry-run");
         Assert.True(human.ExitCode == 0, human.ToString());
         Assert.Contains("3 demandes attribuées sur 4 en attente", human.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Restent en attente : 1 — 1 ", human.Stdout, StringComparison.Ordinal);   // Derrien, and why, without her name
+        Assert.DoesNotContain("Derrien", human.Stdout, StringComparison.Ordinal);
 
         var unknown = await MaillageCommand.RunAsync(App.Database.Setting, "treating-doctor", "match", "--cpts", Guid.NewGuid().ToString(), "--json");
         Assert.Equal(1, unknown.ExitCode);

@@ -169,6 +169,13 @@ public abstract class TreatingDesk(MaillageApp app) : IntegrationTest(app)
         Assert.True(dry.Succeeded, Messages(dry));
         Assert.Equal((true, 6, 3, 4, expected.Objective), (dry.Value!.Run.DryRun, dry.Value.Run.Requests, dry.Value.Run.Doctors, dry.Value.Run.Assigned, dry.Value.Run.Objective));
         Assert.Empty(dry.Value.Drafts);
+
+        // The two left waiting come with why, the highest score first, naming no other patient.
+        Assert.Equal(2, dry.Value.Waiting.Count);
+        Assert.DoesNotContain(dry.Value.Waiting, l => expected.Assignments.Any(a => a.Request == DeskInstances.Key(l.Request.Id)));
+        Assert.True(dry.Value.Waiting[0].Score >= dry.Value.Waiting[1].Score);
+        Assert.All(dry.Value.Waiting, l => Assert.NotEqual(WaitingReason.Assigned, l.Why.Reason));
+        Assert.All(dry.Value.Waiting, l => Assert.DoesNotContain("Patient", l.Why.Text, StringComparison.Ordinal));
         Assert.Empty(await ProposalsAsync(w.Cpts));
         Assert.Equal(1, await Use(s => s.GetRequiredService<MaillageDbContext>().Set<TreatingRun>().CountAsync(r => r.CptsId == w.Cpts, Ct)));
 

@@ -298,6 +298,14 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
         Assert.Contains("La demande est triée et entre dans la file d'attente.", triagedHtml, StringComparison.Ordinal);
         Assert.Contains("<span class=\"badge\" id=\"request-status\">en attente d'un médecin</span>", triagedHtml, StringComparison.Ordinal);
 
+        // Without a volunteer, a simulation leaves her waiting and says why.
+        var attribution = $"{w.Pages}/attribution";
+        var (simulated, simulatedHtml) = await w.C.Coordinator.PostFormAsync(attribution, attribution + "?handler=Run", new Dictionary<string, string?> { ["dryRun"] = "true" });
+        simulatedHtml = Regex.Replace(WebUtility.HtmlDecode(simulatedHtml), @"\s+", " ");
+        Assert.Equal(HttpStatusCode.OK, simulated);
+        Assert.Contains("1 patient reste en attente : 1 sans médecin volontaire à portée qui accepte leurs critères ou ait de la place.", simulatedHtml, StringComparison.Ordinal);
+        Assert.Contains($"<tr data-waiting=\"{id}\" data-reason=\"NoDoctorWithinReach\"> <th scope=\"row\">", simulatedHtml, StringComparison.Ordinal);
+
         // A doctor volunteers (the volunteers' page), the assignment is simulated through the API, then run and sent from its page.
         var volunteers = $"{w.Pages}/volontaires";
         var (enrolled, enrolledHtml) = await w.C.Coordinator.PostFormAsync(volunteers, volunteers + "?handler=Enrol", new Dictionary<string, string?>
@@ -307,11 +315,11 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
         Assert.Equal(HttpStatusCode.OK, enrolled);
         Assert.Contains("Dr Paul Durand est inscrit comme médecin traitant volontaire.", WebUtility.HtmlDecode(enrolledHtml), StringComparison.Ordinal);
         await MatchAsync(w, requests: 1, assigned: 1, objective: 40);   // base 10 + 70 and over 30, same commune × 1
-        var attribution = $"{w.Pages}/attribution";
         var (ran, ranHtml) = await w.C.Coordinator.PostFormAsync(attribution, attribution + "?handler=Run", new Dictionary<string, string?> { ["dryRun"] = "false" });
         ranHtml = WebUtility.HtmlDecode(ranHtml);
         Assert.Equal(HttpStatusCode.OK, ran);
         Assert.Contains("1 demande attribuée sur 1 en attente : relisez les propositions puis envoyez-les.", ranHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"waiting\"", ranHtml, StringComparison.Ordinal);
         var draft = Guid.Parse(Assert.Single(Draft().Matches(ranHtml)).Groups[1].Value);
         var (sent, sentHtml) = await w.C.Coordinator.PostFormAsync(attribution, attribution + "?handler=Send", new Dictionary<string, string?> { ["draftIds"] = draft.ToString() });
         Assert.Equal(HttpStatusCode.OK, sent);

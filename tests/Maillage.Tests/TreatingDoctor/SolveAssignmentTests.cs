@@ -279,4 +279,23 @@ public sealed class AssignmentExplanationsTests
         Assert.Equal(WaitingReason.NoDoctorWithinReach, nobody.Reason);
         Assert.Contains("visites à domicile", nobody.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_doctor_who_refused_the_patient_is_not_counted_within_their_reach()
+    {
+        var weights = new PriorityWeights(10, 50, 30, 25, 20, 15, 15, 15, 10);
+        var instance = new AssignmentInstance(weights, new ProximityFactors(1, 0.8, 0.5, 0.2),
+        [
+            new AssignmentRequest("refused", "35236", [Criterion.Ald], false, RefusedBy: ["d1"]),
+            new AssignmentRequest("other", "35236", [Criterion.C2s], false),
+        ],
+        [new AssignmentDoctor("d1", "35236", 2, null, HomeVisits: false, Beyond: false)]);
+        var result = Assigner.Run(instance).Value!;
+        var explainer = new AssignmentExplainer(instance, result, Assigner.PlaceOf, d => d);
+
+        // d1 has room left (2 places, one used), but refused this patient: nobody within reach, not « capacity taken ».
+        Assert.Equal((false, true), (explainer.IsAssigned("refused"), explainer.IsAssigned("other")));
+        Assert.Equal(WaitingReason.NoDoctorWithinReach, explainer.Explain("refused").Reason);
+        Assert.Equal(WaitingReason.Assigned, explainer.Explain("other").Reason);
+    }
 }
