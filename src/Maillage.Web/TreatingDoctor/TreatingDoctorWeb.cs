@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using Maillage.Lifecycle.Published;
 using Microsoft.AspNetCore.DataProtection;
@@ -16,6 +17,7 @@ public static class TreatingDoctorWeb
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<PublicFormGate>();
+        _ = PublicFormGate.ReadProxies(builder.Configuration);   // a wrong address stops the start, not a patient's post
         return builder;
     }
 
@@ -75,6 +77,7 @@ public sealed class PublicFormGate : IDisposable
         PermitsPerWindow = config.GetValue("Maillage:TreatingDoctor:PublicFormPermits", 5);
         Window = TimeSpan.FromMinutes(config.GetValue("Maillage:TreatingDoctor:PublicFormWindowMinutes", 10));
         MinSeconds = config.GetValue("Maillage:TreatingDoctor:PublicFormMinSeconds", 3);
+        Proxies = ReadProxies(config);
         limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = PermitsPerWindow, Window = Window, QueueLimit = 0, AutoReplenishment = true,
@@ -87,6 +90,11 @@ public sealed class PublicFormGate : IDisposable
 
     public int MinSeconds { get; }
 
+    /// <summary>The reverse proxies in front of the platform (<c>Maillage:TreatingDoctor:PublicFormProxies</c>, none by default): a post
+    /// arriving from one of them is counted against the client it forwards (<c>X-Forwarded-For</c>), not against the proxy — else every
+    /// patient behind it would share one allowance.</summary>
+    public IReadOnlyList<IPAddress> Proxies { get; }
+
     /// <summary>The stamp a form carries from its display.</summary>
     public string Stamp() => protector.Protect(clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
         TimeSpan.FromHours(2));
@@ -95,8 +103,54 @@ public sealed class PublicFormGate : IDisposable
     public bool Admit(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        using var lease = limiter.AttemptAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "?");
+        using var lease = limiter.AttemptAcquire(ClientOf(http, Proxies));
         return lease.IsAcquired;
+    }
+
+    /// <summary>The proxies of the configuration: a list, or one value of addresses separated by commas; a wrong address stops the start.</summary>
+    public static IReadOnlyList<IPAddress> ReadProxies(IConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var section = config.GetSection("Maillage:TreatingDoctor:PublicFormProxies");
+        var values = section.Value is { } one ? [one] : section.Get<string[]>() ?? [];
+        return [.. values.SelectMany(v => v.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(v => IPAddress.TryParse(v, out var ip) ? ip.MapToIPv6()
+                : throw new InvalidOperationException($"Maillage:TreatingDoctor:PublicFormProxies: « {v} » is not an IP address"))];
+    }
+
+    /// <summary>Whose allowance a post takes: the connection's address, or, when it comes from one of <paramref name="proxies"/>, the
+    /// nearest address of <c>X-Forwarded-For</c> (read from the right) that is not itself a proxy — the left ones are the client's to write.</summary>
+    public static string ClientOf(HttpContext http, IReadOnlyList<IPAddress> proxies)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(proxies);
+        var remote = http.Connection.RemoteIpAddress;
+        if (remote is null)
+        {
+            return "?";
+        }
+
+        bool IsProxy(IPAddress ip) => proxies.Contains(ip.MapToIPv6());
+        if (!IsProxy(remote))
+        {
+            return remote.ToString();
+        }
+
+        var chain = http.Request.Headers["X-Forwarded-For"].SelectMany(h => (h ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        foreach (var hop in chain.Reverse())
+        {
+            if (!IPAddress.TryParse(hop, out var ip))
+            {
+                break;   // a forged or broken entry: stop at what the proxies vouch for
+            }
+
+            if (!IsProxy(ip))
+            {
+                return ip.ToString();
+            }
+        }
+
+        return remote.ToString();
     }
 
     /// <summary>Why a stamp is refused (in French), or null when the form was displayed long enough ago, and not too long.</summary>
