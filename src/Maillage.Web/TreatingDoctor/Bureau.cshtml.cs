@@ -12,6 +12,11 @@ public sealed class BureauModel(ReadTreating read, Proposals proposals, SaveVolu
 {
     public DeskView? Desk { get; private set; }
 
+    /// <summary>What the team's search found (null when nothing was searched), and the words, to keep them in the field.</summary>
+    public IReadOnlyList<TreatingRequest>? Found { get; private set; }
+
+    public string? Query { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? statut, string? efface, CancellationToken ct)
     {
         if (efface is not null)
@@ -20,6 +25,21 @@ public sealed class BureauModel(ReadTreating read, Proposals proposals, SaveVolu
         }
 
         return await PageAsync(id, statut, ct);
+    }
+
+    /// <summary>A POST, not a GET: the words searched (a patient's name, phone or NIR) never enter an address, a history or a log line.</summary>
+    public async Task<IActionResult> OnPostSearchAsync(Guid id, string? q, CancellationToken ct)
+    {
+        Query = q;
+        var result = await read.SearchAsync(id, q, HttpContext.GetActor(), ct);
+        if (!result.Succeeded && result.Kind is Maillage.Platform.Errors.ErrorKind.Forbidden or Maillage.Platform.Errors.ErrorKind.NotFound)
+        {
+            return result.Kind == Maillage.Platform.Errors.ErrorKind.Forbidden ? ForbiddenPage() : NotFound();
+        }
+
+        Found = result.Value;
+        Outcome(result.Errors, null);
+        return await PageAsync(id, null, ct);
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid proposalId, bool accept, string? reason, int? version, CancellationToken ct)

@@ -98,6 +98,46 @@ public sealed class ReadTreating(MaillageDbContext db, TreatingAccess access, De
         return Result<DeskView>.Ok(new DeskView(scope, counts, filter, requests, drafts, volunteers, lastRun, mine, filings, enrollable));
     }
 
+    /// <summary>How many requests a search shows at most (the most recent first).</summary>
+    public const int SearchLimit = 50;
+
+    /// <summary>
+    /// The team finds a patient who calls (« où en est ma demande ? »): every word of <paramref name="query"/> within the names (compared
+    /// without accents, capitals, hyphens or spaces), or 6 digits and more within the phone or the NIR; any status, merged and anonymised
+    /// requests aside. The coordinator's only; audited with the count, never the words searched.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<TreatingRequest>>> SearchAsync(Guid cptsId, string? query, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var found = await access.RequireAsync(cptsId, actor, s => s.Manages, ct);
+        if (!found.Succeeded)
+        {
+            return Result<IReadOnlyList<TreatingRequest>>.Fail(found.Errors);
+        }
+
+        var words = (query ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(RequestRules.MatchKey).Where(w => w.Length > 0).ToList();
+        var digits = new string([.. (query ?? "").Where(char.IsAsciiDigit)]);
+        var byNumber = digits.Length >= 6 && words.All(w => w.All(char.IsAsciiDigit));
+        if (words.Count == 0 || (!byNumber && words.Sum(w => w.Length) < 2))
+        {
+            return new Error("query_too_short", "Tapez au moins deux lettres du nom, ou six chiffres du téléphone ou du numéro de sécurité sociale.", "q");
+        }
+
+        // A CPTS holds thousands of requests at most: the names are compared here, the way duplicates are, identically on both engines.
+        var candidates = await db.TreatingRequests().AsNoTracking().Where(r => r.CptsId == cptsId && r.MergedIntoId == null && r.AnonymisedAt == null)
+            .Select(r => new { r.Id, r.FamilyName, r.GivenName, r.Phone, r.Nir, r.FiledAt }).ToListAsync(ct);
+        var ids = candidates.Where(r => byNumber
+                ? (r.Phone is { } phone && new string([.. phone.Where(char.IsAsciiDigit)]).Contains(digits, StringComparison.Ordinal))
+                  || (r.Nir?.Contains(digits, StringComparison.Ordinal) ?? false)
+                : words.All(w => RequestRules.MatchKey(r.FamilyName + r.GivenName).Contains(w, StringComparison.Ordinal)))
+            .OrderByDescending(r => r.FiledAt).Take(SearchLimit).Select(r => r.Id).ToList();
+        var requests = ids.Count == 0 ? [] : (await db.TreatingRequests().AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct))
+            .OrderByDescending(r => r.FiledAt).ToList();
+        audit.Record(actor, cptsId, "treating.requests-searched", $"Recherche d'un patient : {requests.Count} demandes trouvées.");
+        await db.SaveChangesAsync(ct);
+        return Result<IReadOnlyList<TreatingRequest>>.Ok(requests);
+    }
+
     public async Task<Result<RequestView>> RequestAsync(Guid cptsId, Guid requestId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -289,6 +289,31 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
             string.Join(',', line.GetProperty("criteria").EnumerateArray().Select(x => x.GetString()))));
         var id = line.GetProperty("id").GetGuid();
         var page = w.Request(id);
+
+        // A patient calls: the team finds her by names typed without capitals or accents, or by a part of her phone; the words never reach
+        // the audit; too short a search is explained; a pharmacist cannot search.
+        async Task<(HttpStatusCode, string)> SearchAsync(HttpClient client, string q, string from)
+        {
+            var (status, html) = await client.PostFormAsync(from, w.Pages + "?handler=Search", new Dictionary<string, string?> { ["q"] = q });
+            return (status, Regex.Replace(WebUtility.HtmlDecode(html), @"\s+", " "));
+        }
+
+        var (searched, searchedHtml) = await SearchAsync(w.C.Coordinator, $"yvonne {family.ToLowerInvariant()}", w.Pages);
+        Assert.Equal(HttpStatusCode.OK, searched);
+        Assert.Contains($"<tr data-request=\"{id}\"> <th scope=\"row\"><a href=\"{page}\">{family.ToUpperInvariant()} Yvonne</a></th> <td>17/05/1949</td>",
+            searchedHtml, StringComparison.Ordinal);
+        Assert.Contains($"<tr data-request=\"{id}\">", (await SearchAsync(w.C.Coordinator, "54 77 31", w.Pages)).Item2, StringComparison.Ordinal);
+        Assert.Contains("Aucune demande ne correspond.", (await SearchAsync(w.C.Coordinator, "Yvonne Personne" + Letters(), w.Pages)).Item2, StringComparison.Ordinal);
+        var (tooShort, tooShortHtml) = await SearchAsync(w.C.Coordinator, "y", w.Pages);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooShort);
+        Assert.Contains("<li data-field=\"q\">Tapez au moins deux lettres du nom, ou six chiffres du téléphone ou du numéro de sécurité sociale.</li>", tooShortHtml,
+            StringComparison.Ordinal);
+        var (refused, refusedHtml) = await SearchAsync(w.Pharmacist.Client, family, newPage);
+        Assert.Equal(HttpStatusCode.Forbidden, refused);
+        Assert.DoesNotContain(family, refusedHtml, StringComparison.OrdinalIgnoreCase);
+        var searches = await AuditAsync(w.C.Cpts, "treating.requests-searched");
+        Assert.Equal(3, searches.Count);   // the refused ones read nothing
+        Assert.All(searches, a => Assert.DoesNotContain(family, a.Details, StringComparison.OrdinalIgnoreCase));
         var (triaged, triagedHtml) = await w.C.Coordinator.PostFormAsync(page, page + "?handler=Triage", new Dictionary<string, string?>
         {
             ["criteria"] = "age70", ["notes"] = "Diabète, rappeler le matin", ["queue"] = "true", ["version"] = line.GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture),
@@ -354,6 +379,13 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
         var accepted = await w.C.Coordinator.GetJsonAsync($"{w.Api}/requests/{id}");
         Assert.Equal("Accepted", accepted.GetProperty("status").GetString());
         Assert.Equal("Accepted", Assert.Single(accepted.GetProperty("proposals").EnumerateArray()).GetProperty("status").GetString());
+
+        // Signed in, the doctor reads the patient's file: identity, phone and the team's notes (not the coordination's tools).
+        var file = WebUtility.HtmlDecode(await w.Volunteer.Client.PageAsync(page));
+        Assert.Contains(family, file, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<h2>Notes de la coordination</h2>", file, StringComparison.Ordinal);
+        Assert.Contains("Diabète, rappeler le matin", file, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Triage", file, StringComparison.Ordinal);
 
         // The coordinator follows it step by step to its closure, each step from the page's own button.
         foreach (var (step, label) in new[] { ("Contacted", "patient contacté"), ("FirstConsultation", "première consultation faite"), ("Declared", "déclaré à la CPAM"), ("Closed", "close") })
