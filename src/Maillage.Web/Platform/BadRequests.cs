@@ -134,6 +134,63 @@ internal static partial class BadRequests
             problem.Detail = UnsupportedContentType(context.HttpContext, AcceptedContentTypes(context.HttpContext));
             problem.Extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [""] = [problem.Detail] };
         }
+
+        if (status == StatusCodes.Status400BadRequest && context.Exception is null && Unparsed(context.HttpContext) is { } unparsed)
+        {
+            problem.Detail = unparsed.Message;
+            problem.Extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [unparsed.Field] = [unparsed.Message] };
+        }
+    }
+
+    /// <summary>
+    /// The request delegates generated at build time answer a bare 400 when an optional value of the query or the route cannot be parsed
+    /// (a nullable <c>int?</c> or <c>Guid?</c>), without the exception the runtime factory threw: the parameter is found again from the
+    /// endpoint's binding metadata, the first whose value does not parse, and named with its value and the type expected.
+    /// </summary>
+    private static (string Field, string Message)? Unparsed(HttpContext context)
+    {
+        if (context.GetEndpoint() is not { } endpoint)
+        {
+            return null;
+        }
+
+        foreach (var binding in endpoint.Metadata.OfType<IParameterBindingMetadata>().Where(b => b.HasTryParse))
+        {
+            var key = Key(binding.ParameterInfo, binding.Name);
+            var raw = context.Request.RouteValues.TryGetValue(key, out var routed) && routed is string r ? r
+                : context.Request.Query.TryGetValue(key, out var queried) ? queried.ToString() : null;
+            if (string.IsNullOrEmpty(raw) || Parses(Nullable.GetUnderlyingType(binding.ParameterInfo.ParameterType) ?? binding.ParameterInfo.ParameterType, raw))
+            {
+                continue;
+            }
+
+            return (key, $"Le paramètre « {key} » vaut « {raw} »" + Expecting(ExpectedOf(binding.ParameterInfo.ParameterType, json: null)));
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the value parses as the framework parses it: an enum by name, else the type's own <c>TryParse</c>.</summary>
+    private static bool Parses(Type type, string value)
+    {
+        if (type == typeof(string))
+        {
+            return true;
+        }
+
+        if (type.IsEnum)
+        {
+            return Enum.TryParse(type, value, ignoreCase: true, out _);
+        }
+
+        var withCulture = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]);
+        if (withCulture is not null)
+        {
+            return (bool)withCulture.Invoke(null, [value, System.Globalization.CultureInfo.InvariantCulture, null])!;
+        }
+
+        var plain = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), type.MakeByRefType()]);
+        return plain is null || (bool)plain.Invoke(null, [value, null])!;
     }
 
     private static readonly Dictionary<int, string> Titles = new()

@@ -133,10 +133,14 @@ public static class WebPlatform
         app.MapOpenApi().RequireAuthorization();
     }
 
+    /// <summary>The answer of <c>/health</c>: <c>{"status": "ok", "geography": vintage}</c> (a named type: the request delegate generator
+    /// cannot name an anonymous one).</summary>
+    public sealed record Health(string Status, string Geography);
+
     /// <summary>The platform's own routes: liveness and every Razor page (each module's pages sit in its folder).</summary>
     public static WebApplication MapPlatform(this WebApplication app)
     {
-        app.MapGet("/health", (Maillage.Territories.Published.GeoCatalog geo) => TypedResults.Ok(new { status = "ok", geography = geo.Vintage }))
+        app.MapGet("/health", (Maillage.Territories.Published.GeoCatalog geo) => TypedResults.Ok(new Health("ok", geo.Vintage)))
             .AllowAnonymous().WithName("Health").WithSummary("Liveness of the platform").WithTags("Platform");
         app.MapRazorPages();
         return app;
