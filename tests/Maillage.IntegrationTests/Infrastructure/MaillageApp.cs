@@ -49,7 +49,7 @@ public abstract class MaillageApp(DatabaseKind kind, TimeProvider? clock = null)
             return;
         }
 
-        database = await TestDatabase.CreateAsync(Kind, TestContext.Current.CancellationToken);
+        database = await TestDatabase.CreateMigratedAsync(Kind, TestContext.Current.CancellationToken);
         factory = CreateFactory(database, clock);
         factory.StartServer();   // runs the start-up check: migrations and geography
         Communes = new CommunePool(Geo);
