@@ -111,13 +111,15 @@ public sealed class TestDatabase : IAsyncDisposable
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             var file = database.Setting["sqlite:".Length..];
             Assert.False(File.Exists(file + "-wal") && new FileInfo(file + "-wal").Length > 0, "the template's SQLite journal was not written back");
-            return file;   // its folder stays for the run, in the system's temporary folder
+        }
+        else
+        {
+            NpgsqlConnection.ClearAllPools();
         }
 
-        NpgsqlConnection.ClearAllPools();
-        var name = database.PostgresName!;
+        // Dropped (PostgreSQL) or deleted with its folder (SQLite) when the test run ends.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => database.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return name;
+        return kind == DatabaseKind.Sqlite ? database.Setting["sqlite:".Length..] : database.PostgresName!;
     }
 
     public async ValueTask DisposeAsync()
