@@ -1,3 +1,4 @@
+using Maillage.Membership.Published;
 using Maillage.Platform.Audit;
 using Maillage.Platform.Errors;
 using Maillage.Platform.Identity;
@@ -17,7 +18,7 @@ public sealed record FiledRequest(TreatingRequest Request, bool Merged);
 /// queue), or by the patient on the public form (PublicForm). The same person already open at the desk (same NIR, or same names and birth
 /// date) is not filed twice: the filing is merged into the open request (<see cref="RequestMerge"/>).
 /// </summary>
-public sealed class FileRequest(MaillageDbContext db, TreatingAccess access, GeoCatalog geo, AuditTrail audit, TimeProvider clock)
+public sealed class FileRequest(MaillageDbContext db, TreatingAccess access, GeoCatalog geo, AuditTrail audit, TimeProvider clock, MemberRoll roll)
 {
     /// <summary>Who files from the public form, in the audit.</summary>
     public static Actor PublicForm { get; } = new("public-form", "formulaire public", Role.Member, null, null, null);
@@ -33,7 +34,10 @@ public sealed class FileRequest(MaillageDbContext db, TreatingAccess access, Geo
 
         var s = scope.Value!;
         var channel = s.Manages ? RequestChannel.Team : RequestChannel.Member;
-        return await FileAsync(s, input, channel, actor.UserId, actor.Name, actor, ct);
+        // The coordinator reads who filed by the adhérent's name (« Marie Le Goff »), not by an account's e-mail address.
+        var byName = actor.MemberId is { } memberId && (await roll.ByIdsAsync(cptsId, [memberId], ct)).TryGetValue(memberId, out var member)
+            ? member.Name : actor.Name;
+        return await FileAsync(s, input, channel, actor.UserId, byName, actor, ct);
     }
 
     /// <summary>The patient's own filing (no account; the form's anti-abuse checks are the web edge's).</summary>

@@ -322,6 +322,14 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
         Assert.Equal(HttpStatusCode.OK, triaged);
         Assert.Contains("La demande est triée et entre dans la file d'attente.", triagedHtml, StringComparison.Ordinal);
         Assert.Contains("<span class=\"badge\" id=\"request-status\">en attente d'un médecin</span>", triagedHtml, StringComparison.Ordinal);
+        // Who filed it, by the adhérente's name rather than her account's address.
+        string pharmacist;
+        await using (var scope = App.Factory.Services.CreateAsyncScope())
+        {
+            pharmacist = (await scope.ServiceProvider.GetRequiredService<Maillage.Membership.Published.MemberRoll>().ByIdsAsync(w.C.Cpts, [w.Pharmacist.Id], Ct))[w.Pharmacist.Id].Name;
+        }
+
+        Assert.Matches($@"<dt>Reçue le</dt><dd>[0-9/]+ — [^(<]+ \({Regex.Escape(pharmacist)}\)</dd>", triagedHtml);
 
         // Without a volunteer, a simulation leaves her waiting and says why.
         var attribution = $"{w.Pages}/attribution";
