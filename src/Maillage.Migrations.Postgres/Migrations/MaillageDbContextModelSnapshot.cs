@@ -2252,6 +2252,9 @@ namespace Maillage.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
 

@@ -70,6 +70,13 @@ public sealed class DemandeModel(ReadTreating read, FollowUp followUp, Proposals
         return await PageAsync(id, requestId, ct);
     }
 
+    public async Task<IActionResult> OnPostRemindAsync(Guid id, Guid requestId, Guid proposalId, int? version, CancellationToken ct)
+    {
+        var result = await proposals.RemindAsync(id, proposalId, version, TreatingDoctorWeb.AnswerLink(Request), HttpContext.GetActor(), ct);
+        Outcome(result.Errors, "Le médecin est relancé : il reçoit un nouveau lien pour répondre, valable 30 jours.");
+        return await PageAsync(id, requestId, ct);
+    }
+
     /// <summary>The patient's data as a JSON file, given to them on request (audited).</summary>
     public async Task<IActionResult> OnGetExportAsync(Guid id, Guid requestId, CancellationToken ct)
     {

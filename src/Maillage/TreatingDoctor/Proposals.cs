@@ -207,6 +207,53 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
         return await RecordAnswerAsync(proposal, accept, reason, actor, "plateforme", ct);
     }
 
+    /// <summary>
+    /// The coordinator reminds a doctor who has not answered (the « À faire » line after 7 days): a new answer link is mailed — the previous
+    /// one stops working, the new one is valid 30 days — and the proposal remembers when; the month's capacity is untouched (the proposal
+    /// was already counted when sent).
+    /// </summary>
+    public async Task<Result<TreatingProposal>> RemindAsync(Guid cptsId, Guid proposalId, int? version, Func<Guid, string, string> link, Actor actor,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(link);
+        var scope = await access.RequireAsync(cptsId, actor, s => s.Manages, ct);
+        if (!scope.Succeeded)
+        {
+            return Result<TreatingProposal>.Fail(scope.Errors);
+        }
+
+        var proposal = await db.TreatingProposals().FirstOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (proposal is null)
+        {
+            return Error.NotFound("Proposition");
+        }
+
+        if (version is { } v && v != proposal.Version)
+        {
+            return Error.Stale();
+        }
+
+        if (proposal.Status != ProposalStatus.Sent)
+        {
+            return new Error("not_waiting", "Ce médecin a déjà répondu, ou la proposition a été retirée : il n'y a plus rien à relancer.", null, ErrorKind.Conflict);
+        }
+
+        var request = await db.TreatingRequests().AsNoTracking().FirstAsync(r => r.Id == proposal.RequestId, ct);
+        var volunteer = await db.TreatingVolunteers().AsNoTracking().FirstAsync(x => x.Id == proposal.VolunteerId, ct);
+        var secret = NewSecret();
+        (proposal.RemindedAt, proposal.AnswerTokenHash) = (clock.GetUtcNow(), Hash(secret));
+        audit.Record(actor, cptsId, "treating.proposal-reminded", $"Proposition {proposal.Id} : le médecin est relancé.");
+        if (await db.SaveOrConflictAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        await MailAsync(scope.Value!, [proposal], new() { [request.Id] = request }, new() { [volunteer.Id] = volunteer }, new() { [proposal.Id] = secret },
+            link, actor, ct, reminder: true);
+        return Result<TreatingProposal>.Ok(proposal);
+    }
+
     /// <summary>The proposal behind an answer link, without the patient's identity; not found when the secret does not match or has expired.</summary>
     public async Task<Result<ProposalSummary>> ReadByLinkAsync(Guid proposalId, string? secret, CancellationToken ct = default)
     {
@@ -287,7 +334,7 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
         var query = db.TreatingProposals().IgnoreQueryFilters(["cpts"]);
         var proposal = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == proposalId, ct);
         var now = clock.GetUtcNow();
-        return proposal is { AnswerTokenHash: { } hash, SentAt: { } sent } && sent + LinkValidity > now
+        return proposal is { AnswerTokenHash: { } hash, SentAt: { } sent } && (proposal.RemindedAt ?? sent) + LinkValidity > now
             && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(Hash(secret)))
             ? proposal : null;
     }
@@ -300,7 +347,7 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
 
     private async Task MailAsync(TreatingScope scope, List<TreatingProposal> sent, Dictionary<Guid, TreatingRequest> requests,
         Dictionary<Guid, TreatingVolunteer> volunteers, Dictionary<Guid, string> secrets, Func<Guid, string, string> link, Actor actor,
-        CancellationToken ct)
+        CancellationToken ct, bool reminder = false)
     {
         var messages = new List<MimeMessage>();
         foreach (var byVolunteer in sent.GroupBy(p => p.VolunteerId))
@@ -322,10 +369,15 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
             var message = new MimeMessage();
             message.From.Add(mail.From);
             message.To.Add(to);
-            message.Subject = byVolunteer.Count() == 1 ? "Un patient sans médecin traitant vous est proposé" : $"{byVolunteer.Count()} patients sans médecin traitant vous sont proposés";
+            message.Subject = reminder ? "Rappel : un patient sans médecin traitant attend votre réponse"
+                : byVolunteer.Count() == 1 ? "Un patient sans médecin traitant vous est proposé" : $"{byVolunteer.Count()} patients sans médecin traitant vous sont proposés";
             message.Body = new TextPart("plain")
             {
-                Text = $"Bonjour {v.Name},\n\nLa {scope.Tenant.Name} vous propose, dans la limite de ce que vous avez déclaré, de devenir le médecin traitant de :\n"
+                Text = $"Bonjour {v.Name},\n\n"
+                    + (reminder
+                        ? $"La {scope.Tenant.Name} vous a proposé, il y a quelques jours, de devenir le médecin traitant de ce patient, qui attend toujours votre réponse "
+                          + "(ce nouveau lien remplace le précédent) :\n"
+                        : $"La {scope.Tenant.Name} vous propose, dans la limite de ce que vous avez déclaré, de devenir le médecin traitant de :\n")
                     + string.Join("\n", lines)
                     + "\n\nChaque lien permet d'accepter ou de refuser (avec un motif) ; le dossier complet du patient est sur la plateforme, rubrique « Médecin traitant ».\n"
                     + "Les liens sont valables 30 jours.\n",

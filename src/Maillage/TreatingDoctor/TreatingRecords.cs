@@ -230,6 +230,9 @@ public sealed class TreatingProposal : ICptsOwned, IVersioned
 
     public DateTimeOffset? AnsweredAt { get; set; }
 
+    /// <summary>When the coordinator last reminded the doctor (a new answer link, valid 30 days from then), if ever.</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
+
     /// <summary>The doctor's reason, when refused.</summary>
     public string? RefusalReason { get; set; }
 

@@ -42,7 +42,7 @@ public sealed class TreatingToDo(MaillageDbContext db, TimeProvider clock) : ITo
             }
 
             var answerBefore = now.AddDays(-AnswerDays);
-            var unanswered = await db.TreatingProposals().CountAsync(p => p.CptsId == cptsId && p.Status == ProposalStatus.Sent && p.SentAt < answerBefore, ct);
+            var unanswered = await db.TreatingProposals().CountAsync(p => p.CptsId == cptsId && p.Status == ProposalStatus.Sent && (p.RemindedAt ?? p.SentAt) < answerBefore, ct);
             if (unanswered > 0)
             {
                 lines.Add(new("treating.unanswered", French.Count(unanswered, $"proposition sans réponse du médecin depuis plus de {AnswerDays} jours",

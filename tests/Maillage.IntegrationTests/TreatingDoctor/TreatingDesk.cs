@@ -236,6 +236,21 @@ public abstract class TreatingDesk(MaillageApp app) : IntegrationTest(app)
         Assert.Equal(request.AgeOn(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, LocalClock.Paris).DateTime)), summary.Value.Age);
         Assert.Equal([Criterion.Ald, Criterion.Age70], summary.Value.Criteria);
 
+        // Unanswered, the doctor is reminded by the coordinator (a member cannot): a new link by mail, the first one dead from then on.
+        var first = links[proposal.Id];
+        Assert.Equal(ErrorKind.Forbidden, (await Use(s => s.GetRequiredService<Proposals>().RemindAsync(w.Cpts, proposal.Id, null, Link, w.Pharmacist, Ct))).Kind);
+        var reminded = await Use(s => s.GetRequiredService<Proposals>().RemindAsync(w.Cpts, proposal.Id, null, Link, w.Coordinator, Ct));
+        Assert.True(reminded.Succeeded, Messages(reminded));
+        Assert.NotNull(reminded.Value!.RemindedAt);
+        Assert.NotEqual(first, links[proposal.Id]);
+        var reminder = Outbox($"{w.Community[0].Rpps}@pro.example").Single(m => m.Subject?.StartsWith("Rappel", StringComparison.Ordinal) == true);
+        Assert.Equal("Rappel : un patient sans médecin traitant attend votre réponse", reminder.Subject);
+        Assert.Contains(Link(proposal.Id, links[proposal.Id]), reminder.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kerbrat", reminder.TextBody, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("invalid_link", Assert.Single((await Use(s => s.GetRequiredService<Proposals>().ReadByLinkAsync(proposal.Id, first, Ct))).Errors).Code);
+        Assert.True((await Use(s => s.GetRequiredService<Proposals>().ReadByLinkAsync(proposal.Id, links[proposal.Id], Ct))).Succeeded);
+        Assert.Equal((1, 0), await RoomAsync(w, v0));   // a reminder takes no other place
+
         var noReason = await Use(s => s.GetRequiredService<Proposals>().AnswerByLinkAsync(proposal.Id, links[proposal.Id], false, "  ", Ct));
         Assert.Equal(("reason_required", "reason"), (Assert.Single(noReason.Errors).Code, noReason.Errors[0].Field));
         var refused = await Use(s => s.GetRequiredService<Proposals>().AnswerByLinkAsync(proposal.Id, links[proposal.Id], false, "Patientèle complète", Ct));
@@ -244,6 +259,8 @@ public abstract class TreatingDesk(MaillageApp app) : IntegrationTest(app)
         Assert.Equal(RequestStatus.Waiting, (await RequestAsync(request.Id)).Status);
         Assert.Equal((0, 1), await RoomAsync(w, v0));   // a refusal gives the place back
         Assert.Equal("invalid_link", Assert.Single((await Use(s => s.GetRequiredService<Proposals>().ReadByLinkAsync(proposal.Id, links[proposal.Id], Ct))).Errors).Code);
+        var late = await Use(s => s.GetRequiredService<Proposals>().RemindAsync(w.Cpts, proposal.Id, null, Link, w.Coordinator, Ct));
+        Assert.Equal(("not_waiting", ErrorKind.Conflict), (Assert.Single(late.Errors).Code, late.Kind));
 
         // Back in the queue, the next run proposes it to the other doctor: the one who refused it is not asked again.
         var next = await Use(s => s.GetRequiredService<MatchRequests>().RunAsync(w.Cpts, false, w.Coordinator, Ct));

@@ -374,6 +374,26 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
             Assert.DoesNotContain(personal, text, StringComparison.OrdinalIgnoreCase);
         }
 
+        // A week without an answer: the coordinator reminds the doctor from the request's page; the reminder's link replaces the first.
+        var (remindedStatus, remindedHtml) = await w.C.Coordinator.PostFormAsync(page, page + "?handler=Remind", new Dictionary<string, string?>
+        {
+            ["proposalId"] = draft.ToString(),
+        });
+        remindedHtml = WebUtility.HtmlDecode(remindedHtml);
+        Assert.Equal(HttpStatusCode.OK, remindedStatus);
+        Assert.Contains("Le médecin est relancé : il reçoit un nouveau lien pour répondre, valable 30 jours.", remindedHtml, StringComparison.Ordinal);
+        Assert.Contains(", relancé le ", remindedHtml, StringComparison.Ordinal);
+        var reminderMail = Assert.Single(System.IO.Directory.GetFiles(App.Factory.Outbox, "*.eml").Select(f => MimeMessage.Load(f)),
+            m => m.To.Mailboxes.Any(a => a.Address == $"{w.Volunteer.Rpps}@pro.example") && m.Subject?.StartsWith("Rappel", StringComparison.Ordinal) == true);
+        var firstLink = link;
+        link = new Uri(Assert.Single(AnswerLink().Matches(reminderMail.TextBody ?? "")).Value);
+        Assert.NotEqual(firstLink, link);
+        using (var stranger = App.Anonymous())
+        {
+            using var dead = await stranger.GetAsync(firstLink.PathAndQuery, Ct);
+            Assert.Equal(HttpStatusCode.NotFound, dead.StatusCode);
+        }
+
         // Opened from the mail (no account): age and commune, no name; the doctor accepts.
         var doctor = App.Anonymous();
         var proposalPage = WebUtility.HtmlDecode(await doctor.PageAsync(link.PathAndQuery));
