@@ -58,9 +58,6 @@ public sealed class SeedTreatingDoctorDemo(MaillageDbContext db, Tenancy tenancy
     /// <summary>Lines of the CPAM's list refused by the import (a postal code for a commune, a NIR key, an impossible date).</summary>
     private const int RefusedImportLines = 3;
 
-    /// <summary>The answer link of a proposal, as the desk's pages make it.</summary>
-    public static string AnswerLink(Guid proposal, string secret) => $"/medecin-traitant/reponse/{proposal}?jeton={secret}";
-
     private const string ImportSource = "CPAM d'Ille-et-Vilaine — patients en ALD sans médecin traitant";
 
     /// <summary>What a volunteer declares: new patients a month, the criteria accepted (none: all patients), home visits, beyond.</summary>
@@ -409,7 +406,7 @@ public sealed class SeedTreatingDoctorDemo(MaillageDbContext db, Tenancy tenancy
         var birth = RequestRules.ParseDate(swapped.BirthDate)!.Value;
         filings.Add(Make(desk, RequestChannel.PublicForm, mergedAt.AddDays(2).AddHours(8), swapped with
         {
-            BirthDate = Date(new DateOnly(birth.Year, birth.Day, birth.Month)), Nir = null, Email = Email(swapped, n++), Notes = null,
+            BirthDate = French.Date(new DateOnly(birth.Year, birth.Day, birth.Month)), Nir = null, Email = Email(swapped, n++), Notes = null,
         }, null, tag: "merge-duplicate"));
 
         // Twins filed on the public form the same evening: the same family name and birth date, left to the coordinator to triage.
@@ -517,7 +514,7 @@ public sealed class SeedTreatingDoctorDemo(MaillageDbContext db, Tenancy tenancy
         }
 
         var home = r.NextDouble() < (disability ? 0.4 : age >= 85 ? 0.3 : age >= 75 ? 0.08 : 0.01);
-        var input = new RequestInput(FamilyNames[r.Next(FamilyNames.Length)], given[r.Next(given.Length)], Date(birth),
+        var input = new RequestInput(FamilyNames[r.Next(FamilyNames.Length)], given[r.Next(given.Length)], French.Date(birth),
             Commune(desk), Phone(n, mobile7: r.NextDouble() < 0.3), null, null, criteria, home, true);
         var withNir = profile switch { Profile.Import => 1, Profile.Public => 0.35, Profile.Team => 0.5, _ => 0.55 };
         var email = profile switch { Profile.Public => 0.6, Profile.Member => 0.1, Profile.Team => 0.05, _ => 0 };
@@ -587,8 +584,6 @@ public sealed class SeedTreatingDoctorDemo(MaillageDbContext db, Tenancy tenancy
 
     /// <summary>A name without accents, spaces, hyphens nor apostrophes.</summary>
     private static string Plain(string name) => RequestRules.MatchKey(name)[..1] + RequestRules.MatchKey(name)[1..].ToLowerInvariant();
-
-    private static string Date(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A line of the CPAM's list in the import's columns (nom;prenom;date_naissance;commune;telephone;email;nir;criteres;visite_domicile;consentement;notes).</summary>
     private static string Line(RequestInput p) => string.Join(';', p.FamilyName, p.GivenName, p.BirthDate, p.CommuneCode, p.Phone, "", p.Nir,
@@ -812,7 +807,7 @@ public sealed class SeedTreatingDoctorDemo(MaillageDbContext db, Tenancy tenancy
     {
         var r = desk.Random;
         var redon = desk.Redon;
-        var sent = Expect(await desk.Proposals.SendAsync(redon, null, AnswerLink, desk.Coordinator, ct));
+        var sent = Expect(await desk.Proposals.SendAsync(redon, null, Proposals.AnswerPath, desk.Coordinator, ct));
         var ids = sent.Select(p => p.RequestId).ToList();
         var requests = await db.TreatingRequests().AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
         var sentAt = Before(desk, at.AddMinutes(r.Next(30, 300)));

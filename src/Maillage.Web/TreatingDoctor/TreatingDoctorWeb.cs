@@ -38,15 +38,12 @@ public static class TreatingDoctorWeb
         return tenant.Manages || tenant.IsMemberAccount || tenant.Steers;
     }
 
-    /// <summary>The path of an answer link (the host is added by the page that sends).</summary>
-    public static string AnswerPath(Guid proposalId, string secret) => $"/medecin-traitant/reponse/{proposalId}?jeton={Uri.EscapeDataString(secret)}";
-
     /// <summary>An answer link as mailed: absolute, on the host the coordinator uses.</summary>
     public static Func<Guid, string, string> AnswerLink(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return (id, secret) => root + AnswerPath(id, secret);
+        return (id, secret) => root + Maillage.TreatingDoctor.Proposals.AnswerPath(id, secret);
     }
 }
 

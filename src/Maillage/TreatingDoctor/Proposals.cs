@@ -30,6 +30,9 @@ public sealed partial class Proposals(MaillageDbContext db, TreatingAccess acces
     /// <summary>How long an answer link stays valid after sending.</summary>
     public static readonly TimeSpan LinkValidity = TimeSpan.FromDays(30);
 
+    /// <summary>The path of an answer link (the web's <c>Reponse</c> page); the host is added by whoever sends it.</summary>
+    public static string AnswerPath(Guid proposalId, string secret) => $"/medecin-traitant/reponse/{proposalId}?jeton={Uri.EscapeDataString(secret)}";
+
     /// <summary>Sends drafts (those given, or every draft when none is given); <paramref name="link"/> makes the answer link of (proposal, secret).</summary>
     public async Task<Result<IReadOnlyList<TreatingProposal>>> SendAsync(Guid cptsId, IReadOnlyCollection<Guid>? draftIds, Func<Guid, string, string> link, Actor actor,
         CancellationToken ct = default)

@@ -59,7 +59,7 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
         {
             ("bureau", w.Pages), ("nouvelle demande", $"{w.Pages}/demandes/nouvelle"), ("demande", w.Request(request)), ("import", $"{w.Pages}/import"),
             ("attribution", $"{w.Pages}/attribution"), ("volontaires", $"{w.Pages}/volontaires"), ("affiche", $"{w.Pages}/affiche"),
-            ("statistiques", $"{w.Pages}/statistiques"), ("formulaire public", w.PublicForm), ("lien de réponse", TreatingDoctorWeb.AnswerPath(proposal, secret)),
+            ("statistiques", $"{w.Pages}/statistiques"), ("formulaire public", w.PublicForm), ("lien de réponse", Proposals.AnswerPath(proposal, secret)),
             ("api requests", $"{w.Api}/requests"), ("api file", $"{w.Api}/requests"), ("api request", $"{w.Api}/requests/{request}"),
             ("api match", $"{w.Api}/match?dryRun=true"), ("api volunteers", $"{w.Api}/volunteers"),
         };
@@ -501,7 +501,7 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
         await using var scope = App.Factory.Services.CreateAsyncScope();
         string? secret = null;
         var proposed = await scope.ServiceProvider.GetRequiredService<Proposals>().ProposeAsync(w.C.Cpts, request, volunteer,
-            (id, s) => TreatingDoctorWeb.AnswerPath(id, secret = s), w.Coordination, Ct);
+            (id, s) => Proposals.AnswerPath(id, secret = s), w.Coordination, Ct);
         Assert.True(proposed.Succeeded, string.Join(" ", proposed.Errors.Select(e => e.Message)));
         return (proposed.Value!.Id, secret ?? throw new InvalidOperationException("No answer link was made: the volunteer has no e-mail."));
     }
