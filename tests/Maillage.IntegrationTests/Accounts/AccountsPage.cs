@@ -175,9 +175,8 @@ public abstract partial class AccountsPage(MaillageApp app) : IntegrationTest(ap
         return await db.AuditEntries.Where(a => a.Action.StartsWith("accounts.") && a.Details.Contains(userId)).AsNoTracking().ToListAsync(Ct);
     }
 
-    private List<MimeMessage> Mails(string to) => !System.IO.Directory.Exists(App.Factory.Outbox) ? [] :
-        [.. System.IO.Directory.GetFiles(App.Factory.Outbox, "*.eml").Select(f => MimeMessage.Load(f))
-            .Where(m => m.Subject == PasswordReset.Subject && m.To.Mailboxes.Single().Address == to)];
+    private List<MimeMessage> Mails(string to) =>
+        [.. App.Factory.Mails().Where(m => m.Subject == PasswordReset.Subject && m.To.Mailboxes.Single().Address == to)];
 
     // The page without its antiforgery token, which differs from one request to the next.
     private static string Strip(string html) => AntiforgeryValue().Replace(html, "");

@@ -360,7 +360,7 @@ public abstract class Meetings(MaillageApp app) : IntegrationTest(app)
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private List<MimeMessage> Mails(string subject) =>
-        [.. System.IO.Directory.GetFiles(App.Factory.Outbox, "*.eml").Select(f => MimeMessage.Load(f)).Where(m => m.Subject == subject)];
+        [.. App.Factory.Mails().Where(m => m.Subject == subject)];
 
     /// <summary>A local time in France as a date-time field sends it.</summary>
     public static string Local(DateOnly day, int hour) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + $"T{hour:00}:00";

@@ -18,6 +18,14 @@ public sealed class MaillageAppFactory(TestDatabase database, TimeProvider? cloc
     /// <summary>The pickup directory the host writes its e-mail to (one <c>.eml</c> file per message).</summary>
     public string Outbox => Path.Combine(Database.Folder, "outbox");
 
+    /// <summary>Every message the host has written to <see cref="Outbox"/> so far (none before its first).</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> Mails() => !System.IO.Directory.Exists(Outbox) ? []
+        : [.. System.IO.Directory.GetFiles(Outbox, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))];
+
+    /// <summary>The messages sent to this address.</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> MailsTo(string address) =>
+        [.. Mails().Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)))];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Maillage:Database", Database.Setting);

@@ -217,7 +217,7 @@ public abstract class Campaigns(MaillageApp app) : IntegrationTest(app)
 
     /// <summary>The messages of the pickup directory with this subject.</summary>
     private List<MimeMessage> Outbox(string subject) =>
-        [.. System.IO.Directory.GetFiles(App.Factory.Outbox, "*.eml").Select(f => MimeMessage.Load(f)).Where(m => m.Subject == subject)];
+        [.. App.Factory.Mails().Where(m => m.Subject == subject)];
 
     private static string UnsubscribeLink(MimeMessage mail) => mail.Headers["List-Unsubscribe"]!.Trim('<', '>');
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Maillage.IntegrationTests.Infrastructure;
-using MimeKit;
 
 namespace Maillage.IntegrationTests.Platform;
 
@@ -95,7 +94,7 @@ public abstract class LocalTime(MaillageApp app) : IntegrationTest(app)
         // The convocation says the hour of the place and which time it is.
         await (await world.Coordinator.PostJsonAsync(url + "/convocation", new { })).ExpectAsync(HttpStatusCode.OK);
         var subject = $"Convocation : {meeting.GetProperty("title").GetString()} — {world.CptsName}";
-        var mail = System.IO.Directory.GetFiles(App.Factory.Outbox, "*.eml").Select(f => MimeMessage.Load(f)).First(m => m.Subject == subject);
+        var mail = App.Factory.Mails().First(m => m.Subject == subject);
         Assert.Contains("vendredi 27 mars 2026 à 18h00 (heure de La Réunion)", mail.TextBody, StringComparison.Ordinal);
 
         // The page shows and takes the same local hour, and says so.

@@ -220,7 +220,7 @@ public abstract class TreatingDesk(MaillageApp app) : IntegrationTest(app)
         Assert.Equal(RequestStatus.Proposed, (await RequestAsync(request.Id)).Status);
         Assert.Equal((1, 0), await RoomAsync(w, v0));
 
-        var mail = Assert.Single(Outbox($"{w.Community[0].Rpps}@pro.example"));
+        var mail = Assert.Single(App.Factory.MailsTo($"{w.Community[0].Rpps}@pro.example"));
         Assert.Equal("Un patient sans médecin traitant vous est proposé", mail.Subject);
         Assert.Contains(Link(proposal.Id, links[proposal.Id]), mail.TextBody, StringComparison.Ordinal);
         var commune = App.Factory.Services.GetRequiredService<Maillage.Territories.Published.GeoCatalog>().Find(w.Here)!.Name;
@@ -243,7 +243,7 @@ public abstract class TreatingDesk(MaillageApp app) : IntegrationTest(app)
         Assert.True(reminded.Succeeded, Messages(reminded));
         Assert.NotNull(reminded.Value!.RemindedAt);
         Assert.NotEqual(first, links[proposal.Id]);
-        var reminder = Outbox($"{w.Community[0].Rpps}@pro.example").Single(m => m.Subject?.StartsWith("Rappel", StringComparison.Ordinal) == true);
+        var reminder = App.Factory.MailsTo($"{w.Community[0].Rpps}@pro.example").Single(m => m.Subject?.StartsWith("Rappel", StringComparison.Ordinal) == true);
         Assert.Equal("Rappel : un patient sans médecin traitant attend votre réponse", reminder.Subject);
         Assert.Contains(Link(proposal.Id, links[proposal.Id]), reminder.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Kerbrat", reminder.TextBody, StringComparison.OrdinalIgnoreCase);
@@ -285,7 +285,7 @@ public abstract class TreatingDesk(MaillageApp app) : IntegrationTest(app)
         var full = await Use(s => s.GetRequiredService<Proposals>().ProposeAsync(w.Cpts, other.Id, v1.Id, Link, w.Coordinator, Ct));
         Assert.Equal(("capacity_exceeded", ErrorKind.Conflict), (Assert.Single(full.Errors).Code, full.Kind));
         Assert.Equal(RequestStatus.Waiting, (await RequestAsync(other.Id)).Status);
-        Assert.Single(Outbox($"{w.Community[1].Rpps}@pro.example"));
+        Assert.Single(App.Factory.MailsTo($"{w.Community[1].Rpps}@pro.example"));
     }
 
     [Fact]
@@ -587,9 +587,6 @@ public abstract class TreatingDesk(MaillageApp app) : IntegrationTest(app)
         Use(s => s.GetRequiredService<MaillageDbContext>().Set<AuditEntry>().AsNoTracking().Where(a => a.CptsId == cpts && a.Action.StartsWith("treating."))
             .OrderBy(a => a.Id).ToListAsync(Ct));
 
-    private List<MimeKit.MimeMessage> Outbox(string address) =>
-        [.. System.IO.Directory.GetFiles(App.Factory.Outbox, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
-            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)))];
 
     private async Task<World> WorldAsync()
     {

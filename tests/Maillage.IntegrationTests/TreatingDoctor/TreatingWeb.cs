@@ -15,7 +15,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using MimeKit;
 
 namespace Maillage.IntegrationTests.TreatingDoctor;
 
@@ -359,8 +358,7 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
         Assert.Contains("1 proposition envoyée : chaque médecin reçoit un e-mail avec un lien pour répondre.", WebUtility.HtmlDecode(sentHtml), StringComparison.Ordinal);
 
         // The doctor's mail holds the answer link, the age and the commune, never the patient's identity.
-        var mail = Assert.Single(System.IO.Directory.GetFiles(App.Factory.Outbox, "*.eml").Select(f => MimeMessage.Load(f)),
-            m => m.To.Mailboxes.Any(a => a.Address == $"{w.Volunteer.Rpps}@pro.example"));
+        var mail = Assert.Single(App.Factory.MailsTo($"{w.Volunteer.Rpps}@pro.example"));
         Assert.Equal("Un patient sans médecin traitant vous est proposé", mail.Subject);
         var text = mail.TextBody ?? "";
         var today = Http.Today;
@@ -383,8 +381,7 @@ public abstract partial class TreatingWeb(MaillageApp app) : IntegrationTest(app
         Assert.Equal(HttpStatusCode.OK, remindedStatus);
         Assert.Contains("Le médecin est relancé : il reçoit un nouveau lien pour répondre, valable 30 jours.", remindedHtml, StringComparison.Ordinal);
         Assert.Contains(", relancé le ", remindedHtml, StringComparison.Ordinal);
-        var reminderMail = Assert.Single(System.IO.Directory.GetFiles(App.Factory.Outbox, "*.eml").Select(f => MimeMessage.Load(f)),
-            m => m.To.Mailboxes.Any(a => a.Address == $"{w.Volunteer.Rpps}@pro.example") && m.Subject?.StartsWith("Rappel", StringComparison.Ordinal) == true);
+        var reminderMail = Assert.Single(App.Factory.MailsTo($"{w.Volunteer.Rpps}@pro.example"), m => m.Subject?.StartsWith("Rappel", StringComparison.Ordinal) == true);
         var firstLink = link;
         link = new Uri(Assert.Single(AnswerLink().Matches(reminderMail.TextBody ?? "")).Value);
         Assert.NotEqual(firstLink, link);

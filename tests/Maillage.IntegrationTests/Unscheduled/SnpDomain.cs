@@ -130,7 +130,7 @@ public abstract class SnpDomain(MaillageApp app) : IntegrationTest(app)
         var booked = await Use(s => s.GetRequiredService<BookSlot>().RunAsync(w.Community.Cpts, slot.Id, Patient("Courriel") with { Email = patientAddress }, w.Pharmacist, Ct));
         Assert.True(booked.Succeeded);
 
-        var toEffector = Assert.Single(Outbox(effectorAddress));
+        var toEffector = Assert.Single(App.Factory.MailsTo(effectorAddress));
         Assert.StartsWith("Nouveau rendez-vous : ", toEffector.Subject, StringComparison.Ordinal);
         Assert.Contains("Camille Courriel", toEffector.TextBody ?? "", StringComparison.Ordinal);
         var invitation = Assert.Single(toEffector.BodyParts.OfType<MimeKit.MimePart>(), p => p.ContentType.MimeType == "text/calendar");
@@ -143,21 +143,18 @@ public abstract class SnpDomain(MaillageApp app) : IntegrationTest(app)
             Assert.Contains("BEGIN:VTIMEZONE", text, StringComparison.Ordinal);
         }
 
-        var confirmation = Assert.Single(Outbox(patientAddress));
+        var confirmation = Assert.Single(App.Factory.MailsTo(patientAddress));
         Assert.StartsWith("Votre rendez-vous du ", confirmation.Subject, StringComparison.Ordinal);
         Assert.Contains("Cabinet du Dr Durand, 1 rue de la Gare", confirmation.TextBody ?? "", StringComparison.Ordinal);
 
         // The doctor cancels: the pharmacist who booked and the patient are told; the doctor is not mailed about its own cancellation.
         var cancelled = await Use(s => s.GetRequiredService<CancelBooking>().RunAsync(w.Community.Cpts, booked.Value!.Id, "Médecin absent", null, w.Doctor, Ct));
         Assert.True(cancelled.Succeeded);
-        Assert.Contains("Médecin absent", Assert.Single(Outbox(w.Pharmacist.Name)).TextBody, StringComparison.Ordinal);
-        Assert.Equal(2, Outbox(patientAddress).Count);
-        Assert.Single(Outbox(effectorAddress));
+        Assert.Contains("Médecin absent", Assert.Single(App.Factory.MailsTo(w.Pharmacist.Name)).TextBody, StringComparison.Ordinal);
+        Assert.Equal(2, App.Factory.MailsTo(patientAddress).Count);
+        Assert.Single(App.Factory.MailsTo(effectorAddress));
     }
 
-    private List<MimeKit.MimeMessage> Outbox(string address) =>
-        [.. System.IO.Directory.GetFiles(App.Factory.Outbox, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
-            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)))];
 
     [Fact]
     public async Task Only_registrars_book_only_the_effector_keeps_its_agenda_and_the_outcome_waits_for_the_slot()
