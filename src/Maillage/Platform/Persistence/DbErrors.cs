@@ -14,4 +14,21 @@ public static class DbErrors
         PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>
+    /// PostgreSQL gave up one of two transactions writing the same rows at once (a deadlock, or a serialization failure): the other one went
+    /// through. Npgsql's execution strategy reports it wrapped (« likely due to a transient failure »), so the whole chain is read.
+    /// </summary>
+    public static bool IsLostRace(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -7,7 +7,8 @@ namespace Maillage.Platform.Persistence;
 public static class Saving
 {
     /// <summary>
-    /// Saves the unit of work. When another user got there first — a row whose version moved since it was read, or a unique key just taken —
+    /// Saves the unit of work. When another user got there first — a row whose version moved since it was read, a unique key just taken, or
+    /// a deadlock the database settled against this write —
     /// nothing is written, the change tracker is emptied (a page reloading after the refusal reads the database, not the refused change) and
     /// <paramref name="conflict"/> is returned (by default « modified meanwhile », <see cref="Error.Stale"/>), or <paramref name="taken"/>
     /// when it says better which key was taken.
@@ -38,6 +39,12 @@ public static class Saving
         {
             db.ChangeTracker.Clear();
             return await taken(ct) ?? conflict ?? Error.Stale();
+        }
+        catch (Exception e) when (DbErrors.IsLostRace(e))
+        {
+            // The database chose this write to give way to a concurrent one: the same answer as a version that moved.
+            db.ChangeTracker.Clear();
+            return conflict ?? Error.Stale();
         }
     }
 
