@@ -238,6 +238,21 @@ public sealed partial class TreatingDoctorFlow(BrowserHost host)
             "c => [Math.max(...[...c.querySelectorAll('.bar')].map(b => b.getBoundingClientRect().width)), c.getBoundingClientRect().width]");
         Assert.True(widths[0] >= widths[1] / 5, $"La plus longue barre fait {widths[0]} px sur {widths[1]} px");
         await FitsAsync(page, "Les statistiques");
+
+        // The ARS officer steering the CPTS reads the pipeline and the figures on a phone, never a patient.
+        await page.Context.ClearCookiesAsync();
+        await BrowserHost.LogInAsync(page, Flows.Officer);
+        await page.GotoAsync($"/cpts/{cpts}/medecin-traitant");
+        await OneHeadingAsync(page, "Médecin traitant");
+        await Expect(page.Locator("#pipeline")).ToBeVisibleAsync();
+        await Expect(page.Locator("#requests")).ToHaveCountAsync(0);
+        await Expect(page.Locator("main")).Not.ToContainTextAsync(family, new() { IgnoreCase = true });
+        await FitsAsync(page, "Le bureau de l'officier");
+        await page.GotoAsync($"/cpts/{cpts}/medecin-traitant/statistiques");
+        await OneHeadingAsync(page, "Suivi des demandes de médecin traitant");
+        await Expect(page.Locator("#months-chart")).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).Not.ToContainTextAsync(family, new() { IgnoreCase = true });
+        await FitsAsync(page, "Les statistiques de l'officier");
     });
 
     /// <summary>On the volunteers' page: enrols Dr Le Bihan for any patient, or, when he already volunteers, gives him a place this month,
